@@ -1,0 +1,46 @@
+# mgf-assess — developer commands. Every target creates the virtual environment first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+FLASK := $(BIN)/flask --app wsgi
+HOST ?= 127.0.0.1
+PORT ?= 5000
+
+.PHONY: run test bench translations catalogs lint init demo clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $(STAMP)
+
+# Compile the UI catalogs (.po -> .mo); compiled files are build output, not sources.
+catalogs: $(STAMP)
+	$(BIN)/pybabel compile --use-fuzzy -q -d translations 2>/dev/null || $(BIN)/pybabel compile -q -d translations
+
+init: catalogs
+	$(FLASK) mgf init
+
+demo: init
+	$(FLASK) mgf demo
+
+run: demo
+	$(FLASK) run --host $(HOST) --port $(PORT)
+
+test: catalogs
+	$(BIN)/pytest -q $(PYTEST_ARGS)
+
+bench: catalogs
+	$(BIN)/python -m bench
+
+# Extract UI strings, merge them into every catalog, compile.
+translations: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot --no-location --sort-output .
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete
+	$(BIN)/pybabel compile -d translations
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+clean:
+	rm -rf $(VENV) instance
