@@ -96,8 +96,16 @@ class Question(Node):
 
     @property
     def scored(self) -> bool:
-        """True when the question contributes a score (every type but text and date)."""
-        return self.type not in UNSCORED_TYPES
+        """True when the question contributes a score.
+
+        Text and date questions never do; a choice question whose options carry no score
+        at all is a profile question (used in relevance expressions), not a scored one.
+        """
+        if self.type in UNSCORED_TYPES:
+            return False
+        if self.type in CHOICE_TYPES:
+            return any(option.score is not None for option in self.options)
+        return True
 
     @cached_property
     def option_map(self) -> dict[str, Option]:

@@ -1,0 +1,1 @@
+"""Benchmarks of mgf-assess: ``make bench`` (``python -m bench``)."""
