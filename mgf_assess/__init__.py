@@ -1,0 +1,45 @@
+"""mgf-assess: governance self-assessments against IOM's Migration Governance Framework."""
+
+from __future__ import annotations
+
+import os
+
+from flask import Flask
+
+from mgf_assess import config as settings
+from mgf_assess.extensions import babel, csrf, db, login_manager, migrate
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Application factory: environment settings, then ``config`` over them (tests pass one)."""
+    app = Flask(__name__, instance_relative_config=True)
+    os.makedirs(app.instance_path, exist_ok=True)
+    app.config.update(settings.from_environment(app.instance_path))
+    app.config.update(config or {})
+    app.config.update(settings.derived_settings(app.config, app.debug))
+    app.config.update(config or {})
+    _init_extensions(app)
+    _register_features(app)
+    return app
+
+
+def _init_extensions(app: Flask) -> None:
+    from mgf_assess.database import tune_sqlite
+    from mgf_assess.i18n import select_locale, select_timezone
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(settings.REPO_ROOT / "migrations"))
+    login_manager.init_app(app)
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
+    with app.app_context():
+        if db.engine.dialect.name == "sqlite":
+            tune_sqlite(db.engine)
+
+
+def _register_features(app: Flask) -> None:
+    from mgf_assess import auth, cli, core
+
+    core.init_app(app)
+    auth.init_app(app)
+    cli.init_app(app)

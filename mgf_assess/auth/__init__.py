@@ -1,0 +1,29 @@
+"""Auth feature: accounts, sign-in, sessions, API tokens, user administration."""
+
+from flask import Flask, request
+from flask_babel import lazy_gettext as _l
+
+from mgf_assess.extensions import login_manager
+
+
+def init_app(app: Flask) -> None:
+    from mgf_assess.auth import queries, routes_admin  # noqa: F401  (registers admin routes)
+    from mgf_assess.auth.routes import bp
+
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = _l("Please sign in to see this page.")
+    login_manager.login_message_category = "info"
+    login_manager.session_protection = "basic"
+    login_manager.user_loader(queries.user_by_session_id)
+    login_manager.request_loader(_user_from_bearer_token)
+    app.register_blueprint(bp)
+
+
+def _user_from_bearer_token(req):
+    """API requests authenticate with ``Authorization: Bearer <token>``, only under /api/."""
+    from mgf_assess.auth.queries import user_by_token
+
+    header = req.headers.get("Authorization", "")
+    if not request.path.startswith("/api/") or not header.startswith("Bearer "):
+        return None
+    return user_by_token(header.removeprefix("Bearer ").strip())

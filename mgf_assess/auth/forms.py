@@ -1,0 +1,67 @@
+"""Forms of sign-in, account and user administration."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import EmailField, PasswordField, SelectField, SelectMultipleField, StringField
+from wtforms.validators import DataRequired, EqualTo, Length, Optional
+
+from mgf_assess.config import LANGUAGES
+from mgf_assess.i18n import LANGUAGE_NAMES
+
+ROLE_LABELS = {
+    "admin": _l("Administrator"),
+    "focal_point": _l("National focal point"),
+    "contributor": _l("Contributor"),
+    "evaluator": _l("IOM evaluator"),
+    "analyst": _l("Programme analyst"),
+}
+
+
+class ActionForm(FlaskForm):
+    """A button-only form: carries the CSRF token of a state-changing action."""
+
+
+class LoginForm(FlaskForm):
+    email = EmailField(_l("E-mail"), validators=[DataRequired(), Length(max=254)])
+    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=1000)])
+
+
+class PasswordForm(FlaskForm):
+    current = PasswordField(_l("Current password"), validators=[DataRequired()])
+    password = PasswordField(_l("New password"), validators=[DataRequired(), Length(min=10, max=1000)])
+    confirm = PasswordField(_l("Repeat the new password"),
+                            validators=[EqualTo("password", message=_l("The two passwords differ."))])
+
+
+class TokenForm(FlaskForm):
+    name = StringField(_l("Token name"), validators=[DataRequired(), Length(max=100)],
+                       description=_l("For example the name of the script or system that will use it."))
+
+
+def _language_choices():
+    return [("", _l("Browser default"))] + [(code, LANGUAGE_NAMES[code]) for code in LANGUAGES]
+
+
+class PreferencesForm(FlaskForm):
+    language = SelectField(_l("Preferred language"), choices=_language_choices, validators=[Optional()])
+
+
+class UserForm(FlaskForm):
+    email = EmailField(_l("E-mail"), validators=[DataRequired(), Length(max=254)])
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
+    role = SelectField(_l("Role"), choices=list(ROLE_LABELS.items()))
+    country = SelectField(_l("Country"), validators=[Optional()],
+                          description=_l("Required for focal points and contributors."))
+    language = SelectField(_l("Preferred language"), choices=_language_choices, validators=[Optional()])
+    password = PasswordField(_l("Initial password"), validators=[Optional(), Length(min=10, max=1000)],
+                             description=_l("At least 10 characters. Share it with the person securely."))
+
+
+class DeactivateForm(FlaskForm):
+    reason = StringField(_l("Reason"), validators=[Optional(), Length(max=500)])
+
+
+class EvaluatorCountriesForm(FlaskForm):
+    countries = SelectMultipleField(_l("Assigned countries"), validators=[Optional()])

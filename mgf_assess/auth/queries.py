@@ -1,0 +1,43 @@
+"""Reads on accounts and tokens."""
+
+from __future__ import annotations
+
+from mgf_assess.auth.models import ApiToken, User
+from mgf_assess.auth.operations import TOKEN_PREFIX, token_digest
+from mgf_assess.database import utcnow
+from mgf_assess.extensions import db
+
+
+def user_by_session_id(session_id: str) -> User | None:
+    """Flask-Login's loader: the user whose id *and* current session token match."""
+    user_id, _, token = session_id.partition(":")
+    if not user_id.isdigit() or not token:
+        return None
+    user = db.session.get(User, int(user_id))
+    if user is None or not user.active or user.session_token != token:
+        return None
+    return user
+
+
+def user_by_token(plaintext: str) -> User | None:
+    """The active user behind a valid, unrevoked API token (and note its use)."""
+    if not plaintext.startswith(TOKEN_PREFIX):
+        return None
+    token = db.session.scalar(db.select(ApiToken).filter_by(digest=token_digest(plaintext)))
+    if token is None or token.revoked_at is not None or not token.user.active:
+        return None
+    token.last_used_at = utcnow()
+    return token.user
+
+
+def user_by_email(email: str) -> User | None:
+    return db.session.scalar(db.select(User).filter_by(email=email.strip().lower()))
+
+
+def all_users() -> list[User]:
+    return list(db.session.scalars(db.select(User).order_by(User.role, User.email)))
+
+
+def tokens_of(user: User) -> list[ApiToken]:
+    query = db.select(ApiToken).filter_by(user_id=user.id).order_by(ApiToken.created_at.desc())
+    return list(db.session.scalars(query))

@@ -1,0 +1,78 @@
+"""Configuration from environment variables, with safe defaults.
+
+Every setting can be given as an environment variable of the same name. Nothing secret is
+written in code: without ``SECRET_KEY`` a random key is generated once and kept in the
+instance folder, so sessions survive restarts.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+LANGUAGES = ("en", "fr", "es", "ar")
+RTL_LANGUAGES = ("ar",)
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _env_bool(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in ("1", "true", "yes", "on")
+
+
+def instance_secret_key(instance_path: str) -> str:
+    """Read the instance's secret key, creating it (readable by the owner only) on first use."""
+    path = Path(instance_path) / "secret_key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(secrets.token_hex(32))
+    return path.read_text().strip()
+
+
+def default_database_url(instance_path: str) -> str:
+    return "sqlite:///" + str(Path(instance_path) / "mgf_assess.sqlite3")
+
+
+def from_environment(instance_path: str) -> dict:
+    """The settings of a deployment: environment variables over safe defaults."""
+    env = os.environ
+    return {
+        "SECRET_KEY": env.get("SECRET_KEY") or instance_secret_key(instance_path),
+        "SQLALCHEMY_DATABASE_URI": env.get("DATABASE_URL") or default_database_url(instance_path),
+        "UPLOAD_FOLDER": env.get("UPLOAD_FOLDER") or str(Path(instance_path) / "uploads"),
+        "MAX_UPLOAD_MB": int(env.get("MAX_UPLOAD_MB", "20")),
+        "DEFAULT_LANGUAGE": env.get("DEFAULT_LANGUAGE", "en"),
+        "QUESTIONNAIRES_FOLDER": env.get("QUESTIONNAIRES_FOLDER") or str(REPO_ROOT / "questionnaires"),
+        "SECURE_COOKIES": _env_bool("SECURE_COOKIES", True),
+        "LOGIN_MAX_FAILURES": int(env.get("LOGIN_MAX_FAILURES", "5")),
+        "LOGIN_MAX_FAILURES_PER_CLIENT": int(env.get("LOGIN_MAX_FAILURES_PER_CLIENT", "20")),
+        "LOGIN_LOCK_MINUTES": int(env.get("LOGIN_LOCK_MINUTES", "15")),
+    }
+
+
+def derived_settings(config: dict, debug: bool) -> dict:
+    """Settings that follow from others: cookie flags, Babel, upload limits."""
+    secure = bool(config.get("SECURE_COOKIES", True)) and not debug and not config.get("TESTING")
+    return {
+        "SESSION_COOKIE_SECURE": secure,
+        "REMEMBER_COOKIE_SECURE": secure,
+        "SESSION_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
+        "MAX_CONTENT_LENGTH": (config["MAX_UPLOAD_MB"] + 1) * 1024 * 1024,
+        "BABEL_DEFAULT_LOCALE": config["DEFAULT_LANGUAGE"],
+        "BABEL_TRANSLATION_DIRECTORIES": str(REPO_ROOT / "translations"),
+        "SQLALCHEMY_ENGINE_OPTIONS": _engine_options(config["SQLALCHEMY_DATABASE_URI"]),
+    }
+
+
+def _engine_options(url: str) -> dict:
+    if url.startswith("sqlite"):
+        return {"connect_args": {"timeout": 15, "check_same_thread": False}}
+    return {"pool_pre_ping": True}

@@ -1,0 +1,53 @@
+"""Errors raised by operations, and the application's error pages."""
+
+from __future__ import annotations
+
+from flask import Flask, render_template, request
+from flask_babel import lazy_gettext as _l
+
+
+class OperationError(Exception):
+    """Bad input to an operation: nothing was changed. ``problems`` maps a field to a message."""
+
+    def __init__(self, problems: dict[str, str] | str):
+        if isinstance(problems, str):
+            problems = {"": problems}
+        self.problems = {field: str(message) for field, message in problems.items()}
+        super().__init__("; ".join(f"{k}: {v}" if k else v for k, v in self.problems.items()))
+
+
+ERROR_TITLES = {
+    400: _l("Bad request"),
+    403: _l("Not allowed"),
+    404: _l("Page not found"),
+    405: _l("Method not allowed"),
+    409: _l("Conflict"),
+    413: _l("File too large"),
+    422: _l("Invalid input"),
+    429: _l("Too many requests"),
+    500: _l("Something went wrong"),
+}
+ERROR_HINTS = {
+    400: _l("The request could not be understood. If you submitted a form, reload the page and try again."),
+    403: _l("Your account is not allowed to do this. Ask an administrator if you need access."),
+    404: _l("There is nothing here, or you do not have access to it. Check the address or go back to the dashboard."),
+    405: _l("This address does not accept that kind of request."),
+    409: _l("Someone else changed this in the meantime. Reload the page to see the current state."),
+    413: _l("The file is larger than allowed. Choose a smaller file."),
+    422: _l("Some of the information is not valid. Correct it and try again."),
+    429: _l("Too many attempts. Wait a few minutes and try again."),
+    500: _l("The error has been logged. Try again; if it happens again, contact your administrator."),
+}
+
+
+def _render(code: int):
+    if request.path.startswith("/api/"):
+        return {"error": {"status": code, "title": str(ERROR_TITLES.get(code, code))}}, code
+    title = ERROR_TITLES.get(code, ERROR_TITLES[500])
+    hint = ERROR_HINTS.get(code, ERROR_HINTS[500])
+    return render_template("core/error.html", code=code, title=title, hint=hint), code
+
+
+def register_error_pages(app: Flask) -> None:
+    for code in ERROR_TITLES:
+        app.register_error_handler(code, lambda error, code=code: _render(code))

@@ -1,0 +1,75 @@
+"""The access policy: the one place that answers "may this user do X to this object?".
+
+Views never test roles themselves; they call :func:`require` (or :func:`can` to decide what to
+show). An object of a country the user may not see is answered with 404, never 403, so that
+its existence is not revealed.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from flask import abort
+
+Rule = Callable[[object, object], bool]
+RULES: dict[str, Rule] = {}
+ALL_COUNTRIES_ROLES = ("admin", "analyst")
+
+
+def rule(action: str) -> Callable[[Rule], Rule]:
+    def register(function: Rule) -> Rule:
+        RULES[action] = function
+        return function
+
+    return register
+
+
+def can_see_country(user, country_code: str | None) -> bool:
+    """Whether the user may see data of a country at all."""
+    if not _signed_in(user) or country_code is None:
+        return False
+    if user.role in ALL_COUNTRIES_ROLES:
+        return True
+    return country_code in user.country_codes
+
+
+def can(user, action: str, obj: object = None) -> bool:
+    """True when ``user`` may do ``action`` to ``obj``; unknown actions are refused."""
+    check = RULES.get(action)
+    return bool(_signed_in(user) and check and check(user, obj))
+
+
+def require(user, action: str, obj: object = None) -> None:
+    """Abort with 404 when the object is outside the user's countries, 403 when merely not allowed."""
+    country = getattr(obj, "country_code", None) if obj is not None else None
+    if country is not None and not can_see_country(user, country):
+        abort(404)
+    if not can(user, action, obj):
+        abort(403)
+
+
+def _signed_in(user) -> bool:
+    return bool(user is not None and getattr(user, "is_authenticated", False) and user.is_active)
+
+
+def _is_admin(user, _obj=None) -> bool:
+    return user.role == "admin"
+
+
+RULES.update({
+    "users.manage": _is_admin,
+    "audit.view": _is_admin,
+    "questionnaires.manage": _is_admin,
+    "questionnaires.view": lambda user, _obj: True,
+    "tokens.own": lambda user, _obj: True,
+})
+
+
+@rule("country.view")
+def _view_country(user, country) -> bool:
+    return can_see_country(user, getattr(country, "code", None))
+
+
+@rule("user.view")
+def _view_user(user, other) -> bool:
+    return user.role == "admin" or getattr(other, "id", None) == user.id

@@ -1,0 +1,51 @@
+"""Demo data for trying the application: accounts for every role (idempotent)."""
+
+from __future__ import annotations
+
+import click
+
+from mgf_assess.auth import operations, queries
+from mgf_assess.auth.models import User
+from mgf_assess.extensions import db
+
+DEMO_PASSWORD = "demo-password"  # demo accounts only; documented in the README
+DEMO_USERS = [
+    # email, name, role, country, language
+    ("admin@demo.mgf", "Amina Admin", "admin", None, "en"),
+    ("focal.ken@demo.mgf", "Wanjiru Kamau", "focal_point", "KEN", "en"),
+    ("contributor.ken@demo.mgf", "Otieno Mwangi", "contributor", "KEN", "en"),
+    ("focal.mex@demo.mgf", "Lucía Hernández", "focal_point", "MEX", "es"),
+    ("focal.sen@demo.mgf", "Awa Diop", "focal_point", "SEN", "fr"),
+    ("focal.jor@demo.mgf", "Layla Haddad", "focal_point", "JOR", "ar"),
+    ("evaluator@demo.mgf", "Elena Petrova", "evaluator", None, "en"),
+    ("analyst@demo.mgf", "Arjun Mehta", "analyst", None, "en"),
+]
+EVALUATOR_COUNTRIES = ["KEN", "MEX", "SEN", "JOR"]
+SEED_STEPS: list = []
+
+
+def _ensure_user(email, name, role, country, language) -> User:
+    user = queries.user_by_email(email)
+    if user is None:
+        user = operations.create_user(None, email=email, name=name, role=role, country=country,
+                                      password=DEMO_PASSWORD, language=language)
+    return user
+
+
+def seed() -> None:
+    """Create the demo accounts (and, through SEED_STEPS, the features' demo data)."""
+    users = {row[0]: _ensure_user(*row) for row in DEMO_USERS}
+    evaluator = users["evaluator@demo.mgf"]
+    if not evaluator.evaluated_countries:
+        operations.set_evaluator_countries(None, evaluator, EVALUATOR_COUNTRIES)
+    db.session.commit()
+    for step in SEED_STEPS:
+        step(users)
+        db.session.commit()
+
+
+def print_logins() -> None:
+    click.echo("\nDemo sign-ins (password for every account: %s):" % DEMO_PASSWORD)
+    for email, name, role, country, _language in DEMO_USERS:
+        click.echo(f"  {role:<12} {email:<28} {name}{' — ' + country if country else ''}")
+    click.echo("")

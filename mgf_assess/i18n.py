@@ -1,0 +1,64 @@
+"""Language selection and helpers for templates.
+
+The UI language comes from, in order: the signed-in user's saved preference, the language
+switcher (kept in the session), the browser's Accept-Language header, the configured default.
+"""
+
+from __future__ import annotations
+
+from flask import current_app, request, session
+from flask_babel import get_locale
+from flask_login import current_user
+
+from mgf_assess.config import LANGUAGES, RTL_LANGUAGES
+
+LANGUAGE_NAMES = {"en": "English", "fr": "Français", "es": "Español", "ar": "العربية"}
+
+
+def select_locale() -> str:
+    """Flask-Babel's locale selector."""
+    user_language = getattr(current_user, "language", None) if _has_user() else None
+    if user_language in LANGUAGES:
+        return user_language
+    if session.get("lang") in LANGUAGES:
+        return session["lang"]
+    best = request.accept_languages.best_match(LANGUAGES) if request else None
+    return best or current_app.config["DEFAULT_LANGUAGE"]
+
+
+def select_timezone() -> str:
+    return "UTC"
+
+
+def _has_user() -> bool:
+    try:
+        return bool(current_user and current_user.is_authenticated)
+    except Exception:  # outside a request (CLI), there is no user to ask
+        return False
+
+
+def current_language() -> str:
+    """The two-letter code of the language the current request is rendered in."""
+    return str(get_locale() or "en").split("_")[0]
+
+
+def text_direction(language: str | None = None) -> str:
+    return "rtl" if (language or current_language()) in RTL_LANGUAGES else "ltr"
+
+
+def localized(texts: dict | None, language: str | None = None) -> str:
+    """Pick a definition text in the UI language, falling back to English."""
+    if not texts:
+        return ""
+    language = language or current_language()
+    return texts.get(language) or texts.get("en") or next(iter(texts.values()), "")
+
+
+def template_globals() -> dict:
+    return {
+        "LANGUAGES": LANGUAGES,
+        "LANGUAGE_NAMES": LANGUAGE_NAMES,
+        "current_language": current_language,
+        "text_direction": text_direction,
+        "localized": localized,
+    }
