@@ -12,21 +12,24 @@ from mgf_assess.extensions import babel, csrf, db, login_manager, migrate
 
 def create_app(config: dict | None = None) -> Flask:
     """Application factory: environment settings, then ``config`` over them (tests pass one)."""
-    app = Flask(__name__, instance_relative_config=True)
+    app = Flask(__name__, instance_relative_config=True,
+                instance_path=os.environ.get("MGF_INSTANCE_PATH") or None)
     os.makedirs(app.instance_path, exist_ok=True)
     app.config.update(settings.from_environment(app.instance_path))
     app.config.update(config or {})
-    app.config.update(settings.derived_settings(app.config, app.debug))
-    app.config.update(config or {})
+    app.config.update(settings.derived_settings(app.config, app.debug, app.instance_path))
+    app.config.update(config or {})  # explicit settings win over derived ones
     _init_extensions(app)
     _register_features(app)
     return app
 
 
 def _init_extensions(app: Flask) -> None:
+    from mgf_assess.auth.passwords import configure_hashing
     from mgf_assess.database import tune_sqlite
     from mgf_assess.i18n import select_locale, select_timezone
 
+    configure_hashing(fast=app.config["FAST_PASSWORD_HASHING"])
     db.init_app(app)
     migrate.init_app(app, db, directory=str(settings.REPO_ROOT / "migrations"))
     login_manager.init_app(app)
@@ -38,8 +41,9 @@ def _init_extensions(app: Flask) -> None:
 
 
 def _register_features(app: Flask) -> None:
-    from mgf_assess import auth, cli, core
+    from mgf_assess import api, auth, cli, core
 
     core.init_app(app)
     auth.init_app(app)
+    api.init_app(app)
     cli.init_app(app)

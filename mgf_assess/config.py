@@ -42,7 +42,7 @@ def from_environment(instance_path: str) -> dict:
     """The settings of a deployment: environment variables over safe defaults."""
     env = os.environ
     return {
-        "SECRET_KEY": env.get("SECRET_KEY") or instance_secret_key(instance_path),
+        "SECRET_KEY": env.get("SECRET_KEY"),
         "SQLALCHEMY_DATABASE_URI": env.get("DATABASE_URL") or default_database_url(instance_path),
         "UPLOAD_FOLDER": env.get("UPLOAD_FOLDER") or str(Path(instance_path) / "uploads"),
         "MAX_UPLOAD_MB": int(env.get("MAX_UPLOAD_MB", "20")),
@@ -52,13 +52,16 @@ def from_environment(instance_path: str) -> dict:
         "LOGIN_MAX_FAILURES": int(env.get("LOGIN_MAX_FAILURES", "5")),
         "LOGIN_MAX_FAILURES_PER_CLIENT": int(env.get("LOGIN_MAX_FAILURES_PER_CLIENT", "20")),
         "LOGIN_LOCK_MINUTES": int(env.get("LOGIN_LOCK_MINUTES", "15")),
+        "FAST_PASSWORD_HASHING": False,  # tests only: cheap argon2 parameters
     }
 
 
-def derived_settings(config: dict, debug: bool) -> dict:
-    """Settings that follow from others: cookie flags, Babel, upload limits."""
+def derived_settings(config: dict, debug: bool, instance_path: str) -> dict:
+    """Settings that follow from others: secret key, cookie flags, Babel, upload limits."""
+    secret_key = config.get("SECRET_KEY") or instance_secret_key(instance_path)
     secure = bool(config.get("SECURE_COOKIES", True)) and not debug and not config.get("TESTING")
     return {
+        "SECRET_KEY": secret_key,
         "SESSION_COOKIE_SECURE": secure,
         "REMEMBER_COOKIE_SECURE": secure,
         "SESSION_COOKIE_HTTPONLY": True,

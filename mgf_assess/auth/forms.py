@@ -8,6 +8,7 @@ from wtforms import EmailField, PasswordField, SelectField, SelectMultipleField,
 from wtforms.validators import DataRequired, EqualTo, Length, Optional
 
 from mgf_assess.config import LANGUAGES
+from mgf_assess.core.forms import choices
 from mgf_assess.i18n import LANGUAGE_NAMES
 
 ROLE_LABELS = {
@@ -41,7 +42,7 @@ class TokenForm(FlaskForm):
 
 
 def _language_choices():
-    return [("", _l("Browser default"))] + [(code, LANGUAGE_NAMES[code]) for code in LANGUAGES]
+    return choices([("", _l("Browser default"))] + [(code, LANGUAGE_NAMES[code]) for code in LANGUAGES])
 
 
 class PreferencesForm(FlaskForm):
@@ -49,13 +50,16 @@ class PreferencesForm(FlaskForm):
 
 
 class UserForm(FlaskForm):
-    email = EmailField(_l("E-mail"), validators=[DataRequired(), Length(max=254)])
-    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
-    role = SelectField(_l("Role"), choices=list(ROLE_LABELS.items()))
+    """Only length limits here: the account rules (valid e-mail, country for country roles,
+    password strength) are checked together by the operation, so every problem shows at once."""
+
+    email = EmailField(_l("E-mail"), validators=[Length(max=254)])
+    name = StringField(_l("Name"), validators=[Length(max=200)])
+    role = SelectField(_l("Role"), choices=lambda: choices(ROLE_LABELS.items()))
     country = SelectField(_l("Country"), validators=[Optional()],
                           description=_l("Required for focal points and contributors."))
     language = SelectField(_l("Preferred language"), choices=_language_choices, validators=[Optional()])
-    password = PasswordField(_l("Initial password"), validators=[Optional(), Length(min=10, max=1000)],
+    password = PasswordField(_l("Initial password"), validators=[Length(max=1000)],
                              description=_l("At least 10 characters. Share it with the person securely."))
 
 

@@ -11,6 +11,14 @@ _DUMMY_HASH = _hasher.hash("not-a-real-password")
 MIN_LENGTH = 10
 
 
+def configure_hashing(fast: bool) -> None:
+    """Use argon2's recommended parameters, or cheap ones when a test suite asks for speed."""
+    global _hasher, _DUMMY_HASH
+    hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1) if fast else PasswordHasher()
+    if (hasher.time_cost, hasher.memory_cost) != (_hasher.time_cost, _hasher.memory_cost):
+        _hasher, _DUMMY_HASH = hasher, hasher.hash("not-a-real-password")
+
+
 def hash_password(password: str) -> str:
     return _hasher.hash(password)
 

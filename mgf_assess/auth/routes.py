@@ -94,7 +94,7 @@ def _apply_password(form):
         form.password.errors.extend(error.problems.values())
         return _account_page(password_form=form), 422
     db.session.commit()
-    login_user(current_user)  # keep this session; all others have ended
+    login_user(current_user._get_current_object())  # keep this session; all others end
     flash(_("Your password was changed. Other sessions have been signed out."), "success")
     return redirect(url_for("auth.account"))
 

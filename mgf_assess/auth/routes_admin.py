@@ -12,6 +12,7 @@ from mgf_assess.auth.models import User
 from mgf_assess.auth.routes import bp
 from mgf_assess.core import policy
 from mgf_assess.core.errors import OperationError
+from mgf_assess.core.forms import choices
 from mgf_assess.core.queries import country_choices
 from mgf_assess.extensions import db
 from mgf_assess.i18n import current_language
@@ -19,7 +20,7 @@ from mgf_assess.i18n import current_language
 
 def _user_form(user: User | None = None) -> UserForm:
     form = UserForm(obj=user, country=user.country_code if user else None)
-    form.country.choices = [("", _("No country"))] + country_choices(current_language())
+    form.country.choices = choices([("", _("No country"))] + country_choices(current_language()))
     return form
 
 
@@ -43,7 +44,7 @@ def new_user():
     if form.validate_on_submit():
         try:
             user = operations.create_user(
-                current_user, email=form.email.data, name=form.name.data, role=form.role.data,
+                current_user, email=form.email.data or "", name=form.name.data or "", role=form.role.data,
                 country=form.country.data or None, language=form.language.data or None,
                 password=form.password.data or "")
         except OperationError as error:
@@ -57,7 +58,7 @@ def new_user():
 
 def _edit_page(user: User, form: UserForm, status: int = 200):
     countries_form = EvaluatorCountriesForm(countries=[c.code for c in user.evaluated_countries])
-    countries_form.countries.choices = country_choices(current_language())
+    countries_form.countries.choices = choices(country_choices(current_language()))
     return render_template("auth/user_form.html", form=form, user=user, countries_form=countries_form,
                            deactivate_form=DeactivateForm()), status
 
@@ -71,7 +72,7 @@ def edit_user(user_id: int):
     if not form.validate_on_submit():
         return _edit_page(user, form, 422 if form.errors else 200)
     try:
-        operations.update_user(current_user, user, name=form.name.data, role=form.role.data,
+        operations.update_user(current_user, user, name=form.name.data or "", role=form.role.data,
                                country=form.country.data or None, language=form.language.data or None)
         if form.password.data:
             operations.set_password(current_user, user, form.password.data)
@@ -107,7 +108,7 @@ def evaluator_countries(user_id: int):
     policy.require(current_user, "users.manage")
     user = db.get_or_404(User, user_id)
     form = EvaluatorCountriesForm()
-    form.countries.choices = country_choices(current_language())
+    form.countries.choices = choices(country_choices(current_language()))
     if form.validate_on_submit():
         try:
             operations.set_evaluator_countries(current_user, user, form.countries.data or [])

@@ -41,14 +41,20 @@ def _sub_region_code(name: str) -> str:
     return code
 
 
+def _first_code(cell: str) -> str:
+    """The table writes alternative codes as a regex ('^GR$|^EL$'): the first is ISO 3166's."""
+    return cell.split("|")[0].strip("^$")
+
+
 def country_records() -> list[dict]:
     """One dict per country: code, alpha2, regions, membership and names in every UI language."""
     locales = {language: Locale(language).territories for language in LANGUAGES}
     records = []
     for row in _data_table().itertuples(index=False):
-        names = {f"name_{lang}": locales[lang].get(row.ISO2, row.name_short) for lang in LANGUAGES}
+        alpha2 = _first_code(row.ISO2)
+        names = {f"name_{lang}": locales[lang].get(alpha2, row.name_short) for lang in LANGUAGES}
         records.append({
-            "code": row.ISO3, "alpha2": row.ISO2,
+            "code": row.ISO3, "alpha2": alpha2,
             "region_code": REGIONS[row.continent],
             "sub_region_code": _sub_region_code(row.UNregion),
             "un_member": bool(row.UNmember), **names,

@@ -10,7 +10,7 @@ class OperationError(Exception):
     """Bad input to an operation: nothing was changed. ``problems`` maps a field to a message."""
 
     def __init__(self, problems: dict[str, str] | str):
-        if isinstance(problems, str):
+        if not isinstance(problems, dict):
             problems = {"": problems}
         self.problems = {field: str(message) for field, message in problems.items()}
         super().__init__("; ".join(f"{k}: {v}" if k else v for k, v in self.problems.items()))

@@ -1,0 +1,12 @@
+"""Form helpers shared by every feature."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from wtforms import SelectChoice
+
+
+def choices(pairs: Iterable[tuple[str, object]]) -> list[SelectChoice]:
+    """Select options from (value, label) pairs (WTForms wants SelectChoice objects)."""
+    return [SelectChoice(value, label) for value, label in pairs]
