@@ -6,7 +6,7 @@ switcher (kept in the session), the browser's Accept-Language header, the config
 
 from __future__ import annotations
 
-from flask import current_app, request, session
+from flask import current_app, has_request_context, request, session
 from flask_babel import get_locale
 from flask_login import current_user
 
@@ -17,12 +17,14 @@ LANGUAGE_NAMES = {"en": "English", "fr": "Français", "es": "Español", "ar": "�
 
 def select_locale() -> str:
     """Flask-Babel's locale selector."""
+    if not has_request_context():  # command line: the configured default
+        return current_app.config["DEFAULT_LANGUAGE"]
     user_language = getattr(current_user, "language", None) if _has_user() else None
     if user_language in LANGUAGES:
         return user_language
     if session.get("lang") in LANGUAGES:
         return session["lang"]
-    best = request.accept_languages.best_match(LANGUAGES) if request else None
+    best = request.accept_languages.best_match(LANGUAGES)
     return best or current_app.config["DEFAULT_LANGUAGE"]
 
 

@@ -1,0 +1,90 @@
+"""Application factory and configuration."""
+
+import os
+
+from mgf_assess import create_app
+from mgf_assess.config import instance_secret_key
+from mgf_assess.core.security import CONTENT_SECURITY_POLICY
+from mgf_assess.extensions import db
+
+
+def test_config_argument_overrides_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("MGF_INSTANCE_PATH", str(tmp_path))
+    monkeypatch.setenv("DATABASE_URL", "sqlite:///" + str(tmp_path / "env.sqlite3"))
+    app = create_app({"SECRET_KEY": "x", "DEFAULT_LANGUAGE": "fr"})
+    assert app.config["SQLALCHEMY_DATABASE_URI"].endswith("env.sqlite3")
+    assert app.config["BABEL_DEFAULT_LOCALE"] == "fr"
+
+
+def test_default_database_is_sqlite_in_instance_folder(monkeypatch, tmp_path):
+    monkeypatch.setenv("MGF_INSTANCE_PATH", str(tmp_path))
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    app = create_app({"SECRET_KEY": "x"})
+    assert app.config["SQLALCHEMY_DATABASE_URI"] == "sqlite:///" + str(tmp_path / "mgf_assess.sqlite3")
+    assert app.config["UPLOAD_FOLDER"] == str(tmp_path / "uploads")
+
+
+def test_secret_key_is_generated_once_and_kept(monkeypatch, tmp_path):
+    monkeypatch.setenv("MGF_INSTANCE_PATH", str(tmp_path))
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    first = create_app().config["SECRET_KEY"]
+    second = create_app().config["SECRET_KEY"]
+    assert first == second and len(first) >= 64
+    assert oct(os.stat(tmp_path / "secret_key").st_mode)[-3:] == "600"
+    assert instance_secret_key(str(tmp_path)) == first
+
+
+def test_secret_key_from_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("MGF_INSTANCE_PATH", str(tmp_path))
+    monkeypatch.setenv("SECRET_KEY", "from-env")
+    assert create_app().config["SECRET_KEY"] == "from-env"
+    assert not (tmp_path / "secret_key").exists()
+
+
+def test_production_cookies_are_secure(monkeypatch, tmp_path):
+    monkeypatch.setenv("MGF_INSTANCE_PATH", str(tmp_path))
+    config = create_app({"SECRET_KEY": "x"}).config
+    assert config["SESSION_COOKIE_SECURE"] and config["SESSION_COOKIE_HTTPONLY"]
+    assert config["SESSION_COOKIE_SAMESITE"] == "Lax"
+
+
+def test_sqlite_is_tuned(app):
+    if not app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        return
+    with app.app_context():
+        with db.engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+
+
+def test_security_headers(client):
+    headers = client.get("/login").headers
+    assert headers["Content-Security-Policy"] == CONTENT_SECURITY_POLICY
+    assert "'unsafe-inline'" not in CONTENT_SECURITY_POLICY
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "same-origin"
+    assert headers["X-Frame-Options"] == "DENY"
+
+
+def test_health(client):
+    assert client.get("/healthz").get_json() == {"status": "ok"}
+
+
+def test_unknown_page_is_a_friendly_404(client):
+    response = client.get("/no/such/page")
+    assert response.status_code == 404 and "Page not found" in response.get_data(as_text=True)
+
+
+def test_countries_have_codes_regions_and_localized_names(app):
+    from mgf_assess.core.models import Country
+
+    with app.app_context():
+        countries = db.session.scalars(db.select(Country)).all()
+        assert len(countries) >= 193
+        assert sum(c.un_member for c in countries) == 193
+        kenya = db.session.get(Country, "KEN")
+        assert (kenya.alpha2, kenya.region_code, kenya.sub_region_code) == ("KE", "002", "014")
+        assert (kenya.name("es"), kenya.name("ar")) == ("Kenia", "كينيا")
+        assert all(len(c.alpha2) == 2 and c.region_code in {"002", "019", "142", "150", "009"}
+                   for c in countries)
