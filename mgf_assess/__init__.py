@@ -41,9 +41,10 @@ def _init_extensions(app: Flask) -> None:
 
 
 def _register_features(app: Flask) -> None:
-    from mgf_assess import api, auth, cli, core
+    from mgf_assess import api, auth, cli, core, questionnaires
 
     core.init_app(app)
     auth.init_app(app)
+    questionnaires.init_app(app)
     api.init_app(app)
     cli.init_app(app)

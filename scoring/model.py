@@ -8,9 +8,10 @@ these classes (``python -m scoring schema``).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
 from functools import cached_property
-from typing import Annotated, Iterator, Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 

@@ -1,0 +1,48 @@
+"""Turning registered versions into scoring definitions, and facts computed from a definition."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from scoring.loader import definition_from_text
+from scoring.model import Definition
+
+from mgf_assess.questionnaires.models import QuestionnaireVersion
+
+
+@lru_cache(maxsize=32)
+def _parse(content_hash: str, source: str, name: str) -> Definition:
+    # Keyed by the content hash: a version's text never changes once published, and a
+    # changed draft gets a new hash, so a cached definition is never stale.
+    return definition_from_text(source, name)
+
+
+def definition_of(version: QuestionnaireVersion) -> Definition:
+    """The validated, immutable definition of a registered version (parsed once, then cached)."""
+    return _parse(version.content_hash, version.source, version.path)
+
+
+def _texts(node):
+    """Every multilingual text mapping inside a definition's plain data."""
+    if isinstance(node, dict):
+        if node and all(isinstance(key, str) and len(key) == 2 for key in node) and \
+                all(isinstance(value, str) for value in node.values()) and "en" in node:
+            yield node
+            return
+        for value in node.values():
+            yield from _texts(value)
+    elif isinstance(node, (list, tuple)):
+        for value in node:
+            yield from _texts(value)
+
+
+def language_completeness(definition: Definition) -> dict[str, float]:
+    """Share of the definition's texts present in each declared language (1.0 = complete)."""
+    texts = list(_texts(definition.model_dump(mode="json", exclude_none=True)))
+    total = len(texts) or 1
+    return {language: round(sum(1 for text in texts if (text.get(language) or "").strip()) / total, 4)
+            for language in definition.languages}
+
+
+def question_count(definition: Definition) -> int:
+    return len(definition.question_map)

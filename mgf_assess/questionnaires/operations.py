@@ -1,0 +1,134 @@
+"""Registering questionnaire files and moving versions through their lifecycle.
+
+Published content is immutable: a published or retired version whose file changes is refused
+(its hash no longer matches); drafts may change and are refreshed on every load.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from flask_babel import lazy_gettext as _l
+from scoring.loader import check_definition_file, definition_from_text
+from scoring.rules_paths import is_mapping_path
+
+from mgf_assess.core import audit
+from mgf_assess.core.errors import OperationError
+from mgf_assess.database import utcnow
+from mgf_assess.extensions import db
+from mgf_assess.questionnaires.definitions import language_completeness
+from mgf_assess.questionnaires.models import TRANSITIONS, QuestionnaireVersion
+
+
+@dataclass
+class LoadResult:
+    """What one load did, file by file (paths relative to the questionnaires folder)."""
+
+    registered: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    refused: list[tuple[str, str]] = field(default_factory=list)  # (path, why)
+
+    @property
+    def ok(self) -> bool:
+        return not self.refused
+
+
+def questionnaire_files(folder: Path) -> list[Path]:
+    """Every definition file below the folder: ``<family>/<version>.yaml``, not mappings or schemas."""
+    files = sorted(p for p in folder.glob("*/*.y*ml") if p.suffix in (".yaml", ".yml"))
+    return [path for path in files if not is_mapping_path(path) and path.parent.name != "schema"]
+
+
+def load_folder(folder: str | Path, actor=None) -> LoadResult:
+    """Register or refresh every questionnaire file in ``folder``; refuse invalid or changed ones."""
+    folder, result = Path(folder), LoadResult()
+    for path in questionnaire_files(folder):
+        _load_file(path, path.relative_to(folder).as_posix(), actor, result)
+    db.session.flush()
+    return result
+
+
+def _load_file(path: Path, relative: str, actor, result: LoadResult) -> None:
+    report = check_definition_file(path)
+    if not report.ok:
+        why = "; ".join(f"{issue.location or '-'}: {issue.code} {issue.message}" for issue in report.errors[:5])
+        result.refused.append((relative, f"invalid ({len(report.errors)} errors): {why}"))
+        return
+    data = path.read_bytes()
+    definition, digest = report.definition, hashlib.sha256(data).hexdigest()
+    existing = db.session.scalar(db.select(QuestionnaireVersion).filter_by(
+        family=definition.id, version=definition.version))
+    if existing is None:
+        _register(definition, relative, digest, data.decode("utf-8"), actor)
+        result.registered.append(relative)
+    elif existing.content_hash == digest:
+        result.unchanged.append(relative)
+    elif existing.status != "draft":
+        result.refused.append((relative, _changed_message(existing, digest)))
+    else:
+        _refresh(existing, definition, digest, data.decode("utf-8"), actor)
+        result.updated.append(relative)
+
+
+def _changed_message(version: QuestionnaireVersion, digest: str) -> str:
+    return (f"{version.label} is {version.status} and its file changed since it was registered "
+            f"(hash {digest[:12]} instead of {version.content_hash[:12]}). Published content is "
+            f"immutable: restore the file, and publish the changes as a new version beside it.")
+
+
+def _facts(definition) -> dict:
+    return {"title": dict(definition.title), "languages": list(definition.languages),
+            "domain_count": len(definition.domains), "question_count": len(definition.question_map),
+            "language_completeness": language_completeness(definition)}
+
+
+def _register(definition, relative: str, digest: str, text: str, actor) -> QuestionnaireVersion:
+    version = QuestionnaireVersion(family=definition.id, version=definition.version, path=relative,
+                                   status=definition.status, content_hash=digest, source=text,
+                                   **_facts(definition))
+    if definition.status in ("published", "retired"):
+        version.published_at = utcnow()
+    db.session.add(version)
+    db.session.flush()
+    audit.record(actor, "questionnaire.register", "questionnaire_version", version.id,
+                 new={"label": version.label, "status": version.status, "hash": digest})
+    return version
+
+
+def _refresh(version: QuestionnaireVersion, definition, digest: str, text: str, actor) -> None:
+    old = version.content_hash
+    version.content_hash, version.source = digest, text
+    for key, value in _facts(definition).items():
+        setattr(version, key, value)
+    version.updated_at = utcnow()
+    audit.record(actor, "questionnaire.update_draft", "questionnaire_version", version.id,
+                 old={"hash": old}, new={"hash": digest})
+
+
+def set_status(actor, version: QuestionnaireVersion, status: str, reason: str | None = None) -> None:
+    """Publish a draft or retire a published version; anything else is refused."""
+    if status not in TRANSITIONS.get(version.status, ()):
+        raise OperationError(_l("%(label)s is %(old)s and cannot become %(new)s: versions go from "
+                                "draft to published to retired.", label=version.label,
+                                old=version.status, new=status))
+    if status == "published":
+        _check_publishable(version)
+        version.published_at = utcnow()
+    else:
+        version.retired_at = utcnow()
+    old, version.status = version.status, status
+    db.session.flush()
+    audit.record(actor, f"questionnaire.{status}", "questionnaire_version", version.id,
+                 old={"status": old}, new={"status": status}, reason=reason)
+
+
+def _check_publishable(version: QuestionnaireVersion) -> None:
+    incomplete = [lang for lang, share in (version.language_completeness or {}).items() if share < 1]
+    if incomplete:
+        raise OperationError(_l("%(label)s cannot be published: texts are missing in %(languages)s. "
+                                "Complete the translations first.", label=version.label,
+                                languages=", ".join(incomplete)))
+    definition_from_text(version.source, version.path)  # still a valid definition

@@ -1,0 +1,167 @@
+"""The scoring engine: ``score(definition, answers) -> ScoreSet`` (DESIGN §4).
+
+One pass computes two results side by side: the self-assessed one (overrides ignored) and
+the validated one (overrides applied). Decisions where §4 is silent:
+
+* relevance is evaluated on the self-assessed answers, in dependency order; a question
+  whose ``relevant`` expression is false reads as '' in the expressions that follow;
+* an override on a not-relevant question is ignored (flag ``override_ignored``); on a
+  relevant one it applies whatever the answer status was (na, unknown, missing included);
+* ``missing``/``unknown`` score 0 whether or not the question is ``required``;
+* completeness counts every relevant question, scored or not: answered, justified na and
+  overridden ones are complete, unknown and missing ones are not;
+* confidence counts the included scored questions whose validated status is answered or
+  overridden; those with evidence not rejected by an evaluator are evidenced;
+* a domain is ``below_target`` when its reported validated score is below the ``min`` of its
+  target band; with no score, ``below_target`` is None (nothing to measure).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from fractions import Fraction
+
+from scoring.aggregate import aggregate, band_for, report
+from scoring.answers import Answer, AnswerSet, Override
+from scoring.gaps import find_gaps, pick_recommendations
+from scoring.model import Definition
+from scoring.plan import AreaPlan, DomainPlan, Plan, QuestionPlan, plan_for
+from scoring.results import (
+    NO_FIGURE,
+    AreaResult,
+    DomainResult,
+    Figure,
+    OverallResult,
+    QuestionResult,
+    ScoreSet,
+    Tally,
+)
+
+COMPLETE_STATUSES = frozenset({"answered", "na", "overridden"})
+EVIDENCE_STATUSES = frozenset({"answered", "overridden"})
+
+
+def score(definition: Definition, answers: AnswerSet) -> ScoreSet:
+    """Score checked ``answers`` (see ``scoring.answers.parse_answers``) against ``definition``.
+
+    Pure and deterministic: the same definition and answers always give an equal ScoreSet.
+    """
+    plan = plan_for(definition)
+    hidden = hidden_questions(plan, answers.answers)
+    domains = tuple(_domain(plan, domain, answers, hidden) for domain in plan.domains)
+    overall = _overall(plan, domains)
+    gaps = find_gaps(plan, domains)
+    recommendations = pick_recommendations(plan, domains, gaps)
+    return ScoreSet(definition.id, definition.version, overall, domains, gaps, recommendations, definition)
+
+
+def hidden_questions(plan: Plan, answers: Mapping[str, Answer]) -> frozenset[str]:
+    """Ids of the questions whose ``relevant`` expression is false for these answers."""
+    values = {qid: expression_value(answers.get(qid)) for qid in plan.referenced}
+    hidden = set()
+    for qid in plan.relevance_order:
+        if not plan.questions[qid].expression.evaluate(values):
+            hidden.add(qid)
+            if qid in values:
+                values[qid] = ""
+    return frozenset(hidden)
+
+
+def expression_value(answer: Answer | None) -> object:
+    """What an answer reads as inside a relevance expression ('' unless answered)."""
+    if answer is None or answer.status != "answered":
+        return ""
+    return answer.value
+
+
+def figure(plan: Plan, exact: Fraction | None) -> Figure:
+    """The reported value and band of an exact score."""
+    if exact is None:
+        return NO_FIGURE
+    reported = report(exact)
+    return Figure(exact, reported, band_for(plan.bands, reported))
+
+
+def _question(plan: Plan, qp: QuestionPlan, answers: AnswerSet, hidden: frozenset[str]) -> QuestionResult:
+    qid = qp.question.id
+    answer = answers.answers.get(qid)
+    override = answers.overrides.get(qid)
+    self_status = _self_status(qid in hidden, answer)
+    self_exact = _self_exact(qp, self_status, answer)
+    overridden = override is not None and qp.scored and self_status != "not_relevant"
+    status = "overridden" if overridden else self_status
+    exact = Fraction(override.score) if overridden else self_exact
+    assessed = figure(plan, self_exact)
+    validated = figure(plan, exact) if overridden else assessed
+    return QuestionResult(
+        qid, qp.domain, qp.area, qp.question.weight, qp.scored, status, self_status,
+        validated, assessed, _flags(qp, self_status, answer, override),
+        _tally(qp, status, exact, answer), answer, override if overridden else None,
+    )
+
+
+def _self_status(hidden: bool, answer: Answer | None) -> str:
+    if hidden:
+        return "not_relevant"
+    return "missing" if answer is None else answer.status
+
+
+def _self_exact(qp: QuestionPlan, status: str, answer: Answer | None) -> Fraction | None:
+    if not qp.scored or status in ("na", "not_relevant"):
+        return None
+    if status == "answered":
+        return qp.scorer(answer.value)
+    return Fraction(0)  # unknown and missing count as 0
+
+
+def _flags(qp: QuestionPlan, status: str, answer: Answer | None, override: Override | None) -> tuple[str, ...]:
+    flags = []
+    if qp.scored and status in ("unknown", "missing"):
+        flags.append(status)
+    if qp.scored and status == "answered" and qp.question.evidence == "required" and not answer.evidence:
+        flags.append("evidence_missing")
+    if answer is not None and answer.evidence_accepted is False:
+        flags.append("evidence_rejected")
+    if override is not None and status == "not_relevant":
+        flags.append("override_ignored")
+    return tuple(flags)
+
+
+def _tally(qp: QuestionPlan, status: str, exact: Fraction | None, answer: Answer | None) -> Tally:
+    if status == "not_relevant":
+        return Tally()
+    base = qp.scored and exact is not None and status in EVIDENCE_STATUSES
+    evidenced = base and answer is not None and answer.has_evidence
+    return Tally(1, int(status in COMPLETE_STATUSES), int(base), int(evidenced))
+
+
+def _area(plan: Plan, ap: AreaPlan, answers: AnswerSet, hidden: frozenset[str]) -> AreaResult:
+    questions = tuple(_question(plan, qp, answers, hidden) for qp in ap.questions)
+    weights = [qp.weight for qp in ap.questions]
+    validated, assessed = _both(plan, ap.method, questions, weights)
+    tally = sum((q.tally for q in questions), Tally())
+    return AreaResult(ap.id, ap.domain, ap.declared_weight, ap.method, validated, assessed, tally, questions)
+
+
+def _domain(plan: Plan, dp: DomainPlan, answers: AnswerSet, hidden: frozenset[str]) -> DomainResult:
+    areas = tuple(_area(plan, ap, answers, hidden) for ap in dp.areas)
+    validated, assessed = _both(plan, dp.method, areas, [ap.weight for ap in dp.areas])
+    tally = sum((a.tally for a in areas), Tally())
+    below = None
+    if validated.reported is not None and dp.target_min is not None:
+        below = validated.reported < dp.target_min
+    return DomainResult(dp.id, dp.declared_weight, dp.method, dp.target_band, below, validated, assessed, tally, areas)
+
+
+def _overall(plan: Plan, domains: tuple[DomainResult, ...]) -> OverallResult:
+    validated, assessed = _both(plan, plan.method, domains, [dp.weight for dp in plan.domains])
+    tally = sum((d.tally for d in domains), Tally())
+    return OverallResult(plan.method, validated, assessed, tally)
+
+
+def _both(plan: Plan, method: str, children, weights: list[Fraction]) -> tuple[Figure, Figure]:
+    validated = [(c.validated.exact, w) for c, w in zip(children, weights, strict=True) if c.validated.exact is not None]
+    assessed = [(c.assessed.exact, w) for c, w in zip(children, weights, strict=True) if c.assessed.exact is not None]
+    first = figure(plan, aggregate(method, validated))
+    # Without overrides below this node both results agree: aggregate once.
+    return first, first if assessed == validated else figure(plan, aggregate(method, assessed))

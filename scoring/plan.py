@@ -1,0 +1,156 @@
+"""Per-definition scoring plan: everything about a definition that does not depend on answers.
+
+Weights as exact fractions, compiled question scorers, parsed relevance expressions in
+dependency order, band bounds. A plan is built once per definition object and cached by
+identity (weakly: it disappears with its definition), so scoring many assessments of one
+version pays for it once.
+"""
+
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from scoring.expressions import Expression, ExpressionError, parse
+from scoring.model import Definition, Question
+from scoring.questions import Scorer, compile_scorer, is_scored
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionPlan:
+    question: Question
+    domain: str
+    area: str
+    weight: Fraction
+    scored: bool
+    scorer: Scorer
+    expression: Expression | None
+
+
+@dataclass(frozen=True, slots=True)
+class AreaPlan:
+    id: str
+    domain: str
+    weight: Fraction
+    declared_weight: Decimal
+    method: str
+    questions: tuple[QuestionPlan, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DomainPlan:
+    id: str
+    weight: Fraction
+    declared_weight: Decimal
+    method: str
+    target_band: str
+    target_min: Decimal | None
+    areas: tuple[AreaPlan, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """What scoring needs from a definition, precomputed (never holds the definition itself)."""
+
+    method: str
+    bands: tuple[tuple[Decimal, str], ...]
+    domains: tuple[DomainPlan, ...]
+    questions: dict[str, QuestionPlan]
+    relevance_order: tuple[str, ...]
+    referenced: frozenset[str]
+
+
+_PLANS: dict[int, tuple[weakref.ref, Plan]] = {}
+
+
+def plan_for(definition: Definition) -> Plan:
+    """The cached plan of ``definition`` (keyed by object identity)."""
+    key = id(definition)
+    entry = _PLANS.get(key)
+    if entry is not None and entry[0]() is definition:
+        return entry[1]
+    plan = build_plan(definition)
+    # The callback runs when the definition is freed, before its id can be reused.
+    reference = weakref.ref(definition, lambda _, key=key: _PLANS.pop(key, None))
+    _PLANS[key] = (reference, plan)
+    return plan
+
+
+def build_plan(definition: Definition) -> Plan:
+    """Compute the plan of ``definition`` (uncached; see ``plan_for``)."""
+    band_mins = {band.code: band.min for band in definition.bands}
+    domains = tuple(_domain_plan(definition, domain, band_mins) for domain in definition.domains)
+    questions = {q.question.id: q for d in domains for a in d.areas for q in a.questions}
+    referenced = frozenset(
+        ref for q in questions.values() if q.expression for ref in q.expression.references
+    )
+    return Plan(
+        method=definition.method,
+        bands=tuple((band.min, band.code) for band in reversed(definition.bands)),
+        domains=domains,
+        questions=questions,
+        relevance_order=relevance_order(questions),
+        referenced=referenced,
+    )
+
+
+def relevance_order(questions: dict[str, QuestionPlan]) -> tuple[str, ...]:
+    """Conditional questions ordered so each comes after the conditional questions it reads.
+
+    Definitions with a cycle are rejected by validation; should one get here, the edge that
+    closes the cycle is ignored and that reference reads as unanswered.
+    """
+    order: list[str] = []
+    state: dict[str, str] = {}
+
+    def visit(qid: str) -> None:
+        state[qid] = "visiting"
+        for ref in sorted(questions[qid].expression.references):
+            if ref in questions and questions[ref].expression and ref not in state:
+                visit(ref)
+        state[qid] = "done"
+        order.append(qid)
+
+    for qid, plan in questions.items():
+        if plan.expression is not None and qid not in state:
+            visit(qid)
+    return tuple(order)
+
+
+def _domain_plan(definition: Definition, domain, band_mins: dict[str, Decimal]) -> DomainPlan:
+    target = definition.domain_target(domain)
+    areas = tuple(_area_plan(domain.id, area) for area in domain.areas)
+    weight = Fraction(domain.weight)
+    return DomainPlan(
+        domain.id, weight, domain.weight, domain.method, target, band_mins.get(target), areas
+    )
+
+
+def _area_plan(domain_id: str, area) -> AreaPlan:
+    questions = tuple(_question_plan(domain_id, area.id, q) for q in area.questions)
+    weight = Fraction(area.weight)
+    return AreaPlan(area.id, domain_id, weight, area.weight, area.method, questions)
+
+
+def _question_plan(domain_id: str, area_id: str, question: Question) -> QuestionPlan:
+    return QuestionPlan(
+        question=question,
+        domain=domain_id,
+        area=area_id,
+        weight=Fraction(question.weight),
+        scored=is_scored(question),
+        scorer=compile_scorer(question),
+        expression=_expression(question.relevant),
+    )
+
+
+def _expression(text: str | None) -> Expression | None:
+    if text is None:
+        return None
+    try:
+        return parse(text)
+    except ExpressionError:
+        # Validation reports unparsable expressions; scoring treats the question as relevant.
+        return None

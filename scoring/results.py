@@ -1,0 +1,200 @@
+"""Result objects of ``scoring.engine.score``: one tree holding both results.
+
+Every node carries two figures: ``validated`` (evaluator overrides applied) and ``assessed``
+(the government's self-assessment, overrides ignored). ``score``/``band`` read the validated
+figure and ``self_score``/``self_band`` the self-assessed one, as in the JSON output.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+
+from scoring.aggregate import ratio
+from scoring.answers import Answer, Override
+from scoring.model import Definition, Recommendation
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A score at full precision, as reported (half-up, 2 decimals), and the reported value's band."""
+
+    exact: Fraction | None
+    reported: Decimal | None
+    band: str | None
+
+
+NO_FIGURE = Figure(None, None, None)
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """Counts behind completeness and confidence of a node."""
+
+    relevant: int = 0
+    complete: int = 0
+    evidence_base: int = 0
+    evidenced: int = 0
+
+    def __add__(self, other: Tally) -> Tally:
+        return Tally(
+            self.relevant + other.relevant,
+            self.complete + other.complete,
+            self.evidence_base + other.evidence_base,
+            self.evidenced + other.evidenced,
+        )
+
+    @property
+    def completeness(self) -> Fraction | None:
+        """(answered + justified na + overridden) / relevant questions; None without any."""
+        return ratio(self.complete, self.relevant)
+
+    @property
+    def confidence(self) -> Fraction | None:
+        """Share of included answered/overridden scored questions with accepted evidence."""
+        return ratio(self.evidenced, self.evidence_base)
+
+
+class _Scored:
+    __slots__ = ()
+
+    @property
+    def score(self) -> Decimal | None:
+        """Validated score as reported."""
+        return self.validated.reported
+
+    @property
+    def band(self) -> str | None:
+        """Band of the validated score."""
+        return self.validated.band
+
+    @property
+    def self_score(self) -> Decimal | None:
+        """Self-assessed score as reported."""
+        return self.assessed.reported
+
+    @property
+    def self_band(self) -> str | None:
+        """Band of the self-assessed score."""
+        return self.assessed.band
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionResult(_Scored):
+    """How one question counts: statuses, both figures, flags and the tally it contributes."""
+
+    id: str
+    domain: str
+    area: str
+    weight: Decimal
+    scored: bool
+    status: str
+    self_status: str
+    validated: Figure
+    assessed: Figure
+    flags: tuple[str, ...]
+    tally: Tally
+    answer: Answer | None = None
+    override: Override | None = None
+
+    @property
+    def included(self) -> bool:
+        """True when the validated score enters its area's aggregation."""
+        return self.validated.exact is not None
+
+
+@dataclass(frozen=True, slots=True)
+class AreaResult(_Scored):
+    id: str
+    domain: str
+    weight: Decimal
+    method: str
+    validated: Figure
+    assessed: Figure
+    tally: Tally
+    questions: tuple[QuestionResult, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DomainResult(_Scored):
+    id: str
+    weight: Decimal
+    method: str
+    target_band: str
+    below_target: bool | None
+    validated: Figure
+    assessed: Figure
+    tally: Tally
+    areas: tuple[AreaResult, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OverallResult(_Scored):
+    method: str
+    validated: Figure
+    assessed: Figure
+    tally: Tally
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """A scored question below 100; ordered by ``priority_value`` (descending), then id."""
+
+    question: str
+    domain: str
+    area: str
+    status: str
+    score: Decimal
+    gap: Decimal
+    priority_value: Fraction
+
+
+@dataclass(frozen=True, slots=True)
+class RecommendationHit:
+    """A recommendation that fires because its question scores below ``below``."""
+
+    id: str
+    question: str
+    domain: str
+    area: str
+    priority: str
+    gap: Decimal
+    recommendation: Recommendation = field(repr=False, compare=False)
+
+
+@dataclass(frozen=True)
+class ScoreSet:
+    """Both results of one assessment, its gaps and recommendations."""
+
+    questionnaire: str
+    version: str
+    overall: OverallResult
+    domains: tuple[DomainResult, ...]
+    gaps: tuple[Gap, ...]
+    recommendations: tuple[RecommendationHit, ...]
+    definition: Definition = field(repr=False, compare=False)
+
+    def areas(self) -> Iterator[AreaResult]:
+        """Every area result, in definition order."""
+        for domain in self.domains:
+            yield from domain.areas
+
+    def questions(self) -> Iterator[QuestionResult]:
+        """Every question result, in definition order."""
+        for area in self.areas():
+            yield from area.questions
+
+    def node(self, node_id: str) -> OverallResult | DomainResult | AreaResult | QuestionResult | None:
+        """The result node with this id (``overall`` for the overall node), or None."""
+        if node_id == "overall":
+            return self.overall
+        return self.nodes().get(node_id)
+
+    def nodes(self) -> dict[str, DomainResult | AreaResult | QuestionResult]:
+        """Every domain, area and question result by id."""
+        found: dict = {domain.id: domain for domain in self.domains}
+        found.update((area.id, area) for area in self.areas())
+        found.update((question.id, question) for question in self.questions())
+        return found
