@@ -16,7 +16,7 @@ $(STAMP): requirements.txt requirements-dev.txt
 
 # Compile the UI catalogs (.po -> .mo); compiled files are build output, not sources.
 catalogs: $(STAMP)
-	$(BIN)/pybabel compile --use-fuzzy -q -d translations 2>/dev/null || $(BIN)/pybabel compile -q -d translations
+	$(BIN)/pybabel compile -d translations >/dev/null
 
 init: catalogs
 	$(FLASK) mgf init
@@ -25,7 +25,7 @@ demo: init
 	$(FLASK) mgf demo
 
 run: demo
-	$(FLASK) run --host $(HOST) --port $(PORT)
+	$(FLASK) run --debug --no-reload --host $(HOST) --port $(PORT)
 
 test: catalogs
 	$(BIN)/pytest -q $(PYTEST_ARGS)

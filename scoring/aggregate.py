@@ -22,26 +22,27 @@ def aggregate(method: str, children: Sequence[Child]) -> Fraction | None:
         return min(score for score, _ in children)
     if method == "weighted_mean":
         return weighted_mean(children)
-    total, denominator = exact_sum(score for score, _ in children)
+    total, denominator = exact_sum((s.numerator, s.denominator) for s, _ in children)
     return Fraction(total, denominator * len(children))
 
 
 def weighted_mean(children: Sequence[Child]) -> Fraction:
     """Σ wᵢsᵢ / Σ wᵢ."""
-    total, total_denominator = exact_sum(score * weight for score, weight in children)
-    weights, weights_denominator = exact_sum(weight for _, weight in children)
+    total, total_denominator = exact_sum(
+        (s.numerator * w.numerator, s.denominator * w.denominator) for s, w in children
+    )
+    weights, weights_denominator = exact_sum((w.numerator, w.denominator) for _, w in children)
     return Fraction(total * weights_denominator, total_denominator * weights)
 
 
-def exact_sum(values: Iterable[Fraction]) -> tuple[int, int]:
-    """Σ values as an unreduced (numerator, denominator) pair of ints.
+def exact_sum(terms: Iterable[tuple[int, int]]) -> tuple[int, int]:
+    """Σ numerator/denominator over ``terms``, as an unreduced (numerator, denominator) pair.
 
-    Plain integer arithmetic: the ``Fraction`` operators normalise after every step, which
-    dominates scoring time; one reduction at the end is enough.
+    Plain integer arithmetic: ``Fraction`` operators normalise after every step, which
+    dominated scoring time; reducing once at the end gives the same exact value.
     """
     numerator, denominator = 0, 1
-    for value in values:
-        top, bottom = value.numerator, value.denominator
+    for top, bottom in terms:
         if bottom == denominator:
             numerator += top
         else:
@@ -49,10 +50,12 @@ def exact_sum(values: Iterable[Fraction]) -> tuple[int, int]:
     return numerator, denominator
 
 
-def report(value: Fraction | None, places: int = 2) -> Decimal | None:
+def report(value: Fraction | Decimal | None, places: int = 2) -> Decimal | None:
     """``value`` rounded half-up (ties away from zero) to ``places`` decimals; None stays None."""
     if value is None:
         return None
+    if isinstance(value, Decimal):
+        value = Fraction(value)
     numerator, denominator = value.numerator, value.denominator
     scaled = abs(numerator) * 10**places
     rounded = (2 * scaled + denominator) // (2 * denominator)

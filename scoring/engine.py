@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from fractions import Fraction
 
-from scoring.aggregate import aggregate, band_for, report
+from scoring.aggregate import aggregate
 from scoring.answers import Answer, AnswerSet, Override
 from scoring.gaps import find_gaps, pick_recommendations
 from scoring.model import Definition
@@ -35,6 +35,7 @@ from scoring.results import (
     QuestionResult,
     ScoreSet,
     Tally,
+    make_figure,
 )
 
 COMPLETE_STATUSES = frozenset({"answered", "na", "overridden"})
@@ -76,10 +77,7 @@ def expression_value(answer: Answer | None) -> object:
 
 def figure(plan: Plan, exact: Fraction | None) -> Figure:
     """The reported value and band of an exact score."""
-    if exact is None:
-        return NO_FIGURE
-    reported = report(exact)
-    return Figure(exact, reported, band_for(plan.bands, reported))
+    return make_figure(plan.bands, exact)
 
 
 def _question(plan: Plan, qp: QuestionPlan, answers: AnswerSet, hidden: frozenset[str]) -> QuestionResult:
@@ -87,16 +85,14 @@ def _question(plan: Plan, qp: QuestionPlan, answers: AnswerSet, hidden: frozense
     answer = answers.answers.get(qid)
     override = answers.overrides.get(qid)
     self_status = _self_status(qid in hidden, answer)
-    self_exact = _self_exact(qp, self_status, answer)
+    assessed = _self_figure(plan, qp, self_status, answer)
     overridden = override is not None and qp.scored and self_status != "not_relevant"
     status = "overridden" if overridden else self_status
-    exact = Fraction(override.score) if overridden else self_exact
-    assessed = figure(plan, self_exact)
-    validated = figure(plan, exact) if overridden else assessed
+    validated = figure(plan, Fraction(override.score)) if overridden else assessed
     return QuestionResult(
         qid, qp.domain, qp.area, qp.question.weight, qp.scored, status, self_status,
         validated, assessed, _flags(qp, self_status, answer, override),
-        _tally(qp, status, exact, answer), answer, override if overridden else None,
+        _tally(qp, status, validated.exact, answer), answer, override if overridden else None,
     )
 
 
@@ -106,12 +102,12 @@ def _self_status(hidden: bool, answer: Answer | None) -> str:
     return "missing" if answer is None else answer.status
 
 
-def _self_exact(qp: QuestionPlan, status: str, answer: Answer | None) -> Fraction | None:
+def _self_figure(plan: Plan, qp: QuestionPlan, status: str, answer: Answer | None) -> Figure:
     if not qp.scored or status in ("na", "not_relevant"):
-        return None
+        return NO_FIGURE
     if status == "answered":
-        return qp.scorer(answer.value)
-    return Fraction(0)  # unknown and missing count as 0
+        return qp.figure_of(answer.value)
+    return plan.zero  # unknown and missing count as 0
 
 
 def _flags(qp: QuestionPlan, status: str, answer: Answer | None, override: Override | None) -> tuple[str, ...]:

@@ -14,7 +14,6 @@ from fractions import Fraction
 from scoring.aggregate import report
 from scoring.explain_question import explain_question, show_number
 from scoring.results import (
-    AreaResult,
     DomainResult,
     Figure,
     OverallResult,

@@ -15,10 +15,9 @@ Decisions where §4 is silent:
 from __future__ import annotations
 
 from decimal import Decimal
-from fractions import Fraction
 
 from scoring.model import PRIORITY_ORDER
-from scoring.plan import Plan
+from scoring.plan import EXACT, Plan
 from scoring.results import DomainResult, Gap, QuestionResult, RecommendationHit
 
 HUNDRED = Decimal(100)
@@ -27,10 +26,10 @@ HUNDRED = Decimal(100)
 def find_gaps(plan: Plan, domains: tuple[DomainResult, ...]) -> tuple[Gap, ...]:
     """Every scored question whose reported validated score is below 100, in gap order."""
     found = []
-    for domain, domain_plan in zip(domains, plan.domains, strict=True):
+    for domain in domains:
         for area in domain.areas:
             found.extend(
-                _gap(question, plan.questions[question.id].weight * domain_plan.weight)
+                _gap(question, plan.questions[question.id].gap_weight)
                 for question in area.questions
                 if _is_gap(question)
             )
@@ -56,11 +55,11 @@ def _is_gap(question: QuestionResult) -> bool:
     return question.scored and question.score is not None and question.score < HUNDRED
 
 
-def _gap(question: QuestionResult, weight: Fraction) -> Gap:
+def _gap(question: QuestionResult, weight: Decimal) -> Gap:
     size = HUNDRED - question.score
     return Gap(
         question.id, question.domain, question.area, question.status,
-        question.score, size, Fraction(size) * weight,
+        question.score, size, EXACT.multiply(size, weight),
     )
 
 

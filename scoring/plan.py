@@ -9,13 +9,20 @@ version pays for it once.
 from __future__ import annotations
 
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Context, Decimal
 from fractions import Fraction
 
 from scoring.expressions import Expression, ExpressionError, parse
 from scoring.model import Definition, Question
 from scoring.questions import Scorer, compile_scorer, is_scored
+from scoring.results import Figure, make_figure
+
+Bands = tuple[tuple[Decimal, str], ...]
+MEMO_LIMIT = 512
+# Products of weights must be exact whatever their number of digits.
+EXACT = Context(prec=1000)
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,8 +31,10 @@ class QuestionPlan:
     domain: str
     area: str
     weight: Fraction
+    gap_weight: Decimal
     scored: bool
     scorer: Scorer
+    figure_of: Callable[[object], Figure]
     expression: Expression | None
 
 
@@ -55,7 +64,8 @@ class Plan:
     """What scoring needs from a definition, precomputed (never holds the definition itself)."""
 
     method: str
-    bands: tuple[tuple[Decimal, str], ...]
+    bands: Bands
+    zero: Figure
     domains: tuple[DomainPlan, ...]
     questions: dict[str, QuestionPlan]
     relevance_order: tuple[str, ...]
@@ -81,14 +91,16 @@ def plan_for(definition: Definition) -> Plan:
 def build_plan(definition: Definition) -> Plan:
     """Compute the plan of ``definition`` (uncached; see ``plan_for``)."""
     band_mins = {band.code: band.min for band in definition.bands}
-    domains = tuple(_domain_plan(definition, domain, band_mins) for domain in definition.domains)
+    bands = tuple((band.min, band.code) for band in reversed(definition.bands))
+    domains = tuple(_domain_plan(definition, domain, band_mins, bands) for domain in definition.domains)
     questions = {q.question.id: q for d in domains for a in d.areas for q in a.questions}
     referenced = frozenset(
         ref for q in questions.values() if q.expression for ref in q.expression.references
     )
     return Plan(
         method=definition.method,
-        bands=tuple((band.min, band.code) for band in reversed(definition.bands)),
+        bands=bands,
+        zero=make_figure(bands, Fraction(0)),
         domains=domains,
         questions=questions,
         relevance_order=relevance_order(questions),
@@ -119,31 +131,50 @@ def relevance_order(questions: dict[str, QuestionPlan]) -> tuple[str, ...]:
     return tuple(order)
 
 
-def _domain_plan(definition: Definition, domain, band_mins: dict[str, Decimal]) -> DomainPlan:
+def _domain_plan(definition: Definition, domain, band_mins: dict[str, Decimal], bands: Bands) -> DomainPlan:
     target = definition.domain_target(domain)
-    areas = tuple(_area_plan(domain.id, area) for area in domain.areas)
+    areas = tuple(_area_plan(domain, area, bands) for area in domain.areas)
     weight = Fraction(domain.weight)
     return DomainPlan(
         domain.id, weight, domain.weight, domain.method, target, band_mins.get(target), areas
     )
 
 
-def _area_plan(domain_id: str, area) -> AreaPlan:
-    questions = tuple(_question_plan(domain_id, area.id, q) for q in area.questions)
+def _area_plan(domain, area, bands: Bands) -> AreaPlan:
+    questions = tuple(_question_plan(domain, area.id, q, bands) for q in area.questions)
     weight = Fraction(area.weight)
-    return AreaPlan(area.id, domain_id, weight, area.weight, area.method, questions)
+    return AreaPlan(area.id, domain.id, weight, area.weight, area.method, questions)
 
 
-def _question_plan(domain_id: str, area_id: str, question: Question) -> QuestionPlan:
+def _question_plan(domain, area_id: str, question: Question, bands: Bands) -> QuestionPlan:
+    scorer = compile_scorer(question)
     return QuestionPlan(
         question=question,
-        domain=domain_id,
+        domain=domain.id,
         area=area_id,
         weight=Fraction(question.weight),
+        gap_weight=EXACT.multiply(question.weight, domain.weight),
         scored=is_scored(question),
-        scorer=compile_scorer(question),
+        scorer=scorer,
+        figure_of=_memo_figures(scorer, bands),
         expression=_expression(question.relevant),
     )
+
+
+def _memo_figures(scorer: Scorer, bands: Bands) -> Callable[[object], Figure]:
+    # Answer values repeat across assessments (option codes always do): remember their
+    # figures. The cache is bounded and only ever holds results of a pure function.
+    cache: dict[object, Figure] = {}
+
+    def figure_of(value: object) -> Figure:
+        found = cache.get(value)
+        if found is None:
+            found = make_figure(bands, scorer(value))
+            if len(cache) < MEMO_LIMIT:
+                cache[value] = found
+        return found
+
+    return figure_of
 
 
 def _expression(text: str | None) -> Expression | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 
-from scoring.aggregate import ratio
+from scoring.aggregate import band_for, ratio, report
 from scoring.answers import Answer, Override
 from scoring.model import Definition, Recommendation
 
@@ -27,6 +27,14 @@ class Figure:
 
 
 NO_FIGURE = Figure(None, None, None)
+
+
+def make_figure(bands: tuple[tuple[Decimal, str], ...], exact: Fraction | None) -> Figure:
+    """The reported value and band of an exact score (``bands`` ordered by min descending)."""
+    if exact is None:
+        return NO_FIGURE
+    reported = report(exact)
+    return Figure(exact, reported, band_for(bands, reported))
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +156,7 @@ class Gap:
     status: str
     score: Decimal
     gap: Decimal
-    priority_value: Fraction
+    priority_value: Decimal
 
 
 @dataclass(frozen=True, slots=True)

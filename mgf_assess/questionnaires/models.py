@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import JSON, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -12,6 +13,7 @@ from mgf_assess.database import UTCDateTime, utcnow
 from mgf_assess.extensions import db
 
 STATUSES = ("draft", "published", "retired")
+STATUS_LABELS = {"draft": _l("draft"), "published": _l("published"), "retired": _l("retired")}
 TRANSITIONS = {"draft": ("published",), "published": ("retired",), "retired": ()}
 
 

@@ -19,7 +19,7 @@ from mgf_assess.core.errors import OperationError
 from mgf_assess.database import utcnow
 from mgf_assess.extensions import db
 from mgf_assess.questionnaires.definitions import language_completeness
-from mgf_assess.questionnaires.models import TRANSITIONS, QuestionnaireVersion
+from mgf_assess.questionnaires.models import STATUS_LABELS, TRANSITIONS, QuestionnaireVersion
 
 
 @dataclass
@@ -113,7 +113,8 @@ def set_status(actor, version: QuestionnaireVersion, status: str, reason: str | 
     if status not in TRANSITIONS.get(version.status, ()):
         raise OperationError(_l("%(label)s is %(old)s and cannot become %(new)s: versions go from "
                                 "draft to published to retired.", label=version.label,
-                                old=version.status, new=status))
+                                old=STATUS_LABELS.get(version.status, version.status),
+                                new=STATUS_LABELS.get(status, status)))
     if status == "published":
         _check_publishable(version)
         version.published_at = utcnow()

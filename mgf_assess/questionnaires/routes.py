@@ -14,6 +14,7 @@ from mgf_assess.extensions import db
 from mgf_assess.questionnaires import operations, queries
 from mgf_assess.questionnaires.definitions import definition_of
 from mgf_assess.questionnaires.forms import DiffForm, StatusForm
+from mgf_assess.questionnaires.models import STATUS_LABELS
 
 bp = Blueprint("questionnaires", __name__, url_prefix="/questionnaires", template_folder="templates")
 
@@ -74,7 +75,8 @@ def change_status(family: str, version: str):
         try:
             operations.set_status(current_user, found, form.status.data, form.reason.data or None)
             db.session.commit()
-            flash(_("%(label)s is now %(status)s.", label=found.label, status=found.status), "success")
+            flash(_("%(label)s is now %(status)s.", label=found.label,
+                    status=STATUS_LABELS[found.status]), "success")
         except OperationError as error:
             db.session.rollback()
             flash(" ".join(error.problems.values()), "error")

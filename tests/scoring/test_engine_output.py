@@ -4,8 +4,8 @@ import json
 from decimal import Decimal
 
 from scoring.answers_io import load_answers
-from scoring.loader import load_definition
 from scoring.engine import score
+from scoring.loader import load_definition
 from scoring.output import result_dict, result_json
 from tests.scoring.fixtures.builders import area, definition, domain, fixture, scale, scored
 

@@ -5,11 +5,11 @@ from decimal import Decimal
 import pytest
 
 from scoring.__main__ import main
+from scoring.answers_io import load_answers
+from scoring.engine import score
 from scoring.explain import UnknownNodeError, explain
 from scoring.explain_question import show_number
 from scoring.loader import load_definition
-from scoring.answers_io import load_answers
-from scoring.engine import score
 from tests.scoring.fixtures.builders import fixture
 
 
