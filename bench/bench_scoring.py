@@ -32,13 +32,27 @@ def run() -> list[Result]:
     documents = answer_documents(definition, BATCH)
     one = documents[0]
     label = f"{name}, {len(definition.question_map)} questions"
+    decode_one = median_time(lambda: json.loads(one), 200)
     return [
-        Result(f"score one assessment ({label})", median_time(lambda: score_text(definition, one), 200),
-               "json.loads", median_time(lambda: json.loads(one), 200), target="< 2 ms"),
-        Result("score one assessment + result_json", median_time(lambda: result_json(score_text(definition, one)), 200),
-               "json.loads", median_time(lambda: json.loads(one), 200)),
-        Result(f"score {BATCH:,} assessments (batch)", _once(lambda: [score_text(definition, d) for d in documents]),
-               "json.loads of the batch", _once(lambda: [json.loads(d) for d in documents])),
+        Result(
+            f"score one assessment ({label})",
+            median_time(lambda: score_text(definition, one), 200),
+            "json.loads",
+            decode_one,
+            target="< 2 ms",
+        ),
+        Result(
+            "score one assessment + result_json",
+            median_time(lambda: result_json(score_text(definition, one)), 200),
+            "json.loads",
+            decode_one,
+        ),
+        Result(
+            f"score {BATCH:,} assessments (batch, results not kept)",
+            _once(lambda: _score_all(definition, documents)),
+            "json.loads of the batch",
+            _once(lambda: _decode_all(documents)),
+        ),
     ]
 
 
@@ -63,15 +77,32 @@ def synthetic_definition(domains: int = 6, areas: int = 3, questions: int = 5) -
     """A definition of domains × areas × questions, mixing every scored type and relevance."""
     counter = iter(range(domains * areas * questions))
     data = {
-        "format_version": 1, "id": "bench", "version": "1", "status": "draft", "title": {"en": "Bench"},
-        "bands": [{"code": code, "min": low, "label": {"en": code}}
-                  for code, low in (("low", 0), ("partial", 40), ("meets", 80), ("full", 100))],
-        "target_band": "meets", "method": "weighted_mean",
+        "format_version": 1,
+        "id": "bench",
+        "version": "1",
+        "status": "draft",
+        "title": {"en": "Bench"},
+        "bands": [
+            {"code": code, "min": low, "label": {"en": code}}
+            for code, low in (("low", 0), ("partial", 40), ("meets", 80), ("full", 100))
+        ],
+        "target_band": "meets",
+        "method": "weighted_mean",
         "domains": [
-            {"id": f"d{d}", "title": {"en": "d"}, "method": "mean", "areas": [
-                {"id": f"d{d}a{a}", "title": {"en": "a"}, "method": ("mean", "min", "weighted_mean")[a % 3],
-                 "questions": [_question(next(counter)) for _ in range(questions)]}
-                for a in range(areas)]}
+            {
+                "id": f"d{d}",
+                "title": {"en": "d"},
+                "method": "mean",
+                "areas": [
+                    {
+                        "id": f"d{d}a{a}",
+                        "title": {"en": "a"},
+                        "method": ("mean", "min", "weighted_mean")[a % 3],
+                        "questions": [_question(next(counter)) for _ in range(questions)],
+                    }
+                    for a in range(areas)
+                ],
+            }
             for d in range(domains)
         ],
     }
@@ -80,12 +111,26 @@ def synthetic_definition(domains: int = 6, areas: int = 3, questions: int = 5) -
 
 def _question(number: int) -> dict:
     kind = KINDS[number % len(KINDS)]
-    question = {"id": f"q{number}", "type": kind, "label": {"en": "q"}, "allow_na": True, "allow_unknown": True}
+    question = {
+        "id": f"q{number}",
+        "type": kind,
+        "label": {"en": "q"},
+        "allow_na": True,
+        "allow_unknown": True,
+    }
     if kind in ("single_choice", "multi_choice"):
-        question["options"] = [{"code": f"o{i}", "score": 25 * i, "label": {"en": "o"}} for i in range(5)]
+        question["options"] = [
+            {"code": f"o{i}", "score": 25 * i, "label": {"en": "o"}} for i in range(5)
+        ]
     elif kind == "percent":
-        question["scoring"] = {"method": "thresholds", "thresholds": [
-            {"min": 75, "score": 100}, {"min": 25, "score": 50}, {"min": 0, "score": 0}]}
+        question["scoring"] = {
+            "method": "thresholds",
+            "thresholds": [
+                {"min": 75, "score": 100},
+                {"min": 25, "score": 50},
+                {"min": 0, "score": 0},
+            ],
+        }
     elif kind == "number":
         question["scoring"] = {"method": "linear", "best": 0, "worst": 30}
     if number % 7 == 6:
@@ -98,8 +143,13 @@ def answer_documents(definition: Definition, count: int) -> list[str]:
     chooser = random.Random(2026)
     questions = [q for _, _, q in definition.iter_questions()]
     return [
-        json.dumps({"questionnaire": definition.id, "version": definition.version,
-                    "answers": {q.id: _value(chooser, q) for q in questions}})
+        json.dumps(
+            {
+                "questionnaire": definition.id,
+                "version": definition.version,
+                "answers": {q.id: _value(chooser, q) for q in questions},
+            }
+        )
         for _ in range(count)
     ]
 
@@ -117,6 +167,16 @@ def _value(chooser: random.Random, question) -> object:
     if question.type == "date":
         return "2026-01-31"
     return "Evidence of practice"
+
+
+def _score_all(definition: Definition, documents: list[str]) -> None:
+    for text in documents:
+        score_text(definition, text)
+
+
+def _decode_all(documents: list[str]) -> None:
+    for text in documents:
+        json.loads(text)
 
 
 def _once(function) -> float:

@@ -63,7 +63,7 @@ def report(value: Fraction | Decimal | None, places: int = 2) -> Decimal | None:
 
 
 def band_for(bands: Sequence[tuple[Decimal, str]], reported: Decimal | None) -> str | None:
-    """Code of the band with the greatest min ≤ ``reported``; ``bands`` ordered by min descending."""
+    """Code of the band with the greatest min ≤ ``reported`` (``bands``: min descending)."""
     if reported is None:
         return None
     for minimum, code in bands:

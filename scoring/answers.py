@@ -10,7 +10,8 @@ An answers file (JSON or YAML)::
 
 A bare value means answered; ``null`` means not answered. Other top-level keys are ignored
 (exports may carry their own metadata). Every problem is collected before anything is
-refused, so ``AnswersError.problems`` lists all of them. Files are read and written by
+refused, so ``AnswersError.problems`` lists all of them. The types live in
+``scoring.answer_types`` (and are importable from here); files are read and written by
 ``scoring.answers_io``.
 """
 
@@ -18,9 +19,9 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from decimal import Decimal
 
+from scoring.answer_types import Answer, AnswersError, AnswerSet, Override, Problem
 from scoring.coerce import CoercionError, coerce_value, to_decimal
 from scoring.model import Definition, Question
 from scoring.questions import is_scored
@@ -28,68 +29,16 @@ from scoring.questions import is_scored
 ANSWER_STATUSES = ("answered", "na", "unknown")
 ANSWER_KEYS = ("value", "status", "justification", "evidence", "evidence_accepted")
 OVERRIDE_KEYS = ("score", "justification")
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One thing wrong in an answers file: where (``answers.q1.value``), a code, a message."""
-
-    location: str
-    code: str
-    message: str
-    question: str | None = None
-
-    def __str__(self) -> str:
-        return f"{self.location or '(file)'}: {self.message} [{self.code}]"
-
-
-class AnswersError(ValueError):
-    """Answers that cannot be scored; ``problems`` lists every problem found."""
-
-    def __init__(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
-        self.problems = tuple(problems)
-        super().__init__("\n".join(str(problem) for problem in self.problems))
-
-    @property
-    def issues(self) -> tuple[Problem, ...]:
-        """Alias of ``problems``, named like ``DefinitionError.issues``."""
-        return self.problems
-
-
-@dataclass(frozen=True, slots=True)
-class Answer:
-    """One checked answer. ``value`` is typed (see ``scoring.coerce``) and None unless answered."""
-
-    question: str
-    status: str = "answered"
-    value: object = None
-    justification: str | None = None
-    evidence: tuple = ()
-    evidence_accepted: bool | None = None
-
-    @property
-    def has_evidence(self) -> bool:
-        """At least one evidence item, not rejected by an evaluator."""
-        return bool(self.evidence) and self.evidence_accepted is not False
-
-
-@dataclass(frozen=True, slots=True)
-class Override:
-    """An evaluator's score for one question, replacing the self-assessed one."""
-
-    question: str
-    score: Decimal
-    justification: str
-
-
-@dataclass(frozen=True)
-class AnswerSet:
-    """The checked answers and overrides of one assessment against one definition version."""
-
-    questionnaire: str
-    version: str
-    answers: Mapping[str, Answer] = field(default_factory=dict)
-    overrides: Mapping[str, Override] = field(default_factory=dict)
+__all__ = [
+    "Answer",
+    "AnswerSet",
+    "AnswersError",
+    "Override",
+    "Problem",
+    "check_answer",
+    "check_override",
+    "parse_answers",
+]
 
 
 def parse_answers(definition: Definition, raw: object) -> AnswerSet:
@@ -119,7 +68,7 @@ def check_answer(
     if payload is None:
         return None, []
     if not isinstance(payload, Mapping):
-        payload = {"value": payload}
+        return _bare_answer(question, payload, location)
     problems = _unknown_keys(payload, ANSWER_KEYS, location, qid)
     answer = _typed_answer(question, payload, location, problems)
     return (answer, []) if not problems else (None, problems)
@@ -141,7 +90,9 @@ def check_override(
         message = "this question is not scored: it cannot be overridden"
         problems.append(Problem(location, "override_unscored", message, qid))
     score = _override_score(payload.get("score"), f"{location}.score", qid, problems)
-    justification = _justification(payload, location, qid, problems, "an override needs a justification")
+    justification = _justification(
+        payload, location, qid, problems, "an override needs a justification"
+    )
     if problems:
         return None, problems
     return Override(qid, score, justification), []
@@ -162,12 +113,16 @@ def _check_header(definition: Definition, raw: Mapping) -> list[Problem]:
     return problems
 
 
-def _section(definition: Definition, raw: Mapping, key: str, check, problems: list[Problem]) -> dict:
+def _section(
+    definition: Definition, raw: Mapping, key: str, check, problems: list[Problem]
+) -> dict:
     entries = raw.get(key)
     if entries is None:
         return {}
     if not isinstance(entries, Mapping):
-        problems.append(Problem(key, "wrong_type", f"{key} must be a mapping of question id to entry"))
+        problems.append(
+            Problem(key, "wrong_type", f"{key} must be a mapping of question id to entry")
+        )
         return {}
     checked = {}
     for qid, payload in entries.items():
@@ -178,7 +133,19 @@ def _section(definition: Definition, raw: Mapping, key: str, check, problems: li
     return checked
 
 
-def _typed_answer(question: Question, payload: Mapping, location: str, problems: list[Problem]) -> Answer | None:
+def _bare_answer(
+    question: Question, raw: object, location: str
+) -> tuple[Answer | None, list[Problem]]:
+    # The common case (a bare value) skips the object-form checks.
+    try:
+        return Answer(question.id, "answered", coerce_value(question, raw)), []
+    except CoercionError as error:
+        return None, [Problem(f"{location}.value", error.code, error.message, question.id)]
+
+
+def _typed_answer(
+    question: Question, payload: Mapping, location: str, problems: list[Problem]
+) -> Answer | None:
     status = payload.get("status", "answered")
     if status not in ANSWER_STATUSES:
         message = f"status must be one of {', '.join(ANSWER_STATUSES)}, got {status!r}"
@@ -191,7 +158,9 @@ def _typed_answer(question: Question, payload: Mapping, location: str, problems:
     return Answer(question.id, status, value, justification, evidence, accepted)
 
 
-def _answered(question: Question, payload: Mapping, location: str, problems: list[Problem]) -> object:
+def _answered(
+    question: Question, payload: Mapping, location: str, problems: list[Problem]
+) -> object:
     raw = payload.get("value")
     if raw is None:
         message = "an answered question needs a value"
@@ -204,13 +173,17 @@ def _answered(question: Question, payload: Mapping, location: str, problems: lis
         return None
 
 
-def _not_applicable(question: Question, payload: Mapping, location: str, problems: list[Problem]) -> None:
+def _not_applicable(
+    question: Question, payload: Mapping, location: str, problems: list[Problem]
+) -> None:
     if not question.allow_na:
         message = "this question does not allow not applicable"
         problems.append(Problem(f"{location}.status", "na_not_allowed", message, question.id))
     if _blank(payload.get("justification")):
         message = "not applicable needs a justification"
-        problems.append(Problem(f"{location}.justification", "justification_required", message, question.id))
+        problems.append(
+            Problem(f"{location}.justification", "justification_required", message, question.id)
+        )
     _no_value(payload, location, question.id, problems)
 
 
@@ -230,7 +203,9 @@ def _no_value(payload: Mapping, location: str, qid: str, problems: list[Problem]
         problems.append(Problem(f"{location}.value", "value_with_status", message, qid))
 
 
-def _optional_text(payload: Mapping, key: str, location: str, qid: str, problems: list[Problem]) -> str | None:
+def _optional_text(
+    payload: Mapping, key: str, location: str, qid: str, problems: list[Problem]
+) -> str | None:
     text = payload.get(key)
     if text is not None and not isinstance(text, str):
         problems.append(Problem(f"{location}.{key}", "wrong_type", f"{key} must be text", qid))
@@ -238,10 +213,14 @@ def _optional_text(payload: Mapping, key: str, location: str, qid: str, problems
     return text
 
 
-def _justification(payload: Mapping, location: str, qid: str, problems: list[Problem], message: str) -> str | None:
+def _justification(
+    payload: Mapping, location: str, qid: str, problems: list[Problem], message: str
+) -> str | None:
     text = _optional_text(payload, "justification", location, qid, problems)
     if _blank(payload.get("justification")):
-        problems.append(Problem(f"{location}.justification", "justification_required", message, qid))
+        problems.append(
+            Problem(f"{location}.justification", "justification_required", message, qid)
+        )
     return text
 
 
@@ -266,7 +245,9 @@ def _accepted(raw: object, location: str, qid: str, problems: list[Problem]) -> 
     return raw
 
 
-def _override_score(raw: object, location: str, qid: str, problems: list[Problem]) -> Decimal | None:
+def _override_score(
+    raw: object, location: str, qid: str, problems: list[Problem]
+) -> Decimal | None:
     number = to_decimal(raw) if isinstance(raw, int | float | Decimal) else None
     if number is None:
         message = "the override score must be a number from 0 to 100"
@@ -277,12 +258,16 @@ def _override_score(raw: object, location: str, qid: str, problems: list[Problem
     return number
 
 
-def _unknown_keys(payload: Mapping, allowed: tuple[str, ...], location: str, qid: str) -> list[Problem]:
+def _unknown_keys(
+    payload: Mapping, allowed: tuple[str, ...], location: str, qid: str
+) -> list[Problem]:
     problems = []
     for key in payload:
         if key not in allowed:
             hint = _did_you_mean(str(key), allowed)
-            problems.append(Problem(f"{location}.{key}", "unknown_key", f"unknown key {key!r}{hint}", qid))
+            problems.append(
+                Problem(f"{location}.{key}", "unknown_key", f"unknown key {key!r}{hint}", qid)
+            )
     return problems
 
 

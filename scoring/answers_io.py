@@ -66,7 +66,7 @@ def override_payload(override: Override) -> dict:
 
 
 def json_value(value: object) -> object:
-    """A typed answer value as JSON data: Decimals as exact numbers when possible, tuples as lists."""
+    """A typed answer value as JSON data: exact numbers where possible, tuples as lists."""
     if isinstance(value, tuple):
         return list(value)
     if isinstance(value, Decimal):

@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
 def command_score(args: argparse.Namespace) -> str:
     """``score DEFINITION ANSWERS``: the result as JSON."""
     definition = _definition(args.definition)
-    return result_json(score(definition, _answers(definition, args.answers))) + "\n"
+    return result_json(score(definition, _answers(definition, args.answers)), indent=2) + "\n"
 
 
 def command_explain(args: argparse.Namespace) -> str:
@@ -109,7 +109,9 @@ def _answers(definition, path: str):
 
 
 def _location(parts: tuple) -> str:
-    return "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in parts).lstrip(".")
+    return "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in parts).lstrip(
+        "."
+    )
 
 
 def _emit(text: str) -> None:

@@ -27,6 +27,7 @@ from scoring.gaps import find_gaps, pick_recommendations
 from scoring.model import Definition
 from scoring.plan import AreaPlan, DomainPlan, Plan, QuestionPlan, plan_for
 from scoring.results import (
+    EMPTY_TALLY,
     NO_FIGURE,
     AreaResult,
     DomainResult,
@@ -36,6 +37,7 @@ from scoring.results import (
     ScoreSet,
     Tally,
     make_figure,
+    total,
 )
 
 COMPLETE_STATUSES = frozenset({"answered", "na", "overridden"})
@@ -52,8 +54,10 @@ def score(definition: Definition, answers: AnswerSet) -> ScoreSet:
     domains = tuple(_domain(plan, domain, answers, hidden) for domain in plan.domains)
     overall = _overall(plan, domains)
     gaps = find_gaps(plan, domains)
-    recommendations = pick_recommendations(plan, domains, gaps)
-    return ScoreSet(definition.id, definition.version, overall, domains, gaps, recommendations, definition)
+    recommendations = pick_recommendations(plan, gaps)
+    return ScoreSet(
+        definition.id, definition.version, overall, domains, gaps, recommendations, definition
+    )
 
 
 def hidden_questions(plan: Plan, answers: Mapping[str, Answer]) -> frozenset[str]:
@@ -80,7 +84,9 @@ def figure(plan: Plan, exact: Fraction | None) -> Figure:
     return make_figure(plan.bands, exact)
 
 
-def _question(plan: Plan, qp: QuestionPlan, answers: AnswerSet, hidden: frozenset[str]) -> QuestionResult:
+def _question(
+    plan: Plan, qp: QuestionPlan, answers: AnswerSet, hidden: frozenset[str]
+) -> QuestionResult:
     qid = qp.question.id
     answer = answers.answers.get(qid)
     override = answers.overrides.get(qid)
@@ -90,9 +96,19 @@ def _question(plan: Plan, qp: QuestionPlan, answers: AnswerSet, hidden: frozense
     status = "overridden" if overridden else self_status
     validated = figure(plan, Fraction(override.score)) if overridden else assessed
     return QuestionResult(
-        qid, qp.domain, qp.area, qp.question.weight, qp.scored, status, self_status,
-        validated, assessed, _flags(qp, self_status, answer, override),
-        _tally(qp, status, validated.exact, answer), answer, override if overridden else None,
+        qid,
+        qp.domain,
+        qp.area,
+        qp.question.weight,
+        qp.scored,
+        status,
+        self_status,
+        validated,
+        assessed,
+        _flags(qp, self_status, answer, override),
+        _tally(qp, status, validated.exact, answer),
+        answer,
+        override if overridden else None,
     )
 
 
@@ -110,11 +126,18 @@ def _self_figure(plan: Plan, qp: QuestionPlan, status: str, answer: Answer | Non
     return plan.zero  # unknown and missing count as 0
 
 
-def _flags(qp: QuestionPlan, status: str, answer: Answer | None, override: Override | None) -> tuple[str, ...]:
+def _flags(
+    qp: QuestionPlan, status: str, answer: Answer | None, override: Override | None
+) -> tuple[str, ...]:
     flags = []
     if qp.scored and status in ("unknown", "missing"):
         flags.append(status)
-    if qp.scored and status == "answered" and qp.question.evidence == "required" and not answer.evidence:
+    if (
+        qp.scored
+        and status == "answered"
+        and qp.question.evidence == "required"
+        and not answer.evidence
+    ):
         flags.append("evidence_missing")
     if answer is not None and answer.evidence_accepted is False:
         flags.append("evidence_rejected")
@@ -125,7 +148,7 @@ def _flags(qp: QuestionPlan, status: str, answer: Answer | None, override: Overr
 
 def _tally(qp: QuestionPlan, status: str, exact: Fraction | None, answer: Answer | None) -> Tally:
     if status == "not_relevant":
-        return Tally()
+        return EMPTY_TALLY
     base = qp.scored and exact is not None and status in EVIDENCE_STATUSES
     evidenced = base and answer is not None and answer.has_evidence
     return Tally(1, int(status in COMPLETE_STATUSES), int(base), int(evidenced))
@@ -135,29 +158,49 @@ def _area(plan: Plan, ap: AreaPlan, answers: AnswerSet, hidden: frozenset[str]) 
     questions = tuple(_question(plan, qp, answers, hidden) for qp in ap.questions)
     weights = [qp.weight for qp in ap.questions]
     validated, assessed = _both(plan, ap.method, questions, weights)
-    tally = sum((q.tally for q in questions), Tally())
-    return AreaResult(ap.id, ap.domain, ap.declared_weight, ap.method, validated, assessed, tally, questions)
+    tally = total(q.tally for q in questions)
+    return AreaResult(
+        ap.id, ap.domain, ap.declared_weight, ap.method, validated, assessed, tally, questions
+    )
 
 
 def _domain(plan: Plan, dp: DomainPlan, answers: AnswerSet, hidden: frozenset[str]) -> DomainResult:
     areas = tuple(_area(plan, ap, answers, hidden) for ap in dp.areas)
     validated, assessed = _both(plan, dp.method, areas, [ap.weight for ap in dp.areas])
-    tally = sum((a.tally for a in areas), Tally())
+    tally = total(a.tally for a in areas)
     below = None
     if validated.reported is not None and dp.target_min is not None:
         below = validated.reported < dp.target_min
-    return DomainResult(dp.id, dp.declared_weight, dp.method, dp.target_band, below, validated, assessed, tally, areas)
+    return DomainResult(
+        dp.id,
+        dp.declared_weight,
+        dp.method,
+        dp.target_band,
+        below,
+        validated,
+        assessed,
+        tally,
+        areas,
+    )
 
 
 def _overall(plan: Plan, domains: tuple[DomainResult, ...]) -> OverallResult:
     validated, assessed = _both(plan, plan.method, domains, [dp.weight for dp in plan.domains])
-    tally = sum((d.tally for d in domains), Tally())
+    tally = total(d.tally for d in domains)
     return OverallResult(plan.method, validated, assessed, tally)
 
 
 def _both(plan: Plan, method: str, children, weights: list[Fraction]) -> tuple[Figure, Figure]:
-    validated = [(c.validated.exact, w) for c, w in zip(children, weights, strict=True) if c.validated.exact is not None]
-    assessed = [(c.assessed.exact, w) for c, w in zip(children, weights, strict=True) if c.assessed.exact is not None]
+    validated = [
+        (c.validated.exact, w)
+        for c, w in zip(children, weights, strict=True)
+        if c.validated.exact is not None
+    ]
+    assessed = [
+        (c.assessed.exact, w)
+        for c, w in zip(children, weights, strict=True)
+        if c.assessed.exact is not None
+    ]
     first = figure(plan, aggregate(method, validated))
     # Without overrides below this node both results agree: aggregate once.
     return first, first if assessed == validated else figure(plan, aggregate(method, assessed))

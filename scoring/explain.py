@@ -59,7 +59,9 @@ def _explain_parent(scoreset: ScoreSet, node) -> list[str]:
     children, kind = _children(scoreset, node)
     lines = [_title(node), f"method: {METHOD_TEXT[node.method]}", f"children ({kind}):"]
     lines += [_child_line(child) for child in children]
-    lines += _result_lines(scoreset, "validated", node.method, children, node.validated, "validated")
+    lines += _result_lines(
+        scoreset, "validated", node.method, children, node.validated, "validated"
+    )
     lines += _self_lines(scoreset, node, children)
     if isinstance(node, DomainResult):
         lines.append(_target_line(node))
@@ -86,7 +88,8 @@ def _child_line(child) -> str:
     score = _score_text(child.validated)
     if child.assessed != child.validated:
         score += f" (self-assessed {_score_text(child.assessed)})"
-    return f"  {child.id:<32} score {score:<28} weight {show_number(child.weight):<6} {_inclusion(child)}"
+    weight = show_number(child.weight)
+    return f"  {child.id:<32} score {score:<28} weight {weight:<6} {_inclusion(child)}"
 
 
 def _inclusion(child) -> str:
@@ -103,19 +106,30 @@ def _score_text(figure: Figure) -> str:
     return "null" if figure.exact is None else show_number(figure.exact)
 
 
-def _result_lines(scoreset: ScoreSet, label: str, method: str, children, figure: Figure, side: str) -> list[str]:
-    included = [(getattr(c, side).exact, Fraction(c.weight)) for c in children if getattr(c, side).exact is not None]
+def _result_lines(
+    scoreset: ScoreSet, label: str, method: str, children, figure: Figure, side: str
+) -> list[str]:
+    included = [
+        (getattr(c, side).exact, Fraction(c.weight))
+        for c in children
+        if getattr(c, side).exact is not None
+    ]
     if method == "none":
         return [f"{label}: method none: no score, band null"]
     if not included:
         return [f"{label}: no included child: score null, band null"]
-    return [f"{label}: {formula(method, included)} = {show_number(figure.exact)}", rounding_line(scoreset, figure)]
+    return [
+        f"{label}: {formula(method, included)} = {show_number(figure.exact)}",
+        rounding_line(scoreset, figure),
+    ]
 
 
 def _self_lines(scoreset: ScoreSet, node, children) -> list[str]:
     if node.assessed == node.validated and all(c.assessed == c.validated for c in children):
         return ["self-assessed: same as validated (no override below this node)"]
-    return _result_lines(scoreset, "self-assessed", node.method, children, node.assessed, "assessed")
+    return _result_lines(
+        scoreset, "self-assessed", node.method, children, node.assessed, "assessed"
+    )
 
 
 def formula(method: str, included: list[tuple[Fraction, Fraction]]) -> str:
@@ -133,7 +147,9 @@ def formula(method: str, included: list[tuple[Fraction, Fraction]]) -> str:
 def rounding_line(scoreset: ScoreSet, figure: Figure) -> str:
     """The rounding and band step for one figure."""
     mins = {band.code: band.min for band in scoreset.definition.bands}
-    band = "none" if figure.band is None else f"{figure.band} (min {show_number(mins[figure.band])})"
+    band = (
+        "none" if figure.band is None else f"{figure.band} (min {show_number(mins[figure.band])})"
+    )
     return (
         f"  reported {figure.reported} (half-up to 2 decimals) → band {band}: "
         f"the band with the greatest min ≤ {figure.reported}"

@@ -86,33 +86,50 @@ def rule_lines(question: Question, value: object) -> list[str]:
 
 
 def _multi_line(question: Question, value: tuple[str, ...]) -> str:
-    table = option_scores(question)
-    parts = [f"{code} {show_number(table[code] or 0)}" for code in value]
-    total = sum((table[code] or Fraction(0) for code in value), Fraction(0))
+    table = {code: score or Fraction(0) for code, score in option_scores(question).items()}
+    listed = " + ".join(f"{code} {show_number(table[code])}" for code in value)
+    total = sum((table[code] for code in value), Fraction(0))
     capped = " capped at 100" if total > 100 else ""
-    listed = " + ".join(parts) if parts else "nothing selected"
-    return f"rule: sum of the selected options' scores: {listed} = {show_number(total)}{capped} → {show_number(question_score(question, value))}"
+    result = show_number(question_score(question, value))
+    return (
+        "rule: sum of the selected options' scores: "
+        f"{listed or 'nothing selected'} = {show_number(total)}{capped} → {result}"
+    )
 
 
 def _linear_line(question: Question, value: Decimal) -> str:
-    best, worst = question.scoring.best, question.scoring.worst
-    score = linear_score(best, worst, value)
-    numbers = f"clamp(100 × ({show_number(value)} − {show_number(worst)}) / ({show_number(best)} − {show_number(worst)}), 0, 100)"
-    return f"rule: linear clamp(100 × (v − worst) / (best − worst), 0, 100) = {numbers} = {show_number(score)}"
+    best, worst = (show_number(bound) for bound in (question.scoring.best, question.scoring.worst))
+    score = linear_score(question.scoring.best, question.scoring.worst, value)
+    numbers = f"100 × ({show_number(value)} − {worst}) / ({best} − {worst})"
+    return (
+        "rule: linear clamp(100 × (v − worst) / (best − worst), 0, 100) = "
+        f"clamp({numbers}, 0, 100) = {show_number(score)}"
+    )
 
 
 def _threshold_lines(question: Question, value: Decimal) -> list[str]:
     higher = question.scoring.direction == "higher_is_better"
     bound, test = ("min", "≥") if higher else ("max", "≤")
     chosen = matched_threshold(question, value)
-    lines = [f"rule: thresholds ({question.scoring.direction}): the first whose {bound} the value meets (v {test} {bound})"]
+    lines = [
+        f"rule: thresholds ({question.scoring.direction}): "
+        f"the first whose {bound} the value meets (v {test} {bound})"
+    ]
     for index, threshold in enumerate(question.scoring.thresholds):
         limit = threshold.min if higher else threshold.max
-        mark = "met: this one" if index == chosen else ("not met" if chosen is None or index < chosen else "not reached")
-        lines.append(f"  {bound} {show_number(limit) if limit is not None else '-'} → {show_number(threshold.score)}: {mark}")
+        shown = "-" if limit is None else show_number(limit)
+        mark = _threshold_mark(index, chosen)
+        lines.append(f"  {bound} {shown} → {show_number(threshold.score)}: {mark}")
     if chosen is None:
         lines.append("  no threshold met: the score is 0")
     return lines
+
+
+def _threshold_mark(index: int, chosen: int | None) -> str:
+    if index == chosen:
+        return "met: this one"
+    # Thresholds after the chosen one are never tried.
+    return "not met" if chosen is None or index < chosen else "not reached"
 
 
 def _figure_text(scoreset: ScoreSet, figure: Figure) -> str:

@@ -15,8 +15,20 @@ from scoring.results import ScoreSet
 
 LEVELS = ("overall", "domain", "area", "question")
 COLUMNS = (
-    "country", "cycle", "questionnaire", "version", "level", "domain", "node",
-    "score", "self_score", "band", "self_band", "completeness", "confidence", "below_target",
+    "country",
+    "cycle",
+    "questionnaire",
+    "version",
+    "level",
+    "domain",
+    "node",
+    "score",
+    "self_score",
+    "band",
+    "self_band",
+    "completeness",
+    "confidence",
+    "below_target",
 )
 FLOAT_COLUMNS = ("score", "self_score", "completeness", "confidence")
 

@@ -15,8 +15,9 @@ Decisions where §4 is silent:
 from __future__ import annotations
 
 from decimal import Decimal
+from operator import itemgetter
 
-from scoring.model import PRIORITY_ORDER
+from scoring.model import PRIORITY_ORDER, Recommendation
 from scoring.plan import EXACT, Plan
 from scoring.results import DomainResult, Gap, QuestionResult, RecommendationHit
 
@@ -36,19 +37,21 @@ def find_gaps(plan: Plan, domains: tuple[DomainResult, ...]) -> tuple[Gap, ...]:
     return tuple(sorted(found, key=lambda gap: (-gap.priority_value, gap.question)))
 
 
-def pick_recommendations(
-    plan: Plan, domains: tuple[DomainResult, ...], gaps: tuple[Gap, ...]
-) -> tuple[RecommendationHit, ...]:
-    """Recommendations that fire, grouped by domain, then by priority and gap order."""
-    rank = {gap.question: index for index, gap in enumerate(gaps)}
+def pick_recommendations(plan: Plan, gaps: tuple[Gap, ...]) -> tuple[RecommendationHit, ...]:
+    """Recommendations that fire, grouped by domain, then by priority and gap order.
+
+    Only gaps are visited: ``below`` is at most 100, so a question that fires one always
+    scores below 100.
+    """
     keyed = []
-    for domain_index, domain in enumerate(domains):
-        for area in domain.areas:
-            for question in area.questions:
-                for hit_index, hit in enumerate(_fired(plan, question)):
-                    key = (domain_index, PRIORITY_ORDER[hit.priority], rank.get(hit.question, len(rank)), hit_index)
-                    keyed.append((key, hit))
-    return tuple(hit for _, hit in sorted(keyed, key=lambda pair: pair[0]))
+    for rank, gap in enumerate(gaps):
+        question = plan.questions[gap.question].question
+        for index, rec in enumerate(question.recommendations):
+            if gap.score < rec.below:
+                key = (plan.domain_index[gap.domain], PRIORITY_ORDER[rec.priority], rank, index)
+                keyed.append((key, _hit(gap, rec)))
+    keyed.sort(key=itemgetter(0))
+    return tuple(hit for _, hit in keyed)
 
 
 def _is_gap(question: QuestionResult) -> bool:
@@ -58,20 +61,15 @@ def _is_gap(question: QuestionResult) -> bool:
 def _gap(question: QuestionResult, weight: Decimal) -> Gap:
     size = HUNDRED - question.score
     return Gap(
-        question.id, question.domain, question.area, question.status,
-        question.score, size, EXACT.multiply(size, weight),
+        question.id,
+        question.domain,
+        question.area,
+        question.status,
+        question.score,
+        size,
+        EXACT.multiply(size, weight),
     )
 
 
-def _fired(plan: Plan, question: QuestionResult) -> list[RecommendationHit]:
-    if not question.scored or question.score is None:
-        return []
-    model = plan.questions[question.id].question
-    return [
-        RecommendationHit(
-            rec.id, question.id, question.domain, question.area, rec.priority,
-            HUNDRED - question.score, rec,
-        )
-        for rec in model.recommendations
-        if question.score < rec.below
-    ]
+def _hit(gap: Gap, rec: Recommendation) -> RecommendationHit:
+    return RecommendationHit(rec.id, gap.question, gap.domain, gap.area, rec.priority, gap.gap, rec)

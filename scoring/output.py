@@ -37,8 +37,8 @@ def result_dict(scoreset: ScoreSet) -> dict:
     }
 
 
-def result_json(scoreset: ScoreSet, indent: int | None = 2) -> str:
-    """The ScoreSet as JSON text, byte-for-byte deterministic."""
+def result_json(scoreset: ScoreSet, indent: int | None = None) -> str:
+    """The ScoreSet as JSON text, byte-for-byte deterministic (compact unless ``indent``)."""
     return json.dumps(result_dict(scoreset), ensure_ascii=False, indent=indent)
 
 

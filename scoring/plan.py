@@ -67,6 +67,7 @@ class Plan:
     bands: Bands
     zero: Figure
     domains: tuple[DomainPlan, ...]
+    domain_index: dict[str, int]
     questions: dict[str, QuestionPlan]
     relevance_order: tuple[str, ...]
     referenced: frozenset[str]
@@ -92,7 +93,9 @@ def build_plan(definition: Definition) -> Plan:
     """Compute the plan of ``definition`` (uncached; see ``plan_for``)."""
     band_mins = {band.code: band.min for band in definition.bands}
     bands = tuple((band.min, band.code) for band in reversed(definition.bands))
-    domains = tuple(_domain_plan(definition, domain, band_mins, bands) for domain in definition.domains)
+    domains = tuple(
+        _domain_plan(definition, domain, band_mins, bands) for domain in definition.domains
+    )
     questions = {q.question.id: q for d in domains for a in d.areas for q in a.questions}
     referenced = frozenset(
         ref for q in questions.values() if q.expression for ref in q.expression.references
@@ -102,6 +105,7 @@ def build_plan(definition: Definition) -> Plan:
         bands=bands,
         zero=make_figure(bands, Fraction(0)),
         domains=domains,
+        domain_index={domain.id: index for index, domain in enumerate(domains)},
         questions=questions,
         relevance_order=relevance_order(questions),
         referenced=referenced,
@@ -131,7 +135,9 @@ def relevance_order(questions: dict[str, QuestionPlan]) -> tuple[str, ...]:
     return tuple(order)
 
 
-def _domain_plan(definition: Definition, domain, band_mins: dict[str, Decimal], bands: Bands) -> DomainPlan:
+def _domain_plan(
+    definition: Definition, domain, band_mins: dict[str, Decimal], bands: Bands
+) -> DomainPlan:
     target = definition.domain_target(domain)
     areas = tuple(_area_plan(domain, area, bands) for area in domain.areas)
     weight = Fraction(domain.weight)

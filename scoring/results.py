@@ -3,23 +3,27 @@
 Every node carries two figures: ``validated`` (evaluator overrides applied) and ``assessed``
 (the government's self-assessment, overrides ignored). ``score``/``band`` read the validated
 figure and ``self_score``/``self_band`` the self-assessed one, as in the JSON output.
+
+Results are read-only by contract. Figures and tallies are named tuples (truly immutable,
+and shared between results); the node classes are plain slotted dataclasses because frozen
+dataclasses cost several times more to build, and scoring builds one per question.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
+from typing import NamedTuple
 
 from scoring.aggregate import band_for, ratio, report
 from scoring.answers import Answer, Override
 from scoring.model import Definition, Recommendation
 
 
-@dataclass(frozen=True, slots=True)
-class Figure:
-    """A score at full precision, as reported (half-up, 2 decimals), and the reported value's band."""
+class Figure(NamedTuple):
+    """A score at full precision, as reported (half-up, 2 decimals), and its reported band."""
 
     exact: Fraction | None
     reported: Decimal | None
@@ -37,22 +41,13 @@ def make_figure(bands: tuple[tuple[Decimal, str], ...], exact: Fraction | None) 
     return Figure(exact, reported, band_for(bands, reported))
 
 
-@dataclass(frozen=True, slots=True)
-class Tally:
+class Tally(NamedTuple):
     """Counts behind completeness and confidence of a node."""
 
     relevant: int = 0
     complete: int = 0
     evidence_base: int = 0
     evidenced: int = 0
-
-    def __add__(self, other: Tally) -> Tally:
-        return Tally(
-            self.relevant + other.relevant,
-            self.complete + other.complete,
-            self.evidence_base + other.evidence_base,
-            self.evidenced + other.evidenced,
-        )
 
     @property
     def completeness(self) -> Fraction | None:
@@ -63,6 +58,15 @@ class Tally:
     def confidence(self) -> Fraction | None:
         """Share of included answered/overridden scored questions with accepted evidence."""
         return ratio(self.evidenced, self.evidence_base)
+
+
+EMPTY_TALLY = Tally()
+
+
+def total(tallies: Iterable[Tally]) -> Tally:
+    """The sum of several tallies."""
+    columns = tuple(zip(*tallies, strict=True))
+    return Tally(*map(sum, columns)) if columns else EMPTY_TALLY
 
 
 class _Scored:
@@ -89,7 +93,7 @@ class _Scored:
         return self.assessed.band
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class QuestionResult(_Scored):
     """How one question counts: statuses, both figures, flags and the tally it contributes."""
 
@@ -113,7 +117,7 @@ class QuestionResult(_Scored):
         return self.validated.exact is not None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class AreaResult(_Scored):
     id: str
     domain: str
@@ -125,7 +129,7 @@ class AreaResult(_Scored):
     questions: tuple[QuestionResult, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class DomainResult(_Scored):
     id: str
     weight: Decimal
@@ -138,7 +142,7 @@ class DomainResult(_Scored):
     areas: tuple[AreaResult, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class OverallResult(_Scored):
     method: str
     validated: Figure
@@ -146,7 +150,7 @@ class OverallResult(_Scored):
     tally: Tally
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Gap:
     """A scored question below 100; ordered by ``priority_value`` (descending), then id."""
 
@@ -159,7 +163,7 @@ class Gap:
     priority_value: Decimal
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class RecommendationHit:
     """A recommendation that fires because its question scores below ``below``."""
 
@@ -194,7 +198,9 @@ class ScoreSet:
         for area in self.areas():
             yield from area.questions
 
-    def node(self, node_id: str) -> OverallResult | DomainResult | AreaResult | QuestionResult | None:
+    def node(
+        self, node_id: str
+    ) -> OverallResult | DomainResult | AreaResult | QuestionResult | None:
         """The result node with this id (``overall`` for the overall node), or None."""
         if node_id == "overall":
             return self.overall

@@ -73,3 +73,46 @@ def _view_country(user, country) -> bool:
 @rule("user.view")
 def _view_user(user, other) -> bool:
     return user.role == "admin" or getattr(other, "id", None) == user.id
+
+
+# ---- assessments -------------------------------------------------------------------------
+# Objects: an Assessment (has country_code, state) or an AnswerTarget (assessment + the
+# question's domain and area), see mgf_assess.assessments.access.
+
+@rule("assessment.view")
+def _view_assessment(user, assessment) -> bool:
+    if user.role == "analyst":
+        return assessment.state == "validated"  # analysts read validated results only
+    return can_see_country(user, assessment.country_code)
+
+
+@rule("assessment.create")
+def _create_assessment(user, country) -> bool:
+    code = getattr(country, "code", None)
+    return user.role == "admin" or (user.role == "focal_point" and user.country_code == code)
+
+
+def _country_manager(user, assessment) -> bool:
+    return user.role == "admin" or (user.role == "focal_point" and user.country_code == assessment.country_code)
+
+
+@rule("assessment.manage")
+def _manage_assessment(user, assessment) -> bool:
+    """Assign contributors, carry answers forward, see the preliminary score."""
+    return _country_manager(user, assessment)
+
+
+@rule("assessment.submit")
+def _submit_assessment(user, assessment) -> bool:
+    return _country_manager(user, assessment) and assessment.state in ("draft", "returned")
+
+
+@rule("answer.edit")
+def _edit_answer(user, target) -> bool:
+    assessment = target.assessment
+    if assessment.state not in ("draft", "returned"):
+        return False
+    if _country_manager(user, assessment):
+        return True
+    return (user.role == "contributor" and user.country_code == assessment.country_code
+            and bool({target.domain_id, target.area_id} & target.assigned_scopes(user)))

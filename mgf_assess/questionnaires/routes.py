@@ -27,9 +27,9 @@ def _version_or_404(family: str, version: str):
 
 
 def _diff_form(versions) -> DiffForm:
-    form = DiffForm(request.args)
-    labels = choices((v.version, f"{v.version} ({v.status})") for v in versions)
-    form.old.choices, form.new.choices = labels, list(labels)
+    form = DiffForm(request.args, old=versions[0].version, new=versions[-1].version)
+    labels = [(v.version, f"{v.version} ({STATUS_LABELS[v.status]})") for v in versions]
+    form.old.choices, form.new.choices = choices(labels), choices(labels)
     return form
 
 

@@ -35,14 +35,20 @@ def codes(qid, payload):
 @pytest.mark.parametrize(
     ("qid", "payload", "value"),
     [
-        ("yn", "yes", "yes"), ("yn", False, "no"),
+        ("yn", "yes", "yes"),
+        ("yn", False, "no"),
         ("single", "all", "all"),
-        ("multi", ["c", "a"], ("a", "c")), ("multi", [], ()),
-        ("num", 3, Decimal(3)), ("num", 0.1, Decimal("0.1")), ("num", " -2.5 ", Decimal("-2.5")),
+        ("multi", ["c", "a"], ("a", "c")),
+        ("multi", [], ()),
+        ("num", 3, Decimal(3)),
+        ("num", 0.1, Decimal("0.1")),
+        ("num", " -2.5 ", Decimal("-2.5")),
         ("num", Decimal("1e3"), Decimal("1e3")),
-        ("pct", 100, Decimal(100)), ("pct", "0", Decimal(0)),
+        ("pct", 100, Decimal(100)),
+        ("pct", "0", Decimal(0)),
         ("txt", "Article 12", "Article 12"),
-        ("day", "2024-02-29", "2024-02-29"), ("day", datetime.date(2020, 1, 31), "2020-01-31"),
+        ("day", "2024-02-29", "2024-02-29"),
+        ("day", datetime.date(2020, 1, 31), "2020-01-31"),
     ],
 )
 def test_values_are_coerced_per_type(qid, payload, value):
@@ -53,14 +59,24 @@ def test_values_are_coerced_per_type(qid, payload, value):
 @pytest.mark.parametrize(
     ("qid", "payload", "code"),
     [
-        ("yn", "maybe", "wrong_type"), ("yn", 1, "wrong_type"),
-        ("single", "some", "unknown_option"), ("single", 1, "wrong_type"),
-        ("multi", "a", "wrong_type"), ("multi", ["a", "z"], "unknown_option"), ("multi", ["a", "a"], "duplicate_option"),
-        ("num", "ten", "wrong_type"), ("num", float("nan"), "wrong_type"), ("num", "Infinity", "wrong_type"),
+        ("yn", "maybe", "wrong_type"),
+        ("yn", 1, "wrong_type"),
+        ("single", "some", "unknown_option"),
+        ("single", 1, "wrong_type"),
+        ("multi", "a", "wrong_type"),
+        ("multi", ["a", "z"], "unknown_option"),
+        ("multi", ["a", "a"], "duplicate_option"),
+        ("num", "ten", "wrong_type"),
+        ("num", float("nan"), "wrong_type"),
+        ("num", "Infinity", "wrong_type"),
         ("num", True, "wrong_type"),
-        ("pct", 100.5, "out_of_range"), ("pct", -1, "out_of_range"),
-        ("txt", 5, "wrong_type"), ("txt", "  ", "value_required"),
-        ("day", "2023-02-29", "invalid_date"), ("day", "20240101", "wrong_type"), ("day", "2024-1-1", "wrong_type"),
+        ("pct", 100.5, "out_of_range"),
+        ("pct", -1, "out_of_range"),
+        ("txt", 5, "wrong_type"),
+        ("txt", "  ", "value_required"),
+        ("day", "2023-02-29", "invalid_date"),
+        ("day", "20240101", "wrong_type"),
+        ("day", "2024-1-1", "wrong_type"),
     ],
 )
 def test_invalid_values_are_refused(qid, payload, code):
@@ -72,7 +88,9 @@ def test_na_needs_allow_na_and_a_justification():
     assert codes("yn", {"status": "na"}) == ["justification_required"]
     assert codes("yn", {"status": "na", "justification": "  "}) == ["justification_required"]
     assert codes("single", {"status": "na", "justification": "x"}) == ["na_not_allowed"]
-    assert codes("yn", {"status": "na", "justification": "x", "value": "yes"}) == ["value_with_status"]
+    assert codes("yn", {"status": "na", "justification": "x", "value": "yes"}) == [
+        "value_with_status"
+    ]
 
 
 def test_unknown_needs_allow_unknown():
@@ -90,7 +108,10 @@ def test_object_form_problems():
 
 
 def test_evidence_and_its_verdict_are_kept():
-    answer = valid("yn", {"value": "yes", "evidence": ["Act", {"url": "https://x"}], "evidence_accepted": False})
+    answer = valid(
+        "yn",
+        {"value": "yes", "evidence": ["Act", {"url": "https://x"}], "evidence_accepted": False},
+    )
     assert answer.evidence == ("Act", {"url": "https://x"})
     assert answer.evidence_accepted is False and not answer.has_evidence
 
@@ -129,7 +150,8 @@ def test_overrides_are_checked(qid, payload, expected):
 
 def test_parse_answers_lists_every_problem_with_its_location():
     raw = {
-        "questionnaire": "other", "version": "9",
+        "questionnaire": "other",
+        "version": "9",
         "answers": {"yn": "maybe", "zz": 1, "pct": 300},
         "overrides": {"txt": {"score": 5, "justification": "x"}},
     }
@@ -157,13 +179,17 @@ def test_parse_answers_needs_a_mapping_and_the_header():
 
 
 def test_extra_top_level_keys_are_ignored():
-    answer_set = parse_answers(DEFN, {"questionnaire": "demo", "version": "1.0", "country": "KE", "answers": {}})
+    answer_set = parse_answers(
+        DEFN, {"questionnaire": "demo", "version": "1.0", "country": "KE", "answers": {}}
+    )
     assert answer_set.answers == {}
 
 
 def test_json_decimals_are_read_exactly(tmp_path):
     path = tmp_path / "a.json"
-    path.write_text('{"questionnaire": "demo", "version": "1.0", "answers": {"num": 0.30000000000000004}}')
+    path.write_text(
+        '{"questionnaire": "demo", "version": "1.0", "answers": {"num": 0.30000000000000004}}'
+    )
     assert load_answers(DEFN, path).answers["num"].value == Decimal("0.30000000000000004")
 
 
@@ -171,7 +197,10 @@ def test_yaml_booleans_and_dates_are_accepted(tmp_path):
     path = tmp_path / "a.yaml"
     path.write_text("questionnaire: demo\nversion: '1.0'\nanswers:\n  yn: yes\n  day: 2024-03-01\n")
     answer_set = load_answers(DEFN, path)
-    assert (answer_set.answers["yn"].value, answer_set.answers["day"].value) == ("yes", "2024-03-01")
+    assert (answer_set.answers["yn"].value, answer_set.answers["day"].value) == (
+        "yes",
+        "2024-03-01",
+    )
 
 
 def test_unreadable_file_is_an_answers_error(tmp_path):
@@ -184,9 +213,14 @@ def test_unreadable_file_is_an_answers_error(tmp_path):
 
 def test_answers_document_round_trips():
     raw = {
-        "questionnaire": "demo", "version": "1.0",
-        "answers": {"yn": {"status": "na", "justification": "x"}, "multi": ["b", "a"], "num": Decimal("2.5"),
-                    "single": {"value": "all", "evidence": ["Act"], "evidence_accepted": True}},
+        "questionnaire": "demo",
+        "version": "1.0",
+        "answers": {
+            "yn": {"status": "na", "justification": "x"},
+            "multi": ["b", "a"],
+            "num": Decimal("2.5"),
+            "single": {"value": "all", "evidence": ["Act"], "evidence_accepted": True},
+        },
         "overrides": {"num": {"score": Decimal("12.5"), "justification": "Checked"}},
     }
     first = parse_answers(DEFN, raw)
@@ -198,8 +232,13 @@ def test_answers_document_round_trips():
 
 @pytest.mark.parametrize(
     ("number", "expected"),
-    [(Decimal("3"), 3), (Decimal("3.0"), 3), (Decimal("2.5"), 2.5), (Decimal("0.1"), 0.1),
-     (Decimal("0.30000000000000000001"), "0.30000000000000000001")],
+    [
+        (Decimal("3"), 3),
+        (Decimal("3.0"), 3),
+        (Decimal("2.5"), 2.5),
+        (Decimal("0.1"), 0.1),
+        (Decimal("0.30000000000000000001"), "0.30000000000000000001"),
+    ],
 )
 def test_decimal_json_keeps_the_number_exact(number, expected):
     assert decimal_json(number) == expected

@@ -14,9 +14,16 @@ from tests.scoring.fixtures.builders import answers, choice, fixture, one_area, 
 OLD = one_area(
     choice("health", ("none", 0), ("regular_only", 50), ("all", 100)),
     question("schools", allow_na=True),
-    question("laws", "multi_choice", options=options(("labour", 40), ("housing", 30), ("family", 30))),
+    question(
+        "laws", "multi_choice", options=options(("labour", 40), ("housing", 30), ("family", 30))
+    ),
     question("deaths", "number", scoring={"method": "linear", "best": 0, "worst": 10}),
-    question("share", "percent", allow_unknown=True, scoring={"method": "linear", "best": 100, "worst": 0}),
+    question(
+        "share",
+        "percent",
+        allow_unknown=True,
+        scoring={"method": "linear", "best": 100, "worst": 0},
+    ),
     question("notes", "text", required=False),
     question("budget", "number", scoring={"method": "linear", "best": 100, "worst": 0}),
 )
@@ -32,27 +39,43 @@ NEW = one_area(
     question("brand_new"),
     version="2.0",
 )
-MAPPING = VersionMapping.model_validate({
-    "format_version": 1, "questionnaire": "demo", "from_version": "1.0", "to_version": "2.0",
-    "questions": {
-        "health_services": {"from": "health", "comparability": "direct", "options": {"regular_only": "partial"}},
-        "schools": {"comparability": "direct"},
-        "laws": {"comparability": "indirect", "options": {"housing": "housing_family", "family": "housing_family"}},
-        "deaths": {"comparability": "none"},
-        "share": {"from": "share", "comparability": "direct"},
-        "notes": {"comparability": "direct"},
-        "response": {"from": "response_time", "comparability": "direct"},
-        "budget": {"comparability": "direct"},
+MAPPING = VersionMapping.model_validate(
+    {
+        "format_version": 1,
+        "questionnaire": "demo",
+        "from_version": "1.0",
+        "to_version": "2.0",
+        "questions": {
+            "health_services": {
+                "from": "health",
+                "comparability": "direct",
+                "options": {"regular_only": "partial"},
+            },
+            "schools": {"comparability": "direct"},
+            "laws": {
+                "comparability": "indirect",
+                "options": {"housing": "housing_family", "family": "housing_family"},
+            },
+            "deaths": {"comparability": "none"},
+            "share": {"from": "share", "comparability": "direct"},
+            "notes": {"comparability": "direct"},
+            "response": {"from": "response_time", "comparability": "direct"},
+            "budget": {"comparability": "direct"},
+        },
+    }
+)
+OLD_ANSWERS = answers(
+    OLD,
+    {
+        "health": {"value": "regular_only", "evidence": ["Health Act"], "evidence_accepted": False},
+        "schools": {"status": "na", "justification": "No migrant children"},
+        "laws": ["labour", "housing", "family"],
+        "deaths": 3,
+        "share": {"status": "unknown"},
+        "budget": 250,
     },
-})
-OLD_ANSWERS = answers(OLD, {
-    "health": {"value": "regular_only", "evidence": ["Health Act"], "evidence_accepted": False},
-    "schools": {"status": "na", "justification": "No migrant children"},
-    "laws": ["labour", "housing", "family"],
-    "deaths": 3,
-    "share": {"status": "unknown"},
-    "budget": 250,
-}, {"health": {"score": 10, "justification": "Evaluator"}})
+    {"health": {"score": 10, "justification": "Evaluator"}},
+)
 
 
 @pytest.fixture(scope="module")
@@ -98,21 +121,44 @@ def test_carry_forward_command(tmp_path, capsys):
     new["version"] = "2027.1"
     new_question = new["domains"][0]["areas"][0]["questions"][0]
     new_question["options"][1]["code"] = "regular"
-    mapping = {"format_version": 1, "questionnaire": "mgf", "from_version": "2026.1", "to_version": "2027.1",
-               "questions": {"rights_health_access": {"comparability": "direct",
-                                                      "options": {"regular_only": "regular"}}}}
+    mapping = {
+        "format_version": 1,
+        "questionnaire": "mgf",
+        "from_version": "2026.1",
+        "to_version": "2027.1",
+        "questions": {
+            "rights_health_access": {
+                "comparability": "direct",
+                "options": {"regular_only": "regular"},
+            }
+        },
+    }
     (tmp_path / "new.yaml").write_text(yaml.safe_dump(new))
     (tmp_path / "map.yaml").write_text(yaml.safe_dump(mapping))
-    status = main(["carry-forward", str(fixture("design-example.yaml")), str(tmp_path / "new.yaml"),
-                   str(tmp_path / "map.yaml"), str(fixture("design-example-answers.yaml"))])
+    status = main(
+        [
+            "carry-forward",
+            str(fixture("design-example.yaml")),
+            str(tmp_path / "new.yaml"),
+            str(tmp_path / "map.yaml"),
+            str(fixture("design-example-answers.yaml")),
+        ]
+    )
     assert status == 0
     document = json.loads(capsys.readouterr().out)
     assert document == {
-        "questionnaire": "mgf", "version": "2027.1",
+        "questionnaire": "mgf",
+        "version": "2027.1",
         "answers": {"rights_health_access": "regular"},
         "from_version": "2026.1",
-        "needs_confirmation": [{"question": "rights_health_access", "reason": "options_mapped",
-                                "source": "rights_health_access", "detail": None}],
+        "needs_confirmation": [
+            {
+                "question": "rights_health_access",
+                "reason": "options_mapped",
+                "source": "rights_health_access",
+                "detail": None,
+            }
+        ],
     }
 
 

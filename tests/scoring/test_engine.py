@@ -93,7 +93,9 @@ def test_thresholds_are_tried_in_listed_order_not_sorted():
 
 
 def linear(best, worst):
-    return one_area(question("q", "number", scoring={"method": "linear", "best": best, "worst": worst}))
+    return one_area(
+        question("q", "number", scoring={"method": "linear", "best": best, "worst": worst})
+    )
 
 
 @pytest.mark.parametrize(
@@ -131,7 +133,9 @@ def test_text_and_date_are_not_scored(qtype, value):
 
 
 def test_profile_choice_question_is_not_scored():
-    profile = question("role", "single_choice", options=options(("origin", None), ("transit", None)))
+    profile = question(
+        "role", "single_choice", options=options(("origin", None), ("transit", None))
+    )
     result = scored(one_area(profile, choice("r", ("x", 70))), {"role": "origin", "r": "x"})
     assert result.node("role").score is None and not result.node("role").scored
     assert result.node("a").score == Decimal(70)

@@ -11,8 +11,12 @@ from tests.scoring.fixtures.builders import area, definition, domain, linear_que
 def two_domains(method="mean", d1_method="mean", d2_method="mean"):
     return definition(
         domain("d1", area("a1", scale("q1", 20), scale("q2", 60), method=d1_method), weight=3),
-        domain("d2", area("a2", scale("q3", 90), scale("q4", 100), method=d2_method, weight=2),
-               area("a3", scale("q5", 50)), method="weighted_mean"),
+        domain(
+            "d2",
+            area("a2", scale("q3", 90), scale("q4", 100), method=d2_method, weight=2),
+            area("a3", scale("q5", 50)),
+            method="weighted_mean",
+        ),
         method=method,
     )
 
@@ -43,7 +47,9 @@ def test_area_min_is_the_weakest_link():
 
 
 def test_area_weighted_mean_uses_question_weights():
-    defn = definition(domain("d", area("a", scale("q1", 100, weight=3), scale("q2", 0), method="weighted_mean")))
+    defn = definition(
+        domain("d", area("a", scale("q1", 100, weight=3), scale("q2", 0), method="weighted_mean"))
+    )
     assert scored(defn, {"q1": "s0", "q2": "s0"}).node("a").score == Decimal(75)
 
 
@@ -74,8 +80,14 @@ def test_weighted_mean_of_79_994999_reports_79_99_below_the_80_band():
 
 def test_parents_aggregate_unrounded_child_scores():
     # Areas score 0.125, 0.125 and 0: each reports 0.13, but the domain mean is 0.08333… → 0.08.
-    defn = definition(domain("d", area("a1", scale("q1", Decimal("0.125"))),
-                             area("a2", scale("q2", Decimal("0.125"))), area("a3", scale("q3", 0))))
+    defn = definition(
+        domain(
+            "d",
+            area("a1", scale("q1", Decimal("0.125"))),
+            area("a2", scale("q2", Decimal("0.125"))),
+            area("a3", scale("q3", 0)),
+        )
+    )
     result = scored(defn, {"q1": "s0", "q2": "s0", "q3": "s0"})
     assert result.node("a1").score == Decimal("0.13")
     assert result.node("d").score == Decimal("0.08")
@@ -105,19 +117,35 @@ def test_null_children_are_excluded_at_every_level():
 
 @pytest.mark.parametrize(
     ("value", "band"),
-    [("0", "requires_further_progress"), ("39.99", "requires_further_progress"),
-     ("40", "partially_meets"), ("79.99", "partially_meets"), ("80.00", "meets"),
-     ("99.99", "meets"), ("100", "fully_meets")],
+    [
+        ("0", "requires_further_progress"),
+        ("39.99", "requires_further_progress"),
+        ("40", "partially_meets"),
+        ("79.99", "partially_meets"),
+        ("80.00", "meets"),
+        ("99.99", "meets"),
+        ("100", "fully_meets"),
+    ],
 )
 def test_band_is_the_greatest_min_not_above_the_score(value, band):
-    bands = ((Decimal(100), "fully_meets"), (Decimal(80), "meets"), (Decimal(40), "partially_meets"),
-             (Decimal(0), "requires_further_progress"))
+    bands = (
+        (Decimal(100), "fully_meets"),
+        (Decimal(80), "meets"),
+        (Decimal(40), "partially_meets"),
+        (Decimal(0), "requires_further_progress"),
+    )
     assert band_for(bands, Decimal(value)) == band
 
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("0.005", "0.01"), ("0.015", "0.02"), ("2.675", "2.68"), ("79.994999", "79.99"), ("-0.005", "-0.01")],
+    [
+        ("0.005", "0.01"),
+        ("0.015", "0.02"),
+        ("2.675", "2.68"),
+        ("79.994999", "79.99"),
+        ("-0.005", "-0.01"),
+    ],
 )
 def test_report_rounds_half_up(value, expected):
     from fractions import Fraction

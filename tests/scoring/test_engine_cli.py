@@ -13,19 +13,36 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_score_command_in_a_subprocess():
     completed = subprocess.run(
-        [sys.executable, "-m", "scoring", "score", str(fixture("design-example.yaml")),
-         str(fixture("design-example-answers.yaml"))],
-        cwd=ROOT, capture_output=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "scoring",
+            "score",
+            str(fixture("design-example.yaml")),
+            str(fixture("design-example-answers.yaml")),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        check=False,
     )
     assert completed.returncode == 0, completed.stderr
     result = json.loads(completed.stdout.decode("utf-8"))
-    assert list(result)[:6] == ["questionnaire", "version", "overall", "domains", "gaps", "recommendations"]
+    assert list(result)[:6] == [
+        "questionnaire",
+        "version",
+        "overall",
+        "domains",
+        "gaps",
+        "recommendations",
+    ]
     assert result["overall"]["score"] == 50.0
     assert completed.stderr == b""
 
 
 def test_invalid_answers_exit_2_listing_every_problem(capsys):
-    status = main(["score", str(fixture("design-example.yaml")), str(fixture("design-example-invalid.json"))])
+    status = main(
+        ["score", str(fixture("design-example.yaml")), str(fixture("design-example-invalid.json"))]
+    )
     captured = capsys.readouterr()
     assert status == 2
     assert captured.out == ""
@@ -36,7 +53,13 @@ def test_invalid_answers_exit_2_listing_every_problem(capsys):
 
 
 def test_invalid_definition_exits_1(capsys):
-    status = main(["score", str(fixture("invalid-definition.yaml")), str(fixture("design-example-answers.yaml"))])
+    status = main(
+        [
+            "score",
+            str(fixture("invalid-definition.yaml")),
+            str(fixture("design-example-answers.yaml")),
+        ]
+    )
     captured = capsys.readouterr()
     assert status == 1
     assert captured.out == ""
@@ -44,7 +67,9 @@ def test_invalid_definition_exits_1(capsys):
 
 
 def test_missing_definition_file_exits_1(capsys, tmp_path):
-    status = main(["score", str(tmp_path / "none.yaml"), str(fixture("design-example-answers.yaml"))])
+    status = main(
+        ["score", str(tmp_path / "none.yaml"), str(fixture("design-example-answers.yaml"))]
+    )
     assert status == 1
     assert capsys.readouterr().err
 
@@ -58,9 +83,25 @@ def test_unreadable_answers_exit_2(capsys, tmp_path):
 
 def test_yaml_and_json_answers_give_the_same_output(capsys, tmp_path):
     converted = tmp_path / "answers.json"
-    converted.write_text(json.dumps({"questionnaire": "mgf", "version": "2026.1",
-                                     "answers": {"rights_health_access": "regular_only"}}))
+    converted.write_text(
+        json.dumps(
+            {
+                "questionnaire": "mgf",
+                "version": "2026.1",
+                "answers": {"rights_health_access": "regular_only"},
+            }
+        )
+    )
     assert main(["score", str(fixture("design-example.yaml")), str(converted)]) == 0
     from_json = capsys.readouterr().out
-    assert main(["score", str(fixture("design-example.yaml")), str(fixture("design-example-answers.yaml"))]) == 0
+    assert (
+        main(
+            [
+                "score",
+                str(fixture("design-example.yaml")),
+                str(fixture("design-example-answers.yaml")),
+            ]
+        )
+        == 0
+    )
     assert capsys.readouterr().out == from_json

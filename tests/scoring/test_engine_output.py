@@ -10,16 +10,42 @@ from scoring.output import result_dict, result_json
 from tests.scoring.fixtures.builders import area, definition, domain, fixture, scale, scored
 
 DESIGN_EXAMPLE = {
-    "questionnaire": "mgf", "version": "2026.1",
+    "questionnaire": "mgf",
+    "version": "2026.1",
     "overall": {"score": 50.0, "band": "partially_meets", "completeness": 1.0},
-    "domains": [{"id": "rights", "score": 50.0, "band": "partially_meets", "completeness": 1.0,
-                 "confidence": 0.0,
-                 "areas": [{"id": "rights_services", "score": 50.0, "band": "partially_meets",
-                            "questions": [{"id": "rights_health_access", "score": 50.0,
-                                           "status": "answered", "self_score": 50.0}]}]}],
+    "domains": [
+        {
+            "id": "rights",
+            "score": 50.0,
+            "band": "partially_meets",
+            "completeness": 1.0,
+            "confidence": 0.0,
+            "areas": [
+                {
+                    "id": "rights_services",
+                    "score": 50.0,
+                    "band": "partially_meets",
+                    "questions": [
+                        {
+                            "id": "rights_health_access",
+                            "score": 50.0,
+                            "status": "answered",
+                            "self_score": 50.0,
+                        }
+                    ],
+                }
+            ],
+        }
+    ],
     "gaps": [{"question": "rights_health_access", "domain": "rights", "score": 50.0, "gap": 50.0}],
-    "recommendations": [{"id": "rec_health_access", "question": "rights_health_access",
-                         "domain": "rights", "priority": "high"}],
+    "recommendations": [
+        {
+            "id": "rec_health_access",
+            "question": "rights_health_access",
+            "domain": "rights",
+            "priority": "high",
+        }
+    ],
 }
 
 
@@ -60,19 +86,33 @@ def test_extra_keys_are_present():
     assert result["overall"]["self_score"] == 50.0 and result["overall"]["confidence"] == 0.0
     domain_ = result["domains"][0]
     assert (domain_["self_band"], domain_["target_band"], domain_["below_target"]) == (
-        "partially_meets", "meets", True)
+        "partially_meets",
+        "meets",
+        True,
+    )
     question = domain_["areas"][0]["questions"][0]
     assert (question["weight"], question["flags"], question["self_status"]) == (1.0, [], "answered")
 
 
 def test_scores_are_json_numbers_with_two_decimals_at_most():
-    defn = definition(domain("d", area("a", scale("q1", 80, weight=3), scale("q2", Decimal("79.979996")),
-                                       method="weighted_mean")))
+    defn = definition(
+        domain(
+            "d",
+            area(
+                "a",
+                scale("q1", 80, weight=3),
+                scale("q2", Decimal("79.979996")),
+                method="weighted_mean",
+            ),
+        )
+    )
     text = result_json(scored(defn, {"q1": "s0", "q2": "s0"}), indent=None)
     assert '"id": "a", "score": 79.99, "band": "partially_meets"' in text
     assert '"score": 79.98,' in text  # q2 reported half-up: 79.979996 → 79.98
     defn80 = definition(domain("d", area("a", scale("q1", 80))))
-    assert '"score": 80.0, "band": "meets"' in result_json(scored(defn80, {"q1": "s0"}), indent=None)
+    assert '"score": 80.0, "band": "meets"' in result_json(
+        scored(defn80, {"q1": "s0"}), indent=None
+    )
 
 
 def test_completeness_and_confidence_have_four_decimals():
@@ -83,14 +123,23 @@ def test_completeness_and_confidence_have_four_decimals():
 
 
 def test_output_is_byte_identical_for_equal_inputs():
-    first = result_json(score(load_definition(fixture("basic.yaml")),
-                              load_answers(load_definition(fixture("basic.yaml")), fixture("basic-answers.json"))))
+    first = result_json(
+        score(
+            load_definition(fixture("basic.yaml")),
+            load_answers(load_definition(fixture("basic.yaml")), fixture("basic-answers.json")),
+        )
+    )
     defn = load_definition(fixture("basic.yaml"))
     second = result_json(score(defn, load_answers(defn, fixture("basic-answers.json"))))
     assert first.encode() == second.encode()
     assert json.loads(first)["overall"] == {
-        "score": 73.96, "band": "partially_meets", "completeness": 1.0, "self_score": 65.63,
-        "self_band": "partially_meets", "confidence": 0.1667, "method": "weighted_mean",
+        "score": 73.96,
+        "band": "partially_meets",
+        "completeness": 1.0,
+        "self_score": 65.63,
+        "self_band": "partially_meets",
+        "confidence": 0.1667,
+        "method": "weighted_mean",
     }
 
 

@@ -46,15 +46,24 @@ def test_unknown_and_missing_score_zero_and_are_flagged():
     defn = one_area(scale("q1", 100, allow_unknown=True), scale("q2", 100), scale("q3", 100))
     result = scored(defn, {"q1": {"status": "unknown"}, "q3": "s0"})
     assert (result.node("q1").status, result.node("q1").score, result.node("q1").flags) == (
-        "unknown", Decimal(0), ("unknown",))
+        "unknown",
+        Decimal(0),
+        ("unknown",),
+    )
     assert (result.node("q2").status, result.node("q2").score, result.node("q2").flags) == (
-        "missing", Decimal(0), ("missing",))
+        "missing",
+        Decimal(0),
+        ("missing",),
+    )
     assert result.node("a").score == Decimal("33.33")
 
 
 def test_not_relevant_question_is_excluded():
-    role = question("role", "single_choice", options=[{"code": "origin", "label": {"en": "o"}},
-                                                      {"code": "host", "label": {"en": "h"}}])
+    role = question(
+        "role",
+        "single_choice",
+        options=[{"code": "origin", "label": {"en": "o"}}, {"code": "host", "label": {"en": "h"}}],
+    )
     defn = one_area(role, scale("q", 0, relevant="${role} = 'host'"), scale("r", 60))
     result = scored(defn, {"role": "origin", "r": "s0"})
     assert result.node("q").status == "not_relevant"
@@ -78,24 +87,37 @@ def test_a_hidden_question_reads_as_unanswered_for_its_dependants():
 
 
 def test_relevance_cycle_does_not_hang_or_crash():
-    defn = one_area(question("a1", relevant="${a2} = 'yes'"), question("a2", relevant="${a1} = 'yes'"))
+    defn = one_area(
+        question("a1", relevant="${a2} = 'yes'"), question("a2", relevant="${a1} = 'yes'")
+    )
     result = scored(defn, {"a1": "yes", "a2": "yes"})
     assert {result.node("a1").status, result.node("a2").status} <= {"answered", "not_relevant"}
 
 
 def test_override_replaces_validated_score_and_keeps_self_score():
     defn = one_area(scale("q1", 50), scale("q2", 100))
-    result = scored(defn, {"q1": "s0", "q2": "s0"}, {"q1": {"score": 90, "justification": "Verified"}})
+    result = scored(
+        defn, {"q1": "s0", "q2": "s0"}, {"q1": {"score": 90, "justification": "Verified"}}
+    )
     q1 = result.node("q1")
-    assert (q1.status, q1.self_status, q1.score, q1.self_score) == ("overridden", "answered", Decimal(90), Decimal(50))
+    assert (q1.status, q1.self_status, q1.score, q1.self_score) == (
+        "overridden",
+        "answered",
+        Decimal(90),
+        Decimal(50),
+    )
     assert (result.node("a").score, result.node("a").self_score) == (Decimal(95), Decimal(75))
     assert (result.overall.band, result.overall.self_band) == ("meets", "partially_meets")
 
 
 def test_override_applies_to_na_unknown_and_missing_answers():
-    defn = one_area(scale("q1", 50, allow_na=True), scale("q2", 50, allow_unknown=True), scale("q3", 50))
+    defn = one_area(
+        scale("q1", 50, allow_na=True), scale("q2", 50, allow_unknown=True), scale("q3", 50)
+    )
     overrides = {q: {"score": 20, "justification": "Reviewed"} for q in ("q1", "q2", "q3")}
-    result = scored(defn, {"q1": {"status": "na", "justification": "x"}, "q2": {"status": "unknown"}}, overrides)
+    result = scored(
+        defn, {"q1": {"status": "na", "justification": "x"}, "q2": {"status": "unknown"}}, overrides
+    )
     assert [q.score for q in result.questions()] == [Decimal(20)] * 3
     assert [q.self_score for q in result.questions()] == [None, Decimal(0), Decimal(0)]
     assert result.node("a").self_score == Decimal(0)
@@ -120,7 +142,12 @@ def test_completeness_counts_answered_na_and_overridden_over_relevant():
         scale("reviewed", 10),
         question("note", "text", required=False),
     )
-    values = {"gate": "no", "done": "s0", "na": {"status": "na", "justification": "x"}, "dunno": {"status": "unknown"}}
+    values = {
+        "gate": "no",
+        "done": "s0",
+        "na": {"status": "na", "justification": "x"},
+        "dunno": {"status": "unknown"},
+    }
     result = scored(defn, values, {"reviewed": {"score": 50, "justification": "x"}})
     tally = result.node("a").tally
     # Relevant: gate, done, na, dunno, absent, reviewed, note = 7; complete: gate, done, na, reviewed.
@@ -129,8 +156,13 @@ def test_completeness_counts_answered_na_and_overridden_over_relevant():
 
 
 def test_confidence_counts_accepted_evidence_of_included_answers():
-    defn = one_area(scale("a1", 50), scale("a2", 50), scale("a3", 50), scale("a4", 50, allow_unknown=True),
-                    question("text", "text"))
+    defn = one_area(
+        scale("a1", 50),
+        scale("a2", 50),
+        scale("a3", 50),
+        scale("a4", 50, allow_unknown=True),
+        question("text", "text"),
+    )
     values = {
         "a1": {"value": "s0", "evidence": ["Law 12/2020"]},
         "a2": {"value": "s0", "evidence": ["Decree"], "evidence_accepted": False},

@@ -64,9 +64,18 @@ def test_question_shows_the_rule_with_its_numbers(result, node, expected):
 def test_excluded_children_say_why():
     from tests.scoring.fixtures.builders import area, definition, domain, question, scale, scored
 
-    defn = definition(domain("d", area("a", question("gate"), scale("na", 0, allow_na=True),
-                                       scale("hidden", 0, relevant="${gate} = 'yes'"))),
-                      domain("empty", area("e", scale("only", 0, allow_na=True))))
+    defn = definition(
+        domain(
+            "d",
+            area(
+                "a",
+                question("gate"),
+                scale("na", 0, allow_na=True),
+                scale("hidden", 0, relevant="${gate} = 'yes'"),
+            ),
+        ),
+        domain("empty", area("e", scale("only", 0, allow_na=True))),
+    )
     na = {"status": "na", "justification": "n/a"}
     result = scored(defn, {"gate": "no", "na": na, "only": na})
     text = explain(result, "a")

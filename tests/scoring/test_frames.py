@@ -17,7 +17,9 @@ NA = {"status": "na", "justification": "n/a"}
 @pytest.fixture(scope="module")
 def frame():
     kenya = scored(DEFN, {"q1": "s0", "q2": NA, "q3": "s0"})
-    peru = scored(DEFN, {"q1": "s0", "q2": "s0", "q3": "s0"}, {"q3": {"score": 20, "justification": "x"}})
+    peru = scored(
+        DEFN, {"q1": "s0", "q2": "s0", "q3": "s0"}, {"q3": {"score": 20, "justification": "x"}}
+    )
     return results_frame([("KEN", 2026, kenya), ("PER", 2026, peru)])
 
 
@@ -25,12 +27,24 @@ def test_one_row_per_country_and_node(frame):
     assert list(frame.columns) == list(COLUMNS)
     assert len(frame) == 2 * (1 + 2 + 3)
     assert list(frame[frame.country == "KEN"].node) == ["overall", "d1", "a1", "a2", "d2", "a3"]
-    assert list(frame[frame.country == "KEN"].level) == ["overall", "domain", "area", "area", "domain", "area"]
+    assert list(frame[frame.country == "KEN"].level) == [
+        "overall",
+        "domain",
+        "area",
+        "area",
+        "domain",
+        "area",
+    ]
 
 
 def test_values_are_reported_scores(frame):
     row = frame[(frame.country == "PER") & (frame.node == "d2")].iloc[0]
-    assert (row.score, row.self_score, row.band, row.self_band) == (20.0, 80.0, "requires_further_progress", "meets")
+    assert (row.score, row.self_score, row.band, row.self_band) == (
+        20.0,
+        80.0,
+        "requires_further_progress",
+        "meets",
+    )
     assert bool(row.below_target) is True
     assert row.questionnaire == "demo" and row.version == "1.0" and row.cycle == 2026
     kenya_a2 = frame[(frame.country == "KEN") & (frame.node == "a2")].iloc[0]

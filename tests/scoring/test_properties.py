@@ -26,21 +26,43 @@ methods = st.sampled_from(["mean", "weighted_mean", "min"])
 def questions(draw, number):
     qid = f"q{number}"
     kind = draw(st.sampled_from(["choice", "yes_no", "multi", "thresholds", "linear", "text"]))
-    extra = {"weight": draw(weights), "allow_na": draw(st.booleans()), "allow_unknown": draw(st.booleans())}
+    extra = {
+        "weight": draw(weights),
+        "allow_na": draw(st.booleans()),
+        "allow_unknown": draw(st.booleans()),
+    }
     if number and draw(st.integers(0, 3)) == 0:
         earlier = draw(st.integers(0, number - 1))
-        extra["relevant"] = draw(st.sampled_from(["${q%d} = 'yes'", "${q%d} != ''", "not(${q%d} < 50)"])) % earlier
+        extra["relevant"] = (
+            draw(st.sampled_from(["${q%d} = 'yes'", "${q%d} != ''", "not(${q%d} < 50)"])) % earlier
+        )
     if kind == "choice":
-        return question(qid, "single_choice", options=options(*((f"o{i}", draw(scores)) for i in range(3))), **extra)
+        return question(
+            qid,
+            "single_choice",
+            options=options(*((f"o{i}", draw(scores)) for i in range(3))),
+            **extra,
+        )
     if kind == "multi":
-        return question(qid, "multi_choice", options=options(*((f"o{i}", draw(scores)) for i in range(3))), **extra)
+        return question(
+            qid,
+            "multi_choice",
+            options=options(*((f"o{i}", draw(scores)) for i in range(3))),
+            **extra,
+        )
     if kind == "thresholds":
-        bounds = sorted(draw(st.lists(st.integers(0, 100), min_size=1, max_size=3, unique=True)), reverse=True)
+        bounds = sorted(
+            draw(st.lists(st.integers(0, 100), min_size=1, max_size=3, unique=True)), reverse=True
+        )
         steps = [{"min": bound, "score": draw(scores)} for bound in bounds]
-        return question(qid, "percent", scoring={"method": "thresholds", "thresholds": steps}, **extra)
+        return question(
+            qid, "percent", scoring={"method": "thresholds", "thresholds": steps}, **extra
+        )
     if kind == "linear":
         best, worst = draw(st.sampled_from([(0, 10), (100, 0), (3, 0), (0, 7)]))
-        return question(qid, "number", scoring={"method": "linear", "best": best, "worst": worst}, **extra)
+        return question(
+            qid, "number", scoring={"method": "linear", "best": best, "worst": worst}, **extra
+        )
     return question(qid, kind if kind == "yes_no" else "text", **extra)
 
 
@@ -50,12 +72,18 @@ def definitions(draw):
     domains_ = []
     for d in range(draw(st.integers(1, 3))):
         areas = [
-            area(f"a{d}_{a}", *(draw(questions(next(counter))) for _ in range(draw(st.integers(1, 4)))),
-                 method=draw(methods), weight=draw(weights))
+            area(
+                f"a{d}_{a}",
+                *(draw(questions(next(counter))) for _ in range(draw(st.integers(1, 4)))),
+                method=draw(methods),
+                weight=draw(weights),
+            )
             for a in range(draw(st.integers(1, 3)))
         ]
         domains_.append(domain(f"d{d}", *areas, method=draw(methods), weight=draw(weights)))
-    return definition(*domains_, method=draw(st.sampled_from(["mean", "weighted_mean", "min", "none"])))
+    return definition(
+        *domains_, method=draw(st.sampled_from(["mean", "weighted_mean", "min", "none"]))
+    )
 
 
 def value_for(draw, q):
@@ -75,7 +103,11 @@ def cases(draw):
     defn = draw(definitions())
     answers, overrides = {}, {}
     for _, _, q in defn.iter_questions():
-        statuses = ["missing", "answered", "answered"] + ["na"] * q.allow_na + ["unknown"] * q.allow_unknown
+        statuses = (
+            ["missing", "answered", "answered"]
+            + ["na"] * q.allow_na
+            + ["unknown"] * q.allow_unknown
+        )
         status = draw(st.sampled_from(statuses))
         if status == "answered":
             answers[q.id] = Answer(q.id, "answered", value_for(draw, q))
@@ -96,7 +128,10 @@ def every_node(result):
 
 
 def exact_scores(result):
-    return {getattr(node, "id", "overall"): (node.validated.exact, node.assessed.exact) for node in every_node(result)}
+    return {
+        getattr(node, "id", "overall"): (node.validated.exact, node.assessed.exact)
+        for node in every_node(result)
+    }
 
 
 @SETTINGS

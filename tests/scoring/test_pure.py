@@ -23,5 +23,7 @@ def test_importing_every_scoring_module_imports_no_flask_or_sqlalchemy():
     )
     assert completed.returncode == 0, completed.stderr
     report = json.loads(completed.stdout)
-    assert {"engine", "answers", "frames", "carry", "explain", "commands_score"} <= set(report["modules"])
+    assert {"engine", "answers", "frames", "carry", "explain", "commands_score"} <= set(
+        report["modules"]
+    )
     assert report["heavy"] == []

@@ -1,0 +1,33 @@
+"""Refusals of answer saves and transitions, each carrying what the caller needs to show."""
+
+from __future__ import annotations
+
+from mgf_assess.core.errors import OperationError
+
+
+class AnswerConflict(Exception):
+    """The save was based on an old revision; ``current`` is the answer as it now stands."""
+
+    def __init__(self, current):
+        self.current = current
+        super().__init__(f"answer {current.question_id} is at revision {current.revision}")
+
+
+class NotEditable(OperationError):
+    """The assessment's state does not allow this change."""
+
+
+class AnswerProblems(OperationError):
+    """The answer is invalid; ``items`` lists every problem (location, code, message)."""
+
+    def __init__(self, items: list[dict]):
+        self.items = items
+        super().__init__({item["location"]: item["message"] for item in items})
+
+
+class MissingItems(OperationError):
+    """Submission refused: ``items`` are the relevant required questions without an answer."""
+
+    def __init__(self, items: list[dict]):
+        self.items = items
+        super().__init__({item["question"]: "missing" for item in items})

@@ -1,0 +1,177 @@
+"""Writes on assessments: open, save answers (with revisions), confirm, assign, submit.
+
+Every function mutates and flushes, never commits, and audits its change in the same
+transaction. Saving locks the assessment row first, so that a save and a submission (or two
+first saves of one question) can never interleave.
+"""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from scoring.answers import check_answer
+from sqlalchemy.exc import IntegrityError
+
+from mgf_assess.assessments.errors import AnswerConflict, AnswerProblems, MissingItems, NotEditable
+from mgf_assess.assessments.models import Answer, Assessment, Assignment, ScoreSnapshot
+from mgf_assess.assessments.scoring_bridge import definition_for, json_value, score_assessment, snapshot_inputs
+from mgf_assess.core import audit
+from mgf_assess.core.errors import OperationError
+from mgf_assess.core.models import Country
+from mgf_assess.database import utcnow
+from mgf_assess.extensions import db
+from mgf_assess.questionnaires.models import QuestionnaireVersion
+
+
+def _published_version(family: str, version: str) -> QuestionnaireVersion:
+    found = db.session.scalar(db.select(QuestionnaireVersion).filter_by(family=family, version=version))
+    if found is None or found.status != "published":
+        raise OperationError({"version": _l("%(family)s %(version)s is not a published questionnaire "
+                                            "version: choose a published one.", family=family, version=version)})
+    return found
+
+
+def create_assessment(actor, *, country: str, family: str, version: str, cycle: int) -> Assessment:
+    """Open an assessment; one per country × questionnaire family × cycle."""
+    if db.session.get(Country, country) is None:
+        raise OperationError({"country": _l("Unknown country code %(code)s.", code=country)})
+    questionnaire = _published_version(family, version)
+    if not 2000 <= int(cycle) <= 2100:
+        raise OperationError({"cycle": _l("The cycle is a year between 2000 and 2100.")})
+    if existing_assessment(country, family, cycle) is not None:
+        raise OperationError({"cycle": _l("%(country)s already has a %(family)s assessment for %(cycle)s.",
+                                          country=country, family=family, cycle=cycle)})
+    assessment = Assessment(country_code=country, family=family, questionnaire_version_id=questionnaire.id,
+                            cycle=int(cycle), state="draft", created_by_id=getattr(actor, "id", None))
+    db.session.add(assessment)
+    try:
+        db.session.flush()
+    except IntegrityError:  # created concurrently by someone else
+        db.session.rollback()
+        raise OperationError({"cycle": _l("This assessment was just created by someone else.")}) from None
+    audit.record(actor, "assessment.create", "assessment", assessment.id, country=country,
+                 new={"family": family, "version": version, "cycle": int(cycle)})
+    return assessment
+
+
+def existing_assessment(country: str, family: str, cycle: int) -> Assessment | None:
+    return db.session.scalar(db.select(Assessment).filter_by(country_code=country, family=family, cycle=int(cycle)))
+
+
+def lock(assessment: Assessment) -> Assessment:
+    """Reload the assessment with a row lock (PostgreSQL; SQLite already holds the write lock)."""
+    query = db.select(Assessment).filter_by(id=assessment.id).with_for_update()
+    return db.session.execute(query.execution_options(populate_existing=True)).scalar_one()
+
+
+def _problems_as_items(problems) -> list[dict]:
+    return [{"location": p.location, "code": p.code, "message": p.message} for p in problems]
+
+
+def _answer_snapshot(answer: Answer | None) -> dict | None:
+    if answer is None:
+        return None
+    return {"value": answer.value, "status": answer.status, "justification": answer.justification,
+            "revision": answer.revision}
+
+
+def save_answer(actor, assessment: Assessment, qid: str, payload: dict, base_revision: int) -> Answer:
+    """Store one answer if ``base_revision`` is its current revision (0: never answered).
+
+    Raises NotEditable (state), AnswerConflict (stale revision, nothing stored) or
+    AnswerProblems (invalid, every problem listed, nothing stored).
+    """
+    assessment = lock(assessment)
+    if not assessment.country_editable:
+        raise NotEditable(_l("This assessment is %(state)s: answers cannot change now.", state=assessment.state))
+    current = db.session.scalar(db.select(Answer).filter_by(assessment_id=assessment.id, question_id=qid))
+    if (current.revision if current else 0) != base_revision:
+        raise AnswerConflict(current) if current else AnswerProblems(
+            [{"location": "base_revision", "code": "stale_revision",
+              "message": "this question has never been answered: send base_revision 0"}])
+    typed, problems = check_answer(definition_for(assessment), qid, payload)
+    if problems:
+        raise AnswerProblems(_problems_as_items(problems))
+    return _store(actor, assessment, qid, current, typed)
+
+
+def _store(actor, assessment: Assessment, qid: str, current: Answer | None, typed) -> Answer:
+    old = _answer_snapshot(current)
+    answer = current or Answer(assessment_id=assessment.id, question_id=qid, revision=0)
+    answer.status = typed.status if typed else "answered"
+    answer.value = json_value(typed.value) if typed and typed.status == "answered" else None
+    answer.justification = typed.justification if typed else None
+    answer.revision += 1
+    answer.carried_over, answer.carry_note = False, None
+    answer.updated_by_id, answer.updated_at = getattr(actor, "id", None), utcnow()
+    assessment.updated_at = answer.updated_at
+    db.session.add(answer)
+    db.session.flush()
+    audit.record(actor, "answer.save", "answer", f"{assessment.id}:{qid}", old=old,
+                 new=_answer_snapshot(answer), country=assessment.country_code)
+    return answer
+
+
+def confirm_answer(actor, assessment: Assessment, answer: Answer) -> None:
+    """Confirm an answer carried over from an earlier cycle, as it stands."""
+    if not assessment.country_editable:
+        raise NotEditable(_l("This assessment is %(state)s: answers cannot change now.", state=assessment.state))
+    if answer.carried_over:
+        answer.carried_over, answer.carry_note = False, None
+        answer.revision += 1
+        answer.updated_by_id, answer.updated_at = getattr(actor, "id", None), utcnow()
+        db.session.flush()
+        audit.record(actor, "answer.confirm", "answer", f"{assessment.id}:{answer.question_id}",
+                     new=_answer_snapshot(answer), country=assessment.country_code)
+
+
+def set_assignments(actor, assessment: Assessment, user, scopes: list[str]) -> None:
+    """Replace the domains/areas a contributor of the same country may edit."""
+    definition = definition_for(assessment)
+    kinds = {d.id: "domain" for d in definition.domains} | {a.id: "area" for d in definition.domains for a in d.areas}
+    if user.role != "contributor" or user.country_code != assessment.country_code:
+        raise OperationError({"user": _l("Only contributors of the assessment's country can be assigned.")})
+    unknown = sorted(set(scopes) - set(kinds))
+    if unknown:
+        raise OperationError({"scopes": _l("Unknown domains or areas: %(ids)s.", ids=", ".join(unknown))})
+    query = db.select(Assignment).filter_by(assessment_id=assessment.id, user_id=user.id)
+    existing = list(db.session.scalars(query))
+    old = sorted(a.scope_id for a in existing)
+    for assignment in existing:
+        db.session.delete(assignment)
+    for scope in sorted(set(scopes)):
+        db.session.add(Assignment(assessment_id=assessment.id, user_id=user.id, scope_type=kinds[scope], scope_id=scope))
+    db.session.flush()
+    audit.record(actor, "assignment.set", "assessment", assessment.id, old={"user": user.id, "scopes": old},
+                 new={"user": user.id, "scopes": sorted(set(scopes))}, country=assessment.country_code)
+
+
+def missing_items(result: dict, definition) -> list[dict]:
+    """Relevant required questions that are neither answered nor justified as not applicable."""
+    missing = []
+    for domain in result["domains"]:
+        for area in domain["areas"]:
+            for question in area["questions"]:
+                q = definition.question_map[question["id"]]
+                if q.required and question["status"] == "missing":
+                    missing.append({"question": q.id, "domain": domain["id"], "area": area["id"]})
+    return missing
+
+
+def submit(actor, assessment: Assessment, comment: str | None = None) -> ScoreSnapshot:
+    """Submit for review: refuse with every missing item, else snapshot the score and freeze edits."""
+    assessment = lock(assessment)
+    if assessment.state not in ("draft", "returned"):
+        raise NotEditable(_l("This assessment is %(state)s and cannot be submitted.", state=assessment.state))
+    result = score_assessment(assessment)
+    missing = missing_items(result, definition_for(assessment))
+    if missing:
+        raise MissingItems(missing)
+    snapshot = ScoreSnapshot(assessment_id=assessment.id, kind="submitted", result=result,
+                             created_by_id=getattr(actor, "id", None), **snapshot_inputs(assessment))
+    old, assessment.state, assessment.submitted_at = assessment.state, "submitted", utcnow()
+    db.session.add(snapshot)
+    db.session.flush()
+    audit.record(actor, "assessment.submit", "assessment", assessment.id, old={"state": old},
+                 new={"state": "submitted", "snapshot": snapshot.id}, reason=comment,
+                 country=assessment.country_code)
+    return snapshot
