@@ -4,11 +4,28 @@ from __future__ import annotations
 
 from functools import wraps
 
-from flask import Blueprint, jsonify
+from flask import Blueprint, current_app, jsonify, request
 from flask_login import current_user
+from flask_wtf.csrf import CSRFError, validate_csrf
 from werkzeug.exceptions import HTTPException
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+
+
+@bp.before_request
+def _csrf_for_browser_sessions():
+    """Pages of the application call the API with their session cookie (e.g. autosave); such
+    writes must carry the page's CSRF token in ``X-CSRFToken``. Token-authenticated calls need none."""
+    if request.method in SAFE_METHODS or request.headers.get("Authorization", "").startswith("Bearer "):
+        return None
+    if not current_user.is_authenticated or not current_app.config.get("WTF_CSRF_ENABLED", True):
+        return None  # unauthenticated: the endpoint itself answers 401
+    try:
+        validate_csrf(request.headers.get("X-CSRFToken", ""))
+    except (CSRFError, ValueError) as error:
+        return problem(400, f"Missing or invalid X-CSRFToken header for a browser session: {error}")
+    return None
 
 
 def problem(status: int, title: str, **extra):
