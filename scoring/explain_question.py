@@ -73,11 +73,10 @@ def _validated_lines(scoreset: ScoreSet, result: QuestionResult) -> list[str]:
 
 def rule_lines(question: Question, value: object) -> list[str]:
     """The scoring rule of ``question`` applied to an answered ``value``."""
+    if question_score(question, value) is None:
+        return ["rule: this answer carries no score: the question is excluded"]
     if question.type in ("yes_no", "single_choice"):
-        score = option_scores(question).get(value)
-        if score is None:
-            return [f"rule: option {value} carries no score: the question is excluded"]
-        return [f"rule: option {value} scores {show_number(score)}"]
+        return [f"rule: option {value} scores {show_number(option_scores(question)[value])}"]
     if question.type == "multi_choice":
         return [_multi_line(question, value)]
     if question.scoring.method == "linear":

@@ -73,7 +73,8 @@ def node_rows(country: object, cycle: object, scoreset: ScoreSet) -> list[dict]:
 
 
 def _row(base: dict, level: str, domain: str | None, node_id: str, node, below=None) -> dict:
-    tally = getattr(node, "tally", None)
+    # Questions carry a tally too, but completeness and confidence are node-level measures.
+    tally = None if level == "question" else node.tally
     return {
         **base,
         "level": level,
@@ -83,8 +84,8 @@ def _row(base: dict, level: str, domain: str | None, node_id: str, node, below=N
         "self_score": _float(node.self_score),
         "band": node.band,
         "self_band": node.self_band,
-        "completeness": _float(report(tally.completeness, 4)) if level != "question" else None,
-        "confidence": _float(report(tally.confidence, 4)) if level != "question" else None,
+        "completeness": None if tally is None else _float(report(tally.completeness, 4)),
+        "confidence": None if tally is None else _float(report(tally.confidence, 4)),
         "below_target": below,
     }
 

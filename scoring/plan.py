@@ -27,6 +27,8 @@ EXACT = Context(prec=1000)
 
 @dataclass(frozen=True, slots=True)
 class QuestionPlan:
+    """One question: exact weights, its compiled scorer and its parsed relevance."""
+
     question: Question
     domain: str
     area: str
@@ -40,6 +42,8 @@ class QuestionPlan:
 
 @dataclass(frozen=True, slots=True)
 class AreaPlan:
+    """One area: its weight in its domain, its method and its questions."""
+
     id: str
     domain: str
     weight: Fraction
@@ -50,6 +54,8 @@ class AreaPlan:
 
 @dataclass(frozen=True, slots=True)
 class DomainPlan:
+    """One domain: its weight overall, its method, its target band and its areas."""
+
     id: str
     weight: Fraction
     declared_weight: Decimal
@@ -116,7 +122,8 @@ def relevance_order(questions: dict[str, QuestionPlan]) -> tuple[str, ...]:
     """Conditional questions ordered so each comes after the conditional questions it reads.
 
     Definitions with a cycle are rejected by validation; should one get here, the edge that
-    closes the cycle is ignored and that reference reads as unanswered.
+    closes the cycle is ignored: that reference reads the answer as given, before its own
+    relevance is known.
     """
     order: list[str] = []
     state: dict[str, str] = {}

@@ -18,7 +18,7 @@ from fractions import Fraction
 from typing import NamedTuple
 
 from scoring.aggregate import band_for, ratio, report
-from scoring.answers import Answer, Override
+from scoring.answer_types import Answer, Override
 from scoring.model import Definition, Recommendation
 
 
@@ -119,6 +119,8 @@ class QuestionResult(_Scored):
 
 @dataclass(slots=True)
 class AreaResult(_Scored):
+    """An area: both figures from its questions, and its tally."""
+
     id: str
     domain: str
     weight: Decimal
@@ -131,6 +133,8 @@ class AreaResult(_Scored):
 
 @dataclass(slots=True)
 class DomainResult(_Scored):
+    """A domain: both figures from its areas, its tally and how it stands to its target."""
+
     id: str
     weight: Decimal
     method: str
@@ -144,6 +148,8 @@ class DomainResult(_Scored):
 
 @dataclass(slots=True)
 class OverallResult(_Scored):
+    """The overall node: both figures from the domains (None with method none)."""
+
     method: str
     validated: Figure
     assessed: Figure

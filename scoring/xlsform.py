@@ -17,14 +17,19 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
+import zipfile
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
 import yaml
 
+from scoring.errors import Problem
 from scoring.model import Definition
 
 SURVEY, CHOICES, SETTINGS = "survey", "choices", "settings"
+FLAGS = {"yes": True, "true": True, "true()": True, "1": True, "no": False, "false": False, "false()": False, "0": False}
 PREFIX = "gov_"
 PERCENT_CONSTRAINT = ". >= 0 and . <= 100"
 DEFAULT_YES_NO_LIST = "yes_no"
@@ -133,3 +138,133 @@ def dump_yaml(data: dict) -> str:
     """Readable YAML of a definition's data: keys as given, one text per line, UTF-8."""
     return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True,
                      default_flow_style=False, width=100_000)
+
+
+# The workbook as read: rows of cells, and what reading collects.
+
+
+@dataclass(frozen=True)
+class Row:
+    """One non-empty row of a sheet: its number (as the spreadsheet shows it) and its cells."""
+
+    sheet: str
+    number: int
+    cells: dict[str, object]
+
+    @property
+    def where(self) -> str:
+        """``survey row 12``."""
+        return f"{self.sheet} row {self.number}"
+
+    def text(self, column: str) -> str | None:
+        """The cell as text, exactly as written; None when empty."""
+        return cell_text(self.cells.get(column))
+
+    def word(self, column: str) -> str | None:
+        """The cell as text without surrounding spaces; None when blank."""
+        text = self.text(column)
+        return text.strip() or None if text is not None else None
+
+    def texts(self, columns: dict[str, str]) -> dict[str, str] | None:
+        """A multilingual text from language columns (code → column); None when all are empty."""
+        found = {code: self.text(column) for code, column in columns.items() if self.text(column) is not None}
+        return found or None
+
+
+@dataclass(frozen=True)
+class Sheet:
+    name: str
+    columns: list[str]
+    rows: list[Row]
+
+
+@dataclass
+class Context:
+    """What reading collects: workbook problems and the row each definition location came from."""
+
+    problems: list[Problem] = field(default_factory=list)
+    rows: dict[str, str] = field(default_factory=dict)
+
+    def report(self, where: Row | str, code: str, message: str, fix: str) -> None:
+        """Record a workbook problem at a row (or a sheet)."""
+        self.problems.append(Problem(code, where.where if isinstance(where, Row) else where, message, fix))
+
+
+def cell_text(value: object) -> str | None:
+    """A cell value as text; whole floats lose their '.0' (Excel stores numbers as floats)."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value)
+
+
+def read_sheets(path: Path, context: Context) -> dict[str, Sheet] | None:
+    """Every worksheet by lower-case name, or None (with a problem) when the file is no workbook."""
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        with warnings.catch_warnings():
+            # openpyxl warns about features it drops (data validation, styles…); only values matter here.
+            warnings.simplefilter("ignore", UserWarning)
+            book = load_workbook(path, read_only=True, data_only=True)
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError, InvalidFileException) as error:
+        context.report("", "xlsform_unreadable", f"the file cannot be read as an .xlsx workbook ({error})",
+                       "save the form as an Excel workbook (.xlsx)")
+        return None
+    try:
+        return {sheet.title.strip().lower(): read_sheet(sheet.title.strip().lower(), sheet)
+                for sheet in book.worksheets}
+    finally:
+        book.close()
+
+
+def read_sheet(name: str, worksheet) -> Sheet:
+    """A sheet's normalised column names and its non-empty rows."""
+    values = worksheet.iter_rows(values_only=True)
+    columns = [column_name(header) for header in next(values, ())]
+    rows = []
+    for number, cells in enumerate(values, start=2):
+        kept = {column: value for column, value in zip(columns, cells, strict=False)
+                if column and value is not None and value != ""}
+        if kept:
+            rows.append(Row(name, number, kept))
+    return Sheet(name, [column for column in columns if column], rows)
+
+
+def column_name(header: object) -> str | None:
+    """``Label :: English (en)`` → ``label::English (en)``; the part before '::' in snake case."""
+    if header is None or not str(header).strip():
+        return None
+    head, *rest = (part.strip() for part in str(header).split("::"))
+    return "::".join(["_".join(head.lower().split()), *rest])
+
+
+def json_cell(row: Row, column: str, context: Context) -> object:
+    """The parsed JSON of a cell; None when empty or invalid (then with a problem)."""
+    text = row.word(column)
+    if text is None:
+        return None
+    try:
+        return from_json(text)
+    except ValueError as error:
+        context.report(row, "xlsform_invalid_json", f"{column} is not valid JSON: {error}",
+                       "correct the JSON (double quotes around keys and texts), or empty the cell")
+        return None
+
+
+def flag(row: Row, column: str, context: Context) -> bool | None:
+    """A yes/no cell (also true/false, TRUE(), 1/0); None when empty or invalid (with a problem)."""
+    word = row.word(column)
+    if word is None or word.lower() in FLAGS:
+        return None if word is None else FLAGS[word.lower()]
+    context.report(row, "xlsform_invalid_value", f"{column} is '{word}'", "write yes or no")
+    return None
+
+
+def compact(data: dict) -> dict:
+    """``data`` without its None values (absent keys take the format's defaults)."""
+    return {key: value for key, value in data.items() if value is not None}

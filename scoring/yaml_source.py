@@ -53,7 +53,11 @@ def parent_location(location: str) -> str:
     return location[:cut] if cut > 0 else ""
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser when PyYAML was built with it: about ten times faster on large files.
+_SafeBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_SafeBase):
     """Safe loader that records duplicate keys and reads fractions as Decimal."""
 
     def __init__(self, stream: str) -> None:

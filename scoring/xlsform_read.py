@@ -1,0 +1,338 @@
+"""Reading an XLSForm workbook back into a questionnaire (the columns are in scoring.xlsform).
+
+Reading goes in two stages, each listing every problem it finds:
+
+1. the workbook: sheets, types, names, groups, yes/no cells and JSON cells, located by sheet
+   and row (``survey row 12``);
+2. the definition built from it, checked exactly like a YAML file (shape, then meaning), each
+   problem located at the row it comes from: ``survey row 12 (domains[0]…questions[3].label)``.
+
+The second stage runs only when the first found nothing, so that one mistake in the workbook
+is not reported again as its consequences.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from scoring.errors import DefinitionError, Issue
+from scoring.loader import definition_from_text
+from scoring.model import Definition
+from scoring.rules_shape import shape_problems
+from scoring.xlsform import (
+    CHOICES,
+    PERCENT_CONSTRAINT,
+    PREFIX,
+    SETTINGS,
+    SURVEY,
+    Context,
+    Row,
+    Sheet,
+    compact,
+    dump_yaml,
+    flag,
+    json_cell,
+    language_code,
+    read_sheets,
+)
+from scoring.yaml_source import parent_location
+
+# Rows ODK fills in by itself (time stamps, device ids): nothing to ask, so they are skipped.
+METADATA_TYPES = frozenset({"start", "end", "today", "deviceid", "phonenumber", "username", "email",
+                            "audit", "simserial", "subscriberid"})
+BY_XLSFORM_TYPE = {"select_one": "single_choice", "select_multiple": "multi_choice", "integer": "number",
+                   "decimal": "number", "text": "text", "date": "date"}
+FITS = {"yes_no": {"select_one"}, "single_choice": {"select_one"}, "multi_choice": {"select_multiple"},
+        "number": {"integer", "decimal"}, "percent": {"integer", "decimal"}, "text": {"text"}, "date": {"date"}}
+TEXT_COLUMNS = ("label", "hint", PREFIX + "unit")
+SETTINGS_WORDS = {"form_id": "id", "version": "version", PREFIX + "format_version": "format_version",
+                  PREFIX + "status": "status", PREFIX + "target_band": "target_band", PREFIX + "method": "method"}
+SETTINGS_JSON = {PREFIX + "languages": "languages", PREFIX + "title": "title",
+                 PREFIX + "description": "description", PREFIX + "bands": "bands"}
+
+
+def workbook_to_yaml(path: Path) -> str:
+    """The validated YAML text of the workbook at ``path``; raise DefinitionError otherwise."""
+    context = Context()
+    sheets = read_sheets(path, context)
+    data = build_definition(sheets, context) if sheets is not None else {}
+    if context.problems:
+        raise DefinitionError(problem.in_file(str(path)) for problem in context.problems)
+    return checked_yaml(data, context.rows, str(path))
+
+
+def language_columns(sheet: Sheet, base: str, default: str, context: Context) -> dict[str, str]:
+    """Language code → column for ``base`` (``label``, ``label::English (en)``, …)."""
+    found: dict[str, str] = {}
+    for column in sheet.columns:
+        head, _, language = column.partition("::")
+        if head != base:
+            continue
+        code = language_code(language) if language else default
+        if code is None:
+            context.report(f"{sheet.name} row 1", "xlsform_unknown_language", f"the column '{column}' names no "
+                           "language code", f"name it like {base}::English (en), the code in parentheses")
+        else:
+            found.setdefault(code, column)
+    return found
+
+
+def build_definition(sheets: dict[str, Sheet], context: Context) -> dict:
+    """The definition's data from the sheets, before any check of its content."""
+    survey, settings = sheets.get(SURVEY), sheets.get(SETTINGS)
+    for name, sheet in ((SURVEY, survey), (SETTINGS, settings)):
+        if sheet is None:
+            context.report(name, "xlsform_missing_sheet", f"the workbook has no {name} sheet",
+                           f"add the {name} sheet (see questionnaires/XLSFORM.md)")
+    if survey is None or settings is None or not has_columns(survey, ("type", "name"), context):
+        return {}
+    top = settings.rows[0] if settings.rows else Row(SETTINGS, 2, {})
+    default = language_code(top.word("default_language") or "") or "en"
+    choices = sheets.get(CHOICES) or Sheet(CHOICES, [], [])
+    lists = read_lists(choices, language_columns(choices, "label", default, context), context)
+    columns = {base: language_columns(survey, base, default, context) for base in TEXT_COLUMNS}
+    context.rows.update({"": top.where, "domains": SURVEY})
+    data = read_settings(top, list(columns["label"]) or [default], default, context)
+    data["domains"] = SurveyReader(columns, lists, context).read(survey.rows)
+    return data
+
+
+def has_columns(sheet: Sheet, required: tuple[str, ...], context: Context) -> bool:
+    """True when ``sheet`` has every required column; a problem per missing one otherwise."""
+    missing = [column for column in required if column not in sheet.columns]
+    for column in missing:
+        context.report(f"{sheet.name} row 1", "xlsform_missing_column", f"the {sheet.name} sheet has no "
+                       f"{column} column", f"add a column named {column}")
+    return not missing
+
+
+def read_settings(row: Row, languages: list[str], default: str, context: Context) -> dict:
+    """The top-level keys; a form made elsewhere gets format 1, status draft and its label languages."""
+    data: dict = {key: row.word(column) for column, key in SETTINGS_WORDS.items() if row.word(column)}
+    for column, key in SETTINGS_JSON.items():
+        value = json_cell(row, column, context)
+        if value is not None:
+            data[key] = value
+    version = data.get("format_version", "1")
+    data["format_version"] = int(version) if version.isdigit() else version
+    data.setdefault("status", "draft")
+    data.setdefault("languages", languages)
+    if "title" not in data and row.text("form_title"):
+        data["title"] = {default: row.text("form_title")}
+    return data
+
+
+def read_lists(sheet: Sheet, labels: dict[str, str], context: Context) -> dict[str, list[tuple[Row, dict]]]:
+    """Choice lists by name: each option with the row it came from."""
+    if sheet.rows and not has_columns(sheet, ("list_name", "name"), context):
+        return {}
+    lists: dict[str, list[tuple[Row, dict]]] = {}
+    for row in sheet.rows:
+        list_name, code = row.word("list_name"), row.word("name")
+        if list_name is None or code is None:
+            context.report(row, "xlsform_missing_name", f"the choice has no {'name' if code is None else 'list_name'}",
+                           "fill in list_name and name (the option code)")
+            continue
+        option = compact({"code": code, "label": row.texts(labels), "score": row.word(PREFIX + "score")})
+        lists.setdefault(list_name, []).append((row, option))
+    return lists
+
+
+class SurveyReader:
+    """Survey rows → domains → areas → questions, following the begin_group / end_group rows."""
+
+    def __init__(self, columns: dict[str, dict[str, str]], lists: dict[str, list[tuple[Row, dict]]],
+                 context: Context) -> None:
+        self.columns, self.lists, self.context = columns, lists, context
+        self.domains: list[dict] = []
+        self.open: list[tuple[Row, dict | None, str]] = []  # open groups; None marks a misplaced one
+        self.names: dict[str, str] = {}  # name → the row that used it first
+
+    def read(self, rows: list[Row]) -> list[dict]:
+        """The domains of the survey; structural problems go to the context."""
+        for row in rows:
+            self.feed(row)
+        for row, _, _ in self.open:
+            self.context.report(row, "xlsform_group_structure", f"the group '{row.word('name')}' is never "
+                                "closed", "add an end_group row after its last question")
+        return self.domains
+
+    def feed(self, row: Row) -> None:
+        """Take one row: a group boundary, a question, or an ODK metadata row (skipped)."""
+        kind = " ".join((row.word("type") or "").split())
+        key = kind.lower().replace(" ", "_")
+        if not kind:
+            self.context.report(row, "xlsform_missing_type", "the row has no type",
+                                "write a type (select_one LIST, decimal, text, begin_group…) or clear the row")
+        elif key == "begin_group":
+            self.begin(row)
+        elif key == "end_group":
+            self.end(row)
+        elif key not in METADATA_TYPES:
+            self.question(row, kind)
+
+    def begin(self, row: Row) -> None:
+        """Open a domain (first level) or an area (second level)."""
+        node = compact({"id": self.name(row), "title": row.texts(self.columns["label"]),
+                        "help": row.texts(self.columns["hint"]), "weight": row.word(PREFIX + "weight"),
+                        "method": row.word(PREFIX + "method")})
+        if not self.open:
+            node |= compact({"target_band": row.word(PREFIX + "target_band")}) | {"areas": []}
+            location = f"domains[{len(self.domains)}]"
+            self.domains.append(node)
+        elif len(self.open) == 1:
+            _, domain, domain_location = self.open[0]
+            location = f"{domain_location}.areas[{len(domain['areas'])}]"
+            domain["areas"].append(node | {"questions": []})
+            node = domain["areas"][-1]
+        else:
+            self.context.report(row, "xlsform_group_structure", "groups nest two levels deep: domain groups "
+                                "hold area groups, area groups hold questions",
+                                "close the area group before this one, or remove this group")
+            self.open.append((row, None, ""))
+            return
+        self.context.rows[location] = row.where
+        self.open.append((row, node, location))
+
+    def end(self, row: Row) -> None:
+        """Close the innermost open group."""
+        if self.open:
+            self.open.pop()
+        else:
+            self.context.report(row, "xlsform_group_structure", "end_group without a begin_group",
+                                "remove the row, or add the begin_group row it closes")
+
+    def question(self, row: Row, kind: str) -> None:
+        """Read a question row and add it to the open area."""
+        parsed = parse_type(kind)
+        name = self.name(row)
+        if parsed is None:
+            self.context.report(row, "xlsform_unknown_type", f"unknown type '{kind}'", "use select_one LIST, "
+                                "select_multiple LIST, integer, decimal, text, date, begin_group or end_group")
+            return
+        question = compact(self.question_data(row, parsed[0]) | {"id": name})
+        options = self.options(row, question["type"], parsed[1], name)
+        area = self.area(row)
+        if area is None:
+            return
+        location = f"{area[1]}.questions[{len(area[0]['questions'])}]"
+        if options:
+            question["options"] = [dict(option) for _, option in options]
+        area[0]["questions"].append(question)
+        self.context.rows[location] = row.where
+        self.context.rows.update({f"{location}.options[{index}]": option_row.where
+                                  for index, (option_row, _) in enumerate(options)})
+
+    def question_data(self, row: Row, xlsform_type: str) -> dict:
+        """A question's keys from its cells (None where the cell is empty)."""
+        texts, context = self.columns, self.context
+        data = {"type": self.our_type(row, xlsform_type), "label": row.texts(texts["label"]),
+                "help": row.texts(texts["hint"]), "unit": row.texts(texts[PREFIX + "unit"]),
+                "required": flag(row, "required", context), "weight": row.word(PREFIX + "weight"),
+                "allow_na": flag(row, PREFIX + "allow_na", context), "relevant": row.text("relevant"),
+                "allow_unknown": flag(row, PREFIX + "allow_unknown", context),
+                "evidence": row.word(PREFIX + "evidence")}
+        return data | {key: json_cell(row, PREFIX + key, context) for key in ("scoring", "tags", "recommendations")}
+
+    def our_type(self, row: Row, xlsform_type: str) -> str:
+        """gov_type when given (it must fit the XLSForm type), else the type XLSForm implies."""
+        declared = row.word(PREFIX + "type")
+        if declared is None:
+            percent = xlsform_type in FITS["percent"] and row.word("constraint") == PERCENT_CONSTRAINT
+            return "percent" if percent else BY_XLSFORM_TYPE[xlsform_type]
+        if declared in FITS and xlsform_type not in FITS[declared]:
+            self.context.report(row, "xlsform_type_mismatch", f"{PREFIX}type '{declared}' does not fit type "
+                                f"'{xlsform_type}'", f"use type {' or '.join(sorted(FITS[declared]))}, "
+                                f"or correct {PREFIX}type")
+        return declared
+
+    def options(self, row: Row, our_type: str, list_name: str | None, question_id: str | None) -> list:
+        """The (row, option) pairs of a select question's list; none for the shared yes/no list."""
+        if list_name is None:
+            return []
+        entries = self.lists.get(list_name)
+        if entries is None:
+            self.context.report(row, "xlsform_unknown_list", f"the list '{list_name}' is not on the choices sheet",
+                                "add its choices (list_name, name, label) or correct the type")
+            return []
+        if our_type == "yes_no" and not own_yes_no_options(list_name, question_id, entries):
+            return []
+        return entries
+
+    def area(self, row: Row) -> tuple[dict, str] | None:
+        """The open area (its data and location), or None with a problem when there is none."""
+        if any(node is None for _, node, _ in self.open):
+            return None  # inside a misplaced group, already reported
+        if len(self.open) != 2:
+            self.context.report(row, "xlsform_group_structure", "a question must sit in an area group, itself "
+                                "in a domain group", "move the row between the begin_group and end_group of an area")
+            return None
+        _, node, location = self.open[-1]
+        return node, location
+
+    def name(self, row: Row) -> str | None:
+        """The row's name, with a problem when it is missing or already used."""
+        name = row.word("name")
+        if name is None:
+            self.context.report(row, "xlsform_missing_name", "the row has no name", "write its id in the name column")
+        elif name in self.names:
+            self.context.report(row, "xlsform_duplicate_name", f"the name '{name}' is already used on "
+                                f"{self.names[name]}", "give every group and question its own name")
+        else:
+            self.names[name] = row.where
+        return name
+
+
+def parse_type(kind: str) -> tuple[str, str | None] | None:
+    """``select_one list`` → ('select_one', 'list'), ``decimal`` → ('decimal', None), else None."""
+    words = kind.split()
+    if [word.lower() for word in words[:2]] in (["select", "one"], ["select", "multiple"]):
+        words = ["_".join(words[:2]), *words[2:]]
+    head = words[0].lower()
+    if head in ("select_one", "select_multiple") and len(words) == 2:
+        return head, words[1]
+    return (head, None) if len(words) == 1 and head in BY_XLSFORM_TYPE and not head.startswith("select") else None
+
+
+def own_yes_no_options(list_name: str, question_id: str | None, entries: list[tuple[Row, dict]]) -> bool:
+    """Whether a yes_no question's list is its own options, not the shared default yes/no list.
+
+    A question's own list carries its id; a list with scores or with other codes than yes and
+    no is kept too, so that validation can judge it.
+    """
+    codes = sorted(option["code"] for _, option in entries)
+    return list_name == question_id or codes != ["no", "yes"] or any("score" in option for _, option in entries)
+
+
+def checked_yaml(data: dict, rows: dict[str, str], file: str) -> str:
+    """Check the data like a YAML file and return its canonical YAML text."""
+    try:
+        model = Definition.model_validate(data)
+    except ValidationError as error:
+        raise DefinitionError(located([problem.in_file(file) for problem in shape_problems(error, Definition)],
+                                      rows)) from None
+    # Only the keys that were set: a default written out can change meaning (linear direction).
+    text = dump_yaml(model.model_dump(mode="python", exclude_unset=True, by_alias=True))
+    try:
+        definition_from_text(text, file)
+    except DefinitionError as error:
+        raise DefinitionError(located(error.issues, rows)) from None
+    return text
+
+
+def located(issues: list[Issue] | tuple[Issue, ...], rows: dict[str, str]) -> list[Issue]:
+    """The issues with their workbook row in front of the definition location."""
+    return [replace(issue, location=row_of(issue.location, rows), line=None) for issue in issues]
+
+
+def row_of(location: str, rows: dict[str, str]) -> str:
+    """``survey row 12 (domains[0].areas[1].questions[3].label)`` for a definition location."""
+    probe = location
+    while probe and probe not in rows:
+        probe = parent_location(probe)
+    where = rows.get(probe, SETTINGS)
+    return f"{where} ({location})" if location else where
+
