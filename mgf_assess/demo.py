@@ -45,7 +45,7 @@ def seed() -> None:
 
 
 def print_logins() -> None:
-    click.echo("\nDemo sign-ins (password for every account: %s):" % DEMO_PASSWORD)
+    click.echo(f"\nDemo sign-ins (password for every account: {DEMO_PASSWORD}):")
     for email, name, role, country, _language in DEMO_USERS:
         click.echo(f"  {role:<12} {email:<28} {name}{' — ' + country if country else ''}")
     click.echo("")

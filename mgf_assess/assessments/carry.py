@@ -7,10 +7,6 @@ from pathlib import Path
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from scoring.answers import parse_answers
-from scoring.carry import CarryResult, carry_forward
-from scoring.loader import load_mapping
-from scoring.model import QuestionMapping, VersionMapping
 
 from mgf_assess.assessments.errors import NotEditable
 from mgf_assess.assessments.models import Answer, Assessment
@@ -19,6 +15,10 @@ from mgf_assess.core import audit
 from mgf_assess.core.errors import OperationError
 from mgf_assess.database import utcnow
 from mgf_assess.extensions import db
+from scoring.answers import parse_answers
+from scoring.carry import CarryResult, carry_forward
+from scoring.loader import load_mapping
+from scoring.model import QuestionMapping, VersionMapping
 
 REASON_LABELS = {
     "indirect": _l("comparable with caution: the question changed"),

@@ -8,18 +8,23 @@ first saves of one question) can never interleave.
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from scoring.answers import check_answer
 from sqlalchemy.exc import IntegrityError
 
 from mgf_assess.assessments.errors import AnswerConflict, AnswerProblems, MissingItems, NotEditable
 from mgf_assess.assessments.models import Answer, Assessment, Assignment, ScoreSnapshot
-from mgf_assess.assessments.scoring_bridge import definition_for, json_value, score_assessment, snapshot_inputs
+from mgf_assess.assessments.scoring_bridge import (
+    definition_for,
+    json_value,
+    score_assessment,
+    snapshot_inputs,
+)
 from mgf_assess.core import audit
 from mgf_assess.core.errors import OperationError
 from mgf_assess.core.models import Country
 from mgf_assess.database import utcnow
 from mgf_assess.extensions import db
 from mgf_assess.questionnaires.models import QuestionnaireVersion
+from scoring.answers import check_answer
 
 
 def _published_version(family: str, version: str) -> QuestionnaireVersion:

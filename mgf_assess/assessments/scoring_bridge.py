@@ -5,15 +5,14 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from mgf_assess.assessments.models import Answer, Assessment, Evidence
+from mgf_assess.extensions import db
+from mgf_assess.questionnaires.definitions import definition_of
 from scoring import ENGINE_VERSION
 from scoring.answers import parse_answers
 from scoring.engine import score
 from scoring.model import Definition
 from scoring.output import result_dict
-
-from mgf_assess.assessments.models import Answer, Assessment, Evidence
-from mgf_assess.extensions import db
-from mgf_assess.questionnaires.definitions import definition_of
 
 
 def definition_for(assessment: Assessment) -> Definition:

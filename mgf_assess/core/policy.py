@@ -7,7 +7,7 @@ its existence is not revealed.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from flask import abort
 

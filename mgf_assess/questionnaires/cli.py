@@ -97,9 +97,8 @@ def list_versions() -> None:
 @click.argument("out", type=click.Path(dir_okay=False))
 def export_xlsform(family, version, out) -> None:
     """Write a registered version as an XLSForm workbook (with gov:: columns for our extra data)."""
-    from scoring.xlsform import write_xlsform
-
     from mgf_assess.questionnaires.definitions import definition_of
+    from scoring.xlsform import write_xlsform
 
     found = queries.version_or_none(family, version)
     if found is None:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from mgf_assess.questionnaires.models import QuestionnaireVersion
 from scoring.loader import definition_from_text
 from scoring.model import Definition
-
-from mgf_assess.questionnaires.models import QuestionnaireVersion
 
 
 @lru_cache(maxsize=32)

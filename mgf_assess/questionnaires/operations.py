@@ -11,8 +11,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from flask_babel import lazy_gettext as _l
-from scoring.loader import check_definition_file, definition_from_text
-from scoring.rules_paths import is_mapping_path
 
 from mgf_assess.core import audit
 from mgf_assess.core.errors import OperationError
@@ -20,6 +18,8 @@ from mgf_assess.database import utcnow
 from mgf_assess.extensions import db
 from mgf_assess.questionnaires.definitions import language_completeness
 from mgf_assess.questionnaires.models import STATUS_LABELS, TRANSITIONS, QuestionnaireVersion
+from scoring.loader import check_definition_file, definition_from_text
+from scoring.rules_paths import is_mapping_path
 
 
 @dataclass

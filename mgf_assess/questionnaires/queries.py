@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from scoring.model import Definition
-
 from mgf_assess.extensions import db
 from mgf_assess.questionnaires.models import QuestionnaireVersion
+from scoring.model import Definition
 
 
 def families() -> dict[str, list[QuestionnaireVersion]]:

@@ -39,7 +39,7 @@ def test_load_registers_every_file_with_its_hash(app, folder):
     assert result.registered == ["demo/1.0.yaml", "demo/2.0.yaml"] and result.ok
     version = _version(app)
     assert version.status == "published" and len(version.content_hash) == 64
-    assert version.question_count == 2 and version.language_completeness == {l: 1.0 for l in qfiles.LANGS}
+    assert version.question_count == 2 and version.language_completeness == {lang: 1.0 for lang in qfiles.LANGS}
     assert _load(app, folder).unchanged == ["demo/1.0.yaml", "demo/2.0.yaml"]
 
 

@@ -208,7 +208,7 @@ def test_unreadable_file_is_an_answers_error(tmp_path):
         read_answers_file(tmp_path / "missing.json")
     assert caught.value.problems[0].code == "unreadable"
     with pytest.raises(AnswersError):
-        read_answers_file(fixture("invalid-answers.yaml"))
+        read_answers_file(fixture("answers/unreadable.yaml"))
 
 
 def test_answers_document_round_trips():

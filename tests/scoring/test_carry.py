@@ -117,7 +117,7 @@ def test_mapping_must_lead_between_the_two_versions():
 
 
 def test_carry_forward_command(tmp_path, capsys):
-    new = yaml.safe_load(fixture("design-example.yaml").read_text())
+    new = yaml.safe_load(fixture("mgf/2026.1.yaml").read_text())
     new["version"] = "2027.1"
     new_question = new["domains"][0]["areas"][0]["questions"][0]
     new_question["options"][1]["code"] = "regular"
@@ -138,10 +138,10 @@ def test_carry_forward_command(tmp_path, capsys):
     status = main(
         [
             "carry-forward",
-            str(fixture("design-example.yaml")),
+            str(fixture("mgf/2026.1.yaml")),
             str(tmp_path / "new.yaml"),
             str(tmp_path / "map.yaml"),
-            str(fixture("design-example-answers.yaml")),
+            str(fixture("answers/mgf-2026.1.yaml")),
         ]
     )
     assert status == 0

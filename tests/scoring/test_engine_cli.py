@@ -18,8 +18,8 @@ def test_score_command_in_a_subprocess():
             "-m",
             "scoring",
             "score",
-            str(fixture("design-example.yaml")),
-            str(fixture("design-example-answers.yaml")),
+            str(fixture("mgf/2026.1.yaml")),
+            str(fixture("answers/mgf-2026.1.yaml")),
         ],
         cwd=ROOT,
         capture_output=True,
@@ -41,7 +41,7 @@ def test_score_command_in_a_subprocess():
 
 def test_invalid_answers_exit_2_listing_every_problem(capsys):
     status = main(
-        ["score", str(fixture("design-example.yaml")), str(fixture("design-example-invalid.json"))]
+        ["score", str(fixture("mgf/2026.1.yaml")), str(fixture("answers/mgf-2026.1-invalid.json"))]
     )
     captured = capsys.readouterr()
     assert status == 2
@@ -56,19 +56,19 @@ def test_invalid_definition_exits_1(capsys):
     status = main(
         [
             "score",
-            str(fixture("invalid-definition.yaml")),
-            str(fixture("design-example-answers.yaml")),
+            str(fixture("broken/1.0.yaml")),
+            str(fixture("answers/mgf-2026.1.yaml")),
         ]
     )
     captured = capsys.readouterr()
     assert status == 1
     assert captured.out == ""
-    assert "invalid-definition.yaml" in captured.err
+    assert "broken/1.0.yaml" in captured.err
 
 
 def test_missing_definition_file_exits_1(capsys, tmp_path):
     status = main(
-        ["score", str(tmp_path / "none.yaml"), str(fixture("design-example-answers.yaml"))]
+        ["score", str(tmp_path / "none.yaml"), str(fixture("answers/mgf-2026.1.yaml"))]
     )
     assert status == 1
     assert capsys.readouterr().err
@@ -77,7 +77,7 @@ def test_missing_definition_file_exits_1(capsys, tmp_path):
 def test_unreadable_answers_exit_2(capsys, tmp_path):
     broken = tmp_path / "answers.json"
     broken.write_text("{not json", encoding="utf-8")
-    assert main(["score", str(fixture("design-example.yaml")), str(broken)]) == 2
+    assert main(["score", str(fixture("mgf/2026.1.yaml")), str(broken)]) == 2
     assert "answers.json" in capsys.readouterr().err
 
 
@@ -92,14 +92,14 @@ def test_yaml_and_json_answers_give_the_same_output(capsys, tmp_path):
             }
         )
     )
-    assert main(["score", str(fixture("design-example.yaml")), str(converted)]) == 0
+    assert main(["score", str(fixture("mgf/2026.1.yaml")), str(converted)]) == 0
     from_json = capsys.readouterr().out
     assert (
         main(
             [
                 "score",
-                str(fixture("design-example.yaml")),
-                str(fixture("design-example-answers.yaml")),
+                str(fixture("mgf/2026.1.yaml")),
+                str(fixture("answers/mgf-2026.1.yaml")),
             ]
         )
         == 0

@@ -50,8 +50,8 @@ DESIGN_EXAMPLE = {
 
 
 def design_example():
-    defn = load_definition(fixture("design-example.yaml"))
-    return result_dict(score(defn, load_answers(defn, fixture("design-example-answers.yaml"))))
+    defn = load_definition(fixture("mgf/2026.1.yaml"))
+    return result_dict(score(defn, load_answers(defn, fixture("answers/mgf-2026.1.yaml"))))
 
 
 def project(actual, expected):
@@ -125,12 +125,12 @@ def test_completeness_and_confidence_have_four_decimals():
 def test_output_is_byte_identical_for_equal_inputs():
     first = result_json(
         score(
-            load_definition(fixture("basic.yaml")),
-            load_answers(load_definition(fixture("basic.yaml")), fixture("basic-answers.json")),
+            load_definition(fixture("demo/1.0.yaml")),
+            load_answers(load_definition(fixture("demo/1.0.yaml")), fixture("answers/demo-1.0.json")),
         )
     )
-    defn = load_definition(fixture("basic.yaml"))
-    second = result_json(score(defn, load_answers(defn, fixture("basic-answers.json"))))
+    defn = load_definition(fixture("demo/1.0.yaml"))
+    second = result_json(score(defn, load_answers(defn, fixture("answers/demo-1.0.json"))))
     assert first.encode() == second.encode()
     assert json.loads(first)["overall"] == {
         "score": 73.96,

@@ -15,8 +15,8 @@ from tests.scoring.fixtures.builders import fixture
 
 @pytest.fixture(scope="module")
 def result():
-    defn = load_definition(fixture("basic.yaml"))
-    return score(defn, load_answers(defn, fixture("basic-answers.json")))
+    defn = load_definition(fixture("demo/1.0.yaml"))
+    return score(defn, load_answers(defn, fixture("answers/demo-1.0.json")))
 
 
 def test_overall_shows_method_children_formula_rounding_and_band(result):
@@ -92,7 +92,7 @@ def test_unknown_node_suggests_an_id(result):
 
 
 def test_explain_command(capsys):
-    args = ["explain", str(fixture("basic.yaml")), str(fixture("basic-answers.json"))]
+    args = ["explain", str(fixture("demo/1.0.yaml")), str(fixture("answers/demo-1.0.json"))]
     assert main([*args, "overall"]) == 0
     assert "method: weighted_mean" in capsys.readouterr().out
     assert main([*args, "rigths"]) == 2
