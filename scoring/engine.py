@@ -168,20 +168,15 @@ def _domain(plan: Plan, dp: DomainPlan, answers: AnswerSet, hidden: frozenset[st
     areas = tuple(_area(plan, ap, answers, hidden) for ap in dp.areas)
     validated, assessed = _both(plan, dp.method, areas, [ap.weight for ap in dp.areas])
     tally = total(a.tally for a in areas)
-    below = None
-    if validated.reported is not None and dp.target_min is not None:
-        below = validated.reported < dp.target_min
-    return DomainResult(
-        dp.id,
-        dp.declared_weight,
-        dp.method,
-        dp.target_band,
-        below,
-        validated,
-        assessed,
-        tally,
-        areas,
-    )
+    below = _below_target(validated, dp)
+    fields = (dp.method, dp.target_band, below, validated, assessed, tally, areas)
+    return DomainResult(dp.id, dp.declared_weight, *fields)
+
+
+def _below_target(validated: Figure, dp: DomainPlan) -> bool | None:
+    if validated.reported is None or dp.target_min is None:
+        return None
+    return validated.reported < dp.target_min
 
 
 def _overall(plan: Plan, domains: tuple[DomainResult, ...]) -> OverallResult:
@@ -191,16 +186,12 @@ def _overall(plan: Plan, domains: tuple[DomainResult, ...]) -> OverallResult:
 
 
 def _both(plan: Plan, method: str, children, weights: list[Fraction]) -> tuple[Figure, Figure]:
-    validated = [
-        (c.validated.exact, w)
-        for c, w in zip(children, weights, strict=True)
-        if c.validated.exact is not None
-    ]
-    assessed = [
-        (c.assessed.exact, w)
-        for c, w in zip(children, weights, strict=True)
-        if c.assessed.exact is not None
-    ]
+    validated = _included([c.validated.exact for c in children], weights)
+    assessed = _included([c.assessed.exact for c in children], weights)
     first = figure(plan, aggregate(method, validated))
     # Without overrides below this node both results agree: aggregate once.
     return first, first if assessed == validated else figure(plan, aggregate(method, assessed))
+
+
+def _included(scores: list[Fraction | None], weights: list[Fraction]) -> list[tuple]:
+    return [(s, w) for s, w in zip(scores, weights, strict=True) if s is not None]

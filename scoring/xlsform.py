@@ -119,57 +119,6 @@ def _refuse_constant(name: str) -> object:
     raise ValueError(f"{name} is not a number allowed here")
 
 
-class _Dumper(yaml.SafeDumper):
-    """Safe dumper: Decimals as plain numbers, short lists of values inline, lists indented."""
-
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        return super().increase_indent(flow, False)
-
-
-def _represent_decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.ScalarNode:
-    text = decimal_text(value)
-    # The tag must be the one the text resolves to, or PyYAML writes an explicit !!float.
-    tag = "tag:yaml.org,2002:float" if "." in text else "tag:yaml.org,2002:int"
-    return dumper.represent_scalar(tag, text)
-
-
-def _represent_list(dumper: yaml.SafeDumper, value: list | tuple) -> yaml.SequenceNode:
-    inline = all(isinstance(item, str | int | Decimal) for item in value)
-    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=inline)
-
-
-def _represent_dict(dumper: yaml.SafeDumper, value: dict) -> yaml.MappingNode:
-    # Short mappings of plain values ({min: 75, score: 100}, {en: "%", fr: "%"}) read best inline.
-    plain = all(isinstance(item, str | int | Decimal) for item in value.values())
-    inline = plain and sum(len(str(key)) + len(str(item)) + 4 for key, item in value.items()) <= 60
-    return dumper.represent_mapping("tag:yaml.org,2002:map", value.items(), flow_style=inline)
-
-
-_Dumper.add_representer(Decimal, _represent_decimal)
-_Dumper.add_representer(list, _represent_list)
-_Dumper.add_representer(tuple, _represent_list)
-_Dumper.add_representer(dict, _represent_dict)
-TEXT_KEYS = frozenset({"title", "description", "help", "label", "unit", "text"})
-
-
-def dump_yaml(data: dict) -> str:
-    """Readable YAML of a definition's data: keys as given, texts in language order, one per line."""
-    order = {code: index for index, code in enumerate(data.get("languages", ()))}
-    return yaml.dump(_texts_in_order(data, order), Dumper=_Dumper, sort_keys=False, allow_unicode=True,
-                     default_flow_style=False, width=100_000)
-
-
-def _texts_in_order(value: object, order: dict[str, int]) -> object:
-    # Every key in TEXT_KEYS holds a multilingual text in the format; JSON cells sorted them.
-    if isinstance(value, list | tuple):
-        return [_texts_in_order(item, order) for item in value]
-    if not isinstance(value, dict):
-        return value
-    return {key: dict(sorted(item.items(), key=lambda pair: order.get(pair[0], len(order))))
-            if key in TEXT_KEYS and isinstance(item, dict) else _texts_in_order(item, order)
-            for key, item in value.items()}
-
-
 # The workbook as read: rows of cells, and what reading collects.
 
 
@@ -298,3 +247,33 @@ def flag(row: Row, column: str, context: Context) -> bool | None:
 def compact(data: dict) -> dict:
     """``data`` without its None values (absent keys take the format's defaults)."""
     return {key: value for key, value in data.items() if value is not None}
+
+
+def checked_yaml(data: dict, rows: dict[str, str], file: str) -> str:
+    """Check the data like a YAML file and return its canonical YAML text."""
+    try:
+        model = Definition.model_validate(data)
+    except ValidationError as error:
+        raise DefinitionError(located([problem.in_file(file) for problem in shape_problems(error, Definition)],
+                                      rows)) from None
+    # Only the keys that were set: a default written out can change meaning (linear direction).
+    text = dump_yaml(model.model_dump(mode="python", exclude_unset=True, by_alias=True))
+    try:
+        definition_from_text(text, file)
+    except DefinitionError as error:
+        raise DefinitionError(located(error.issues, rows)) from None
+    return text
+
+
+def located(issues: list[Issue] | tuple[Issue, ...], rows: dict[str, str]) -> list[Issue]:
+    """The issues with their workbook row in front of the definition location."""
+    return [replace(issue, location=row_of(issue.location, rows), line=None) for issue in issues]
+
+
+def row_of(location: str, rows: dict[str, str]) -> str:
+    """``survey row 12 (domains[0].areas[1].questions[3].label)`` for a definition location."""
+    probe = location
+    while probe and probe not in rows:
+        probe = parent_location(probe)
+    where = rows.get(probe, SETTINGS)
+    return f"{where} ({location})" if location else where

@@ -305,34 +305,3 @@ def own_yes_no_options(list_name: str, question_id: str | None, entries: list[tu
     """
     codes = sorted(option["code"] for _, option in entries)
     return list_name == question_id or codes != ["no", "yes"] or any("score" in option for _, option in entries)
-
-
-def checked_yaml(data: dict, rows: dict[str, str], file: str) -> str:
-    """Check the data like a YAML file and return its canonical YAML text."""
-    try:
-        model = Definition.model_validate(data)
-    except ValidationError as error:
-        raise DefinitionError(located([problem.in_file(file) for problem in shape_problems(error, Definition)],
-                                      rows)) from None
-    # Only the keys that were set: a default written out can change meaning (linear direction).
-    text = dump_yaml(model.model_dump(mode="python", exclude_unset=True, by_alias=True))
-    try:
-        definition_from_text(text, file)
-    except DefinitionError as error:
-        raise DefinitionError(located(error.issues, rows)) from None
-    return text
-
-
-def located(issues: list[Issue] | tuple[Issue, ...], rows: dict[str, str]) -> list[Issue]:
-    """The issues with their workbook row in front of the definition location."""
-    return [replace(issue, location=row_of(issue.location, rows), line=None) for issue in issues]
-
-
-def row_of(location: str, rows: dict[str, str]) -> str:
-    """``survey row 12 (domains[0].areas[1].questions[3].label)`` for a definition location."""
-    probe = location
-    while probe and probe not in rows:
-        probe = parent_location(probe)
-    where = rows.get(probe, SETTINGS)
-    return f"{where} ({location})" if location else where
-
