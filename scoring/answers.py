@@ -1,4 +1,4 @@
-"""Answer files: reading, checking and typing the answers and overrides of one assessment.
+"""Checking and typing the answers and overrides of one assessment (one save or a whole file).
 
 An answers file (JSON or YAML)::
 

@@ -22,12 +22,11 @@ from collections.abc import Mapping
 from fractions import Fraction
 
 from scoring.aggregate import aggregate
-from scoring.answers import Answer, AnswerSet, Override
+from scoring.answer_types import Answer, AnswerSet, Override
 from scoring.gaps import find_gaps, pick_recommendations
 from scoring.model import Definition
 from scoring.plan import AreaPlan, DomainPlan, Plan, QuestionPlan, plan_for
 from scoring.results import (
-    EMPTY_TALLY,
     NO_FIGURE,
     AreaResult,
     DomainResult,
@@ -92,24 +91,13 @@ def _question(
     override = answers.overrides.get(qid)
     self_status = _self_status(qid in hidden, answer)
     assessed = _self_figure(plan, qp, self_status, answer)
-    overridden = override is not None and qp.scored and self_status != "not_relevant"
-    status = "overridden" if overridden else self_status
-    validated = figure(plan, Fraction(override.score)) if overridden else assessed
-    return QuestionResult(
-        qid,
-        qp.domain,
-        qp.area,
-        qp.question.weight,
-        qp.scored,
-        status,
-        self_status,
-        validated,
-        assessed,
-        _flags(qp, self_status, answer, override),
-        _tally(qp, status, validated.exact, answer),
-        answer,
-        override if overridden else None,
-    )
+    flags = _flags(qp, self_status, answer, override)
+    if override is not None and qp.scored and self_status != "not_relevant":
+        validated, status = make_figure(plan.bands, Fraction(override.score)), "overridden"
+    else:
+        validated, status, override = assessed, self_status, None
+    fields = (status, self_status, validated, assessed, flags, answer, override)
+    return QuestionResult(qid, qp.domain, qp.area, qp.question.weight, qp.scored, *fields)
 
 
 def _self_status(hidden: bool, answer: Answer | None) -> str:
@@ -146,19 +134,25 @@ def _flags(
     return tuple(flags)
 
 
-def _tally(qp: QuestionPlan, status: str, exact: Fraction | None, answer: Answer | None) -> Tally:
-    if status == "not_relevant":
-        return EMPTY_TALLY
-    base = qp.scored and exact is not None and status in EVIDENCE_STATUSES
-    evidenced = base and answer is not None and answer.has_evidence
-    return Tally(1, int(status in COMPLETE_STATUSES), int(base), int(evidenced))
+def area_tally(questions: tuple[QuestionResult, ...]) -> Tally:
+    """Completeness and confidence counts of an area's questions (see the module docstring)."""
+    relevant = complete = base = evidenced = 0
+    for question in questions:
+        if question.self_status == "not_relevant":
+            continue
+        relevant += 1
+        complete += question.status in COMPLETE_STATUSES
+        if question.included and question.scored and question.status in EVIDENCE_STATUSES:
+            base += 1
+            evidenced += question.answer is not None and question.answer.has_evidence
+    return Tally(relevant, complete, base, evidenced)
 
 
 def _area(plan: Plan, ap: AreaPlan, answers: AnswerSet, hidden: frozenset[str]) -> AreaResult:
     questions = tuple(_question(plan, qp, answers, hidden) for qp in ap.questions)
     weights = [qp.weight for qp in ap.questions]
     validated, assessed = _both(plan, ap.method, questions, weights)
-    tally = total(q.tally for q in questions)
+    tally = area_tally(questions)
     return AreaResult(
         ap.id, ap.domain, ap.declared_weight, ap.method, validated, assessed, tally, questions
     )

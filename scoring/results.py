@@ -95,7 +95,7 @@ class _Scored:
 
 @dataclass(slots=True)
 class QuestionResult(_Scored):
-    """How one question counts: statuses, both figures, flags and the tally it contributes."""
+    """How one question counts: statuses, both figures, flags, and the answer and override."""
 
     id: str
     domain: str
@@ -107,7 +107,6 @@ class QuestionResult(_Scored):
     validated: Figure
     assessed: Figure
     flags: tuple[str, ...]
-    tally: Tally
     answer: Answer | None = None
     override: Override | None = None
 

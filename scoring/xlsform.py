@@ -9,8 +9,7 @@ The prefix is ``gov_`` and not ``gov::``: KoboToolbox reads any ``name::x`` colu
 translation of ``name`` into a language ``x``, and pyxform fails on a ``gov::score`` column of
 the choices sheet (it nests the value under ``gov`` and cannot write it into the form).
 
-openpyxl is imported by the reading and writing modules only when they run, so importing
-``scoring`` stays light.
+openpyxl is imported inside the functions that use it, so importing ``scoring`` stays light.
 """
 
 from __future__ import annotations
@@ -19,14 +18,17 @@ import json
 import re
 import warnings
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 
-import yaml
+from pydantic import ValidationError
 
-from scoring.errors import Problem
+from scoring.errors import DefinitionError, Issue, Problem
+from scoring.loader import definition_from_text
 from scoring.model import Definition
+from scoring.rules_shape import shape_problems
+from scoring.yaml_source import parent_location
 
 SURVEY, CHOICES, SETTINGS = "survey", "choices", "settings"
 FLAGS = {"yes": True, "true": True, "true()": True, "1": True, "no": False, "false": False, "false()": False, "0": False}
@@ -69,8 +71,6 @@ def read_xlsform_to_yaml(in_path: Path) -> str:
 
 def read_xlsform(in_path: Path) -> Definition:
     """The validated definition of the workbook at ``in_path`` (see read_xlsform_to_yaml)."""
-    from scoring.loader import definition_from_text
-
     path = Path(in_path)
     return definition_from_text(read_xlsform_to_yaml(path), str(path))
 
@@ -142,7 +142,7 @@ class Row:
     def word(self, column: str) -> str | None:
         """The cell as text without surrounding spaces; None when blank."""
         text = self.text(column)
-        return text.strip() or None if text is not None else None
+        return (text.strip() or None) if text is not None else None
 
     def texts(self, columns: dict[str, str]) -> dict[str, str] | None:
         """A multilingual text from language columns (code → column); None when all are empty."""
@@ -152,6 +152,8 @@ class Row:
 
 @dataclass(frozen=True)
 class Sheet:
+    """A worksheet as read: its name, its (normalised) column names and its non-empty rows."""
+
     name: str
     columns: list[str]
     rows: list[Row]
@@ -251,6 +253,8 @@ def compact(data: dict) -> dict:
 
 def checked_yaml(data: dict, rows: dict[str, str], file: str) -> str:
     """Check the data like a YAML file and return its canonical YAML text."""
+    from scoring.xlsform_write import dump_yaml
+
     try:
         model = Definition.model_validate(data)
     except ValidationError as error:

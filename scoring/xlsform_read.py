@@ -13,15 +13,9 @@ is not reported again as its consequences.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
-from pydantic import ValidationError
-
-from scoring.errors import DefinitionError, Issue
-from scoring.loader import definition_from_text
-from scoring.model import Definition
-from scoring.rules_shape import shape_problems
+from scoring.errors import DefinitionError
 from scoring.xlsform import (
     CHOICES,
     PERCENT_CONSTRAINT,
@@ -31,14 +25,13 @@ from scoring.xlsform import (
     Context,
     Row,
     Sheet,
+    checked_yaml,
     compact,
-    dump_yaml,
     flag,
     json_cell,
     language_code,
     read_sheets,
 )
-from scoring.yaml_source import parent_location
 
 # Rows ODK fills in by itself (time stamps, device ids): nothing to ask, so they are skipped.
 METADATA_TYPES = frozenset({"start", "end", "today", "deviceid", "phonenumber", "username", "email",

@@ -1,9 +1,12 @@
-"""Writing a definition as an XLSForm workbook (the column scheme is in scoring.xlsform)."""
+"""Writing: a definition as an XLSForm workbook (columns in scoring.xlsform), and as YAML text."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
 from pathlib import Path
+
+import yaml
 
 from scoring import rules_walk as walk
 from scoring.model import Area, Definition, Domain, LangText, Option, Question

@@ -13,6 +13,10 @@ class AnswerConflict(Exception):
         super().__init__(f"answer {current.question_id} is at revision {current.revision}")
 
 
+class DuplicateAssessment(OperationError):
+    """The country already has an assessment of this questionnaire family for this cycle."""
+
+
 class NotEditable(OperationError):
     """The assessment's state does not allow this change."""
 

@@ -10,7 +10,13 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
 
-from mgf_assess.assessments.errors import AnswerConflict, AnswerProblems, MissingItems, NotEditable
+from mgf_assess.assessments.errors import (
+    AnswerConflict,
+    AnswerProblems,
+    DuplicateAssessment,
+    MissingItems,
+    NotEditable,
+)
 from mgf_assess.assessments.models import Answer, Assessment, Assignment, ScoreSnapshot
 from mgf_assess.assessments.scoring_bridge import (
     definition_for,
@@ -27,24 +33,36 @@ from mgf_assess.questionnaires.models import QuestionnaireVersion
 from scoring.answers import check_answer
 
 
-def _published_version(family: str, version: str) -> QuestionnaireVersion:
+def _published_version(family: str, version: str) -> QuestionnaireVersion | None:
     found = db.session.scalar(db.select(QuestionnaireVersion).filter_by(family=family, version=version))
-    if found is None or found.status != "published":
-        raise OperationError({"version": _l("%(family)s %(version)s is not a published questionnaire "
-                                            "version: choose a published one.", family=family, version=version)})
-    return found
+    return found if found is not None and found.status == "published" else None
+
+
+def _creation_problems(country: str, family: str, version: str, cycle: int) -> dict:
+    """Every reason why the assessment cannot be opened, so that all are reported at once."""
+    problems = {}
+    if db.session.get(Country, country) is None:
+        problems["country"] = _l("Unknown country code %(code)s.", code=country)
+    if _published_version(family, version) is None:
+        problems["version"] = _l("%(family)s %(version)s is not a published questionnaire "
+                                 "version: choose a published one.", family=family, version=version)
+    if not 2000 <= int(cycle) <= 2100:
+        problems["cycle"] = _l("The cycle is a year between 2000 and 2100.")
+    return problems
 
 
 def create_assessment(actor, *, country: str, family: str, version: str, cycle: int) -> Assessment:
-    """Open an assessment; one per country × questionnaire family × cycle."""
-    if db.session.get(Country, country) is None:
-        raise OperationError({"country": _l("Unknown country code %(code)s.", code=country)})
-    questionnaire = _published_version(family, version)
-    if not 2000 <= int(cycle) <= 2100:
-        raise OperationError({"cycle": _l("The cycle is a year between 2000 and 2100.")})
+    """Open an assessment; one per country × questionnaire family × cycle.
+
+    Raises OperationError listing every invalid input, DuplicateAssessment when it exists already.
+    """
+    problems = _creation_problems(country, family, version, cycle)
+    if problems:
+        raise OperationError(problems)
     if existing_assessment(country, family, cycle) is not None:
-        raise OperationError({"cycle": _l("%(country)s already has a %(family)s assessment for %(cycle)s.",
-                                          country=country, family=family, cycle=cycle)})
+        raise DuplicateAssessment({"cycle": _l("%(country)s already has a %(family)s assessment for %(cycle)s.",
+                                               country=country, family=family, cycle=cycle)})
+    questionnaire = _published_version(family, version)
     assessment = Assessment(country_code=country, family=family, questionnaire_version_id=questionnaire.id,
                             cycle=int(cycle), state="draft", created_by_id=getattr(actor, "id", None))
     db.session.add(assessment)
@@ -52,7 +70,7 @@ def create_assessment(actor, *, country: str, family: str, version: str, cycle: 
         db.session.flush()
     except IntegrityError:  # created concurrently by someone else
         db.session.rollback()
-        raise OperationError({"cycle": _l("This assessment was just created by someone else.")}) from None
+        raise DuplicateAssessment({"cycle": _l("This assessment was just created by someone else.")}) from None
     audit.record(actor, "assessment.create", "assessment", assessment.id, country=country,
                  new={"family": family, "version": version, "cycle": int(cycle)})
     return assessment

@@ -116,3 +116,35 @@ def _edit_answer(user, target) -> bool:
         return True
     return (user.role == "contributor" and user.country_code == assessment.country_code
             and bool({target.domain_id, target.area_id} & target.assigned_scopes(user)))
+
+
+# ---- who may act, whatever the state -----------------------------------------------------
+# The rules above combine "who" with "when" (the assessment's state). The API answers 403 when
+# the user is not among those who may act at all, and 409 when only the state stands in the
+# way; these rules answer the "who" part alone.
+
+@rule("answer.author")
+def _answer_author(user, target) -> bool:
+    """Whether the user writes this question's answer in the states that allow answering."""
+    assessment = target.assessment
+    if _country_manager(user, assessment):
+        return True
+    return (user.role == "contributor" and user.country_code == assessment.country_code
+            and bool({target.domain_id, target.area_id} & target.assigned_scopes(user)))
+
+
+@rule("assessment.submitter")
+def _submitter(user, assessment) -> bool:
+    """Whether the user submits this assessment in the states that allow submitting."""
+    return _country_manager(user, assessment)
+
+
+@rule("assessment.scores")
+def _view_scores(user, assessment) -> bool:
+    """The preliminary score is the country managers'; evaluators and analysts see scores once
+    the country has submitted (analysts only validated assessments, as for everything else)."""
+    if _country_manager(user, assessment):
+        return True
+    if user.role in ("evaluator", "analyst"):
+        return assessment.state not in ("draft", "returned") and _view_assessment(user, assessment)
+    return False

@@ -67,9 +67,7 @@ def test_invalid_definition_exits_1(capsys):
 
 
 def test_missing_definition_file_exits_1(capsys, tmp_path):
-    status = main(
-        ["score", str(tmp_path / "none.yaml"), str(fixture("answers/mgf-2026.1.yaml"))]
-    )
+    status = main(["score", str(tmp_path / "none.yaml"), str(fixture("answers/mgf-2026.1.yaml"))])
     assert status == 1
     assert capsys.readouterr().err
 

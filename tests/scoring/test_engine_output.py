@@ -126,7 +126,9 @@ def test_output_is_byte_identical_for_equal_inputs():
     first = result_json(
         score(
             load_definition(fixture("demo/1.0.yaml")),
-            load_answers(load_definition(fixture("demo/1.0.yaml")), fixture("answers/demo-1.0.json")),
+            load_answers(
+                load_definition(fixture("demo/1.0.yaml")), fixture("answers/demo-1.0.json")
+            ),
         )
     )
     defn = load_definition(fixture("demo/1.0.yaml"))

@@ -1,0 +1,70 @@
+"""JSON representations of assessments and answers, as described in the OpenAPI document."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from mgf_assess.assessments import queries
+from mgf_assess.assessments.models import Answer, Assessment, Evidence
+from mgf_assess.extensions import db
+
+
+def timestamp(moment: datetime | None) -> str | None:
+    """An aware UTC datetime as RFC 3339 text (``2026-03-01T09:30:00Z``)."""
+    if moment is None:
+        return None
+    return moment.isoformat().replace("+00:00", "Z")
+
+
+def assessment_summary(assessment: Assessment) -> dict:
+    """What lists show: the assessment without its answers."""
+    return {
+        "id": assessment.id,
+        "state": assessment.state,
+        "questionnaire": {"id": assessment.family, "version": assessment.questionnaire.version},
+        "country": assessment.country_code,
+        "cycle": assessment.cycle,
+        "created_at": timestamp(assessment.created_at),
+        "updated_at": timestamp(assessment.updated_at),
+        "submitted_at": timestamp(assessment.submitted_at),
+    }
+
+
+def assessment_detail(assessment: Assessment) -> dict:
+    """The assessment with every answer and every piece of evidence, keyed by question id."""
+    answers = queries.answers_of(assessment)
+    evidence = queries.evidence_of(assessment)
+    return {**assessment_summary(assessment),
+            "answers": {qid: answer_json(qid, answers.get(qid), evidence.get(qid, []))
+                        for qid in sorted(set(answers) | set(evidence))}}
+
+
+def answer_json(qid: str, answer: Answer | None, evidence: list[Evidence]) -> dict:
+    """One question's answer; a question with evidence but no answer yet is at revision 0."""
+    return {
+        "question": qid,
+        "value": answer.value if answer else None,
+        "status": answer.status if answer else None,
+        "justification": answer.justification if answer else None,
+        "revision": answer.revision if answer else 0,
+        "updated_by": _user_ref(answer.updated_by) if answer else None,
+        "updated_at": timestamp(answer.updated_at) if answer else None,
+        "carried_over": bool(answer and answer.carried_over),
+        "evidence": [evidence_json(item) for item in evidence],
+    }
+
+
+def stored_answer_json(answer: Answer) -> dict:
+    """An answer row with its evidence, looked up (used for saves and conflicts)."""
+    query = db.select(Evidence).filter_by(assessment_id=answer.assessment_id,
+                                          question_id=answer.question_id).order_by(Evidence.id)
+    return answer_json(answer.question_id, answer, list(db.session.scalars(query)))
+
+
+def evidence_json(item: Evidence) -> dict:
+    return {"id": item.id, "kind": item.kind, "citation": item.citation, "url": item.url,
+            "file_name": item.file_name}
+
+
+def _user_ref(user) -> dict | None:
+    return None if user is None else {"id": user.id, "name": user.name}

@@ -1,0 +1,71 @@
+"""Words shown for the codes of this feature: states, answer statuses, evidence kinds, problems.
+
+The scoring library reports problems of an answer as codes with an English message; people
+see the translated sentences below instead (the library's message only when we have none).
+"""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+
+STATE_LABELS = {
+    "draft": _l("Draft"),
+    "submitted": _l("Submitted"),
+    "in_review": _l("In review"),
+    "returned": _l("Returned to the country"),
+    "reviewed": _l("Reviewed"),
+    "validated": _l("Validated"),
+}
+STATE_BADGES = {"draft": "", "returned": "badge--warn", "submitted": "badge--ok", "in_review": "badge--ok",
+                "reviewed": "badge--ok", "validated": "badge--ok"}
+
+STATUS_LABELS = {
+    "answered": _l("Answered"),
+    "na": _l("Not applicable"),
+    "unknown": _l("Don't know / no information"),
+}
+
+EVIDENCE_KIND_LABELS = {
+    "law": _l("Law or regulation"),
+    "policy": _l("Policy or strategy"),
+    "implementation": _l("Implementation evidence (programme, budget line…)"),
+    "statistics": _l("Statistics or data source"),
+    "other": _l("Other"),
+}
+
+# "<code>:<question type>" first, then "<code>"
+PROBLEM_MESSAGES = {
+    "wrong_type:number": _l("Enter a number, for example 12 or 12.5."),
+    "wrong_type:percent": _l("Enter a percentage: a number from 0 to 100."),
+    "wrong_type:date": _l("Enter a date as year-month-day, for example 2026-03-31."),
+    "wrong_type:text": _l("Enter a text."),
+    "wrong_type": _l("Choose one of the options."),
+    "out_of_range": _l("Enter a percentage from 0 to 100."),
+    "unknown_option": _l("Choose one of the listed options."),
+    "duplicate_option": _l("Choose each option only once."),
+    "value_required": _l("Give an answer, or choose another answer status."),
+    "invalid_date": _l("This date does not exist in the calendar."),
+    "justification_required": _l("Explain why the question is not applicable."),
+    "na_not_allowed": _l("This question cannot be marked as not applicable."),
+    "unknown_not_allowed": _l("This question cannot be answered with “don't know”."),
+    "value_with_status": _l("Leave the answer empty when the question is not applicable or unknown."),
+    "invalid_status": _l("Choose an answer status."),
+    "stale_revision": _l("Someone else changed this answer in the meantime. Reload the page."),
+}
+
+
+def problem_message(code: str, question_type: str, fallback: str) -> str:
+    """The translated sentence of a problem code (the library's own message if we have none)."""
+    message = PROBLEM_MESSAGES.get(f"{code}:{question_type}") or PROBLEM_MESSAGES.get(code)
+    return str(message) if message else fallback
+
+
+def problem_field(location: str) -> str:
+    """Which input a problem belongs to: ``answers.q1.justification`` → ``justification``."""
+    last = location.rsplit(".", 1)[-1]
+    return last if last in ("status", "justification") else "value"
+
+
+def client_messages() -> dict[str, str]:
+    """Every problem sentence, for the section page's script (it shows them next to a question)."""
+    return {code: str(message) for code, message in PROBLEM_MESSAGES.items()}
