@@ -24,6 +24,15 @@ EVALUATOR_COUNTRIES = ["KEN", "MEX", "SEN", "JOR"]
 SEED_STEPS: list = []
 
 
+def _demo_assessments(users: dict) -> None:
+    from mgf_assess.demo_data import seed_assessments  # imported late: it needs every feature loaded
+
+    seed_assessments(users)
+
+
+SEED_STEPS.append(_demo_assessments)
+
+
 def _ensure_user(email, name, role, country, language) -> User:
     user = queries.user_by_email(email)
     if user is None:

@@ -184,6 +184,18 @@ def cell_text(value: object) -> str | None:
 
 def read_sheets(path: Path, context: Context) -> dict[str, Sheet] | None:
     """Every worksheet by lower-case name, or None (with a problem) when the file is no workbook."""
+    book = open_workbook(path, context)
+    if book is None:
+        return None
+    try:
+        return {sheet.title.strip().lower(): read_sheet(sheet.title.strip().lower(), sheet)
+                for sheet in book.worksheets}
+    finally:
+        book.close()
+
+
+def open_workbook(path: Path, context: Context):
+    """The openpyxl workbook (read-only, values only), or None with a problem."""
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -191,16 +203,11 @@ def read_sheets(path: Path, context: Context) -> dict[str, Sheet] | None:
         with warnings.catch_warnings():
             # openpyxl warns about features it drops (data validation, styles…); only values matter here.
             warnings.simplefilter("ignore", UserWarning)
-            book = load_workbook(path, read_only=True, data_only=True)
+            return load_workbook(path, read_only=True, data_only=True)
     except (OSError, zipfile.BadZipFile, KeyError, ValueError, InvalidFileException) as error:
         context.report("", "xlsform_unreadable", f"the file cannot be read as an .xlsx workbook ({error})",
                        "save the form as an Excel workbook (.xlsx)")
         return None
-    try:
-        return {sheet.title.strip().lower(): read_sheet(sheet.title.strip().lower(), sheet)
-                for sheet in book.worksheets}
-    finally:
-        book.close()
 
 
 def read_sheet(name: str, worksheet) -> Sheet:

@@ -75,11 +75,7 @@ def language_columns(sheet: Sheet, base: str, default: str, context: Context) ->
 
 def build_definition(sheets: dict[str, Sheet], context: Context) -> dict:
     """The definition's data from the sheets, before any check of its content."""
-    survey, settings = sheets.get(SURVEY), sheets.get(SETTINGS)
-    for name, sheet in ((SURVEY, survey), (SETTINGS, settings)):
-        if sheet is None:
-            context.report(name, "xlsform_missing_sheet", f"the workbook has no {name} sheet",
-                           f"add the {name} sheet (see questionnaires/XLSFORM.md)")
+    survey, settings = required_sheet(sheets, SURVEY, context), required_sheet(sheets, SETTINGS, context)
     if survey is None or settings is None or not has_columns(survey, ("type", "name"), context):
         return {}
     top = settings.rows[0] if settings.rows else Row(SETTINGS, 2, {})
@@ -91,6 +87,14 @@ def build_definition(sheets: dict[str, Sheet], context: Context) -> dict:
     data = read_settings(top, list(columns["label"]) or [default], default, context)
     data["domains"] = SurveyReader(columns, lists, context).read(survey.rows)
     return data
+
+
+def required_sheet(sheets: dict[str, Sheet], name: str, context: Context) -> Sheet | None:
+    """The sheet called ``name``, or None with a problem."""
+    if name not in sheets:
+        context.report(name, "xlsform_missing_sheet", f"the workbook has no {name} sheet",
+                       f"add the {name} sheet (see questionnaires/XLSFORM.md)")
+    return sheets.get(name)
 
 
 def has_columns(sheet: Sheet, required: tuple[str, ...], context: Context) -> bool:
@@ -169,26 +173,34 @@ class SurveyReader:
 
     def begin(self, row: Row) -> None:
         """Open a domain (first level) or an area (second level)."""
-        node = compact({"id": self.name(row), "title": row.texts(self.columns["label"]),
-                        "help": row.texts(self.columns["hint"]), "weight": row.word(PREFIX + "weight"),
-                        "method": row.word(PREFIX + "method")})
-        if not self.open:
-            node |= compact({"target_band": row.word(PREFIX + "target_band")}) | {"areas": []}
-            location = f"domains[{len(self.domains)}]"
-            self.domains.append(node)
-        elif len(self.open) == 1:
-            _, domain, domain_location = self.open[0]
-            location = f"{domain_location}.areas[{len(domain['areas'])}]"
-            domain["areas"].append(node | {"questions": []})
-            node = domain["areas"][-1]
-        else:
+        if row.word("relevant"):
+            self.context.report(row, "xlsform_unsupported", "a group cannot have a relevant condition",
+                                "put the condition on each question of the group")
+        if len(self.open) >= 2:
             self.context.report(row, "xlsform_group_structure", "groups nest two levels deep: domain groups "
                                 "hold area groups, area groups hold questions",
                                 "close the area group before this one, or remove this group")
             self.open.append((row, None, ""))
             return
+        node = compact({"id": self.name(row), "title": row.texts(self.columns["label"]),
+                        "help": row.texts(self.columns["hint"]), "weight": row.word(PREFIX + "weight"),
+                        "method": row.word(PREFIX + "method")})
+        location = self.add_area(node) if self.open else self.add_domain(node, row)
         self.context.rows[location] = row.where
         self.open.append((row, node, location))
+
+    def add_domain(self, node: dict, row: Row) -> str:
+        """Add a domain; its location."""
+        node.update(compact({"target_band": row.word(PREFIX + "target_band")}), areas=[])
+        self.domains.append(node)
+        return f"domains[{len(self.domains) - 1}]"
+
+    def add_area(self, node: dict) -> str:
+        """Add an area to the open domain; its location."""
+        _, domain, domain_location = self.open[0]
+        node["questions"] = []
+        domain["areas"].append(node)
+        return f"{domain_location}.areas[{len(domain['areas']) - 1}]"
 
     def end(self, row: Row) -> None:
         """Close the innermost open group."""
@@ -209,12 +221,15 @@ class SurveyReader:
         question = compact(self.question_data(row, parsed[0]) | {"id": name})
         options = self.options(row, question["type"], parsed[1], name)
         area = self.area(row)
-        if area is None:
-            return
-        location = f"{area[1]}.questions[{len(area[0]['questions'])}]"
+        if area is not None:
+            self.attach(row, question, options, *area)
+
+    def attach(self, row: Row, question: dict, options: list, area: dict, area_location: str) -> None:
+        """Add a question (and its options) to an area, remembering the rows they came from."""
+        location = f"{area_location}.questions[{len(area['questions'])}]"
         if options:
             question["options"] = [dict(option) for _, option in options]
-        area[0]["questions"].append(question)
+        area["questions"].append(question)
         self.context.rows[location] = row.where
         self.context.rows.update({f"{location}.options[{index}]": option_row.where
                                   for index, (option_row, _) in enumerate(options)})

@@ -9,6 +9,8 @@ from flask_login import current_user
 from flask_wtf.csrf import CSRFError, validate_csrf
 from werkzeug.exceptions import HTTPException
 
+from mgf_assess.extensions import db
+
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 
@@ -28,9 +30,20 @@ def _csrf_for_browser_sessions():
     return None
 
 
+def error_body(status: int, title: str, **extra) -> dict:
+    """The API's error document: ``{"error": {"status", "title", ...}}``."""
+    return {"error": {"status": status, "title": title, **extra}}
+
+
 def problem(status: int, title: str, **extra):
-    """A JSON error body: ``{"error": {"status", "title", ...}}``."""
-    return jsonify({"error": {"status": status, "title": title, **extra}}), status
+    """A JSON error response."""
+    return jsonify(error_body(status, title, **extra)), status
+
+
+def respond(body, status: int = 200, **headers):
+    """Commit the request's work (an operation's changes, the token's last use), then answer."""
+    db.session.commit()
+    return jsonify(body), status, headers
 
 
 def token_required(view):

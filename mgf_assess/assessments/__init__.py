@@ -5,3 +5,7 @@ from flask import Flask
 
 def init_app(app: Flask) -> None:
     from mgf_assess.assessments import models  # noqa: F401  (tables are known to migrations)
+    from mgf_assess.assessments import routes_evidence, routes_manage, routes_section  # noqa: F401  (routes)
+    from mgf_assess.assessments.routes import bp
+
+    app.register_blueprint(bp)

@@ -69,5 +69,10 @@ def share_text(share: float | None) -> str:
     return "—" if share is None else format_percent(share)
 
 
+def score_text(score: float | None) -> str:
+    """A reported score (0–100, two decimals at most), localized."""
+    return "—" if score is None else format_decimal(Decimal(str(score)), "#,##0.##")
+
+
 def template_helpers() -> dict:
-    return {"answer_text": answer_text, "value_text": value_text, "share_text": share_text}
+    return {"answer_text": answer_text, "value_text": value_text, "share_text": share_text, "score_text": score_text}

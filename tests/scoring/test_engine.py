@@ -144,3 +144,16 @@ def test_profile_choice_question_is_not_scored():
 def test_number_without_scoring_block_is_not_scored():
     defn = one_area(question("q", "number"), choice("r", ("x", 70)))
     assert scored(defn, {"q": 5, "r": "x"}).node("q").score is None
+
+
+def test_plan_is_cached_per_definition_and_released_with_it():
+    import gc
+
+    from scoring import plan as plan_module
+
+    defn = one_area(choice("q", ("x", 40)))
+    assert plan_module.plan_for(defn) is plan_module.plan_for(defn)
+    key = id(defn)
+    del defn
+    gc.collect()
+    assert key not in plan_module._PLANS

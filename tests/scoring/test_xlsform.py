@@ -252,7 +252,9 @@ def test_pyxform_converts_the_shipped_versions_without_warnings(source, tmp_path
 
 def test_pyxform_converts_every_type(every_type, tmp_path):
     convert = pyxform_convert()
-    xform = convert(xlsform=exported(every_type, tmp_path), warnings=[]).xform
+    warnings = []
+    xform = convert(xlsform=exported(every_type, tmp_path), warnings=warnings).xform
+    assert warnings == []
     assert 'constraint=". &gt;= 0 and . &lt;= 100"' in xform
     assert "selected( /data/profile/profile_role/channels , 'work')" in xform
     assert "<gov_score>33.33</gov_score>" in xform  # extra choice columns become item elements
@@ -292,6 +294,11 @@ def test_group_structure_problems_are_listed(tmp_path):
         ["begin_group", "too_deep", "A third level"], ["text", "deep", "Inside it"], ["end_group"],
         ["end_group"], ["end_group"], ["end_group"], ["begin_group", "open", "Never closed"]])
     assert problems(path) == [f"survey row {row}: xlsform_group_structure" for row in (2, 4, 6, 11, 12)]
+
+
+def test_a_condition_on_a_group_is_refused(every_type, tmp_path):
+    path = edited(exported(every_type, tmp_path), "survey", {(8, "relevant"): "${role} = 'origin'"})
+    assert problems(path) == ["survey row 8: xlsform_unsupported"]
 
 
 def test_a_missing_list_and_bad_settings_json_are_listed(every_type, tmp_path):

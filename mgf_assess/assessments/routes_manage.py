@@ -1,0 +1,120 @@
+"""The focal point's actions on an assessment: assignments, carry-forward, submission."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from mgf_assess.assessments import carry, operations, queries
+from mgf_assess.assessments.errors import MissingItems
+from mgf_assess.assessments.forms import SubmitForm
+from mgf_assess.assessments.pages import carry_offer
+from mgf_assess.assessments.routes import assignment_form, bp
+from mgf_assess.assessments.scoring_bridge import definition_for, score_assessment
+from mgf_assess.assessments.sections import find_section
+from mgf_assess.auth.forms import ActionForm
+from mgf_assess.auth.models import User
+from mgf_assess.core.errors import OperationError
+from mgf_assess.extensions import db
+
+
+def _overview(assessment, anchor: str = ""):
+    return redirect(url_for("assessments.show", assessment_id=assessment.id, _anchor=anchor or None))
+
+
+@bp.post("/<int:assessment_id>/assignments/<int:user_id>")
+@login_required
+def assign(assessment_id: int, user_id: int):
+    assessment = queries.assessment_for(current_user, assessment_id, "assessment.manage")
+    user = db.get_or_404(User, user_id)
+    form = assignment_form(definition_for(assessment), user)
+    if form.validate_on_submit():
+        try:
+            operations.set_assignments(current_user, assessment, user, form.scopes.data or [])
+            db.session.commit()
+            flash(_("The assignments of %(name)s were saved.", name=user.name), "success")
+        except OperationError as error:
+            db.session.rollback()
+            flash(" ".join(error.problems.values()), "error")
+    return _overview(assessment, "assignments")
+
+
+def _confirmation_rows(assessment, plan) -> list[dict]:
+    definition = definition_for(assessment)
+    rows = []
+    for item in plan.result.needs_confirmation:
+        question = definition.question_map.get(item.question)
+        rows.append({"question": question, "carried": item.question in plan.result.answers.answers,
+                     "reason": carry.REASON_LABELS.get(item.reason, item.reason)})
+    return rows
+
+
+@bp.get("/<int:assessment_id>/carry-forward")
+@login_required
+def carry_preview(assessment_id: int):
+    assessment = queries.assessment_for(current_user, assessment_id, "assessment.manage")
+    plan, problem = carry_offer(assessment)
+    if plan is None and problem is None:
+        abort(404)  # nothing to carry: no earlier assessment, already carried, or frozen
+    rows = _confirmation_rows(assessment, plan) if plan else []
+    return render_template("assessments/carry.html", assessment=assessment, plan=plan, problem=problem,
+                           rows=rows, action_form=ActionForm())
+
+
+@bp.post("/<int:assessment_id>/carry-forward")
+@login_required
+def carry_apply(assessment_id: int):
+    assessment = queries.assessment_for(current_user, assessment_id, "assessment.manage")
+    if ActionForm().validate_on_submit():
+        try:
+            stored = carry.apply(current_user, assessment)
+            db.session.commit()
+            flash(_("%(count)d answers were carried over. Please confirm or change each of them.",
+                    count=stored), "success")
+        except OperationError as error:
+            db.session.rollback()
+            flash(" ".join(error.problems.values()), "error")
+    return _overview(assessment)
+
+
+def _missing_rows(assessment, items: list[dict]) -> list[dict]:
+    definition = definition_for(assessment)
+    rows = []
+    for item in items:
+        section = find_section(definition, item["area"])
+        rows.append({"question": definition.question_map[item["question"]], "section": section,
+                     "url": url_for("assessments.section", assessment_id=assessment.id, area_id=item["area"],
+                                    _anchor=f"q-{item['question']}")})
+    return rows
+
+
+def _submit_page(assessment, form: SubmitForm, status: int = 200):
+    definition = definition_for(assessment)
+    missing = operations.missing_items(score_assessment(assessment), definition)
+    return render_template("assessments/submit.html", assessment=assessment, form=form,
+                           missing=_missing_rows(assessment, missing)), status
+
+
+@bp.get("/<int:assessment_id>/submit")
+@login_required
+def submit_page(assessment_id: int):
+    assessment = queries.assessment_for(current_user, assessment_id, "assessment.submit")
+    return _submit_page(assessment, SubmitForm())
+
+
+@bp.post("/<int:assessment_id>/submit")
+@login_required
+def submit(assessment_id: int):
+    assessment = queries.assessment_for(current_user, assessment_id, "assessment.submit")
+    form = SubmitForm()
+    if not form.validate_on_submit():
+        return _submit_page(assessment, form, 422)
+    try:
+        operations.submit(current_user, assessment, form.comment.data or None)
+    except MissingItems:
+        db.session.rollback()
+        return _submit_page(assessment, form, 422)
+    db.session.commit()
+    flash(_("The assessment was submitted for review. Answers can no longer be changed."), "success")
+    return _overview(assessment)
