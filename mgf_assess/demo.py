@@ -25,7 +25,9 @@ SEED_STEPS: list = []
 
 
 def _demo_assessments(users: dict) -> None:
-    from mgf_assess.demo_data import seed_assessments  # imported late: it needs every feature loaded
+    """Assessments, answers and evidence of the demo countries (see ``demo_data``)."""
+    # Imported when the step runs, so importing this module never pulls in every feature.
+    from mgf_assess.demo_data import seed_assessments
 
     seed_assessments(users)
 

@@ -12,12 +12,11 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+from mgf_assess.demo_numbers import numeric_value
 from scoring.answers import Answer, check_answer
 from scoring.engine import hidden_questions
 from scoring.model import Definition, Question
 from scoring.plan import plan_for
-
-from mgf_assess.demo_numbers import numeric_value
 
 NA_SHARE = 0.15  # of the questions that allow "not applicable"
 UNKNOWN_SHARE = 0.05  # of the questions that allow "don't know", more where maturity is low

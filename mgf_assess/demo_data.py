@@ -14,11 +14,6 @@ from dataclasses import dataclass, field
 
 import click
 from flask import current_app
-from scoring.answers import Answer as TypedAnswer
-from scoring.carry import MappingMismatchError
-from scoring.errors import DefinitionError
-from scoring.model import Definition
-from scoring.plan import plan_for
 
 from mgf_assess.assessments import carry, evidence, operations
 from mgf_assess.assessments.models import Answer, Assessment, Evidence
@@ -46,6 +41,11 @@ from mgf_assess.demo_summary import summary_line
 from mgf_assess.extensions import db
 from mgf_assess.questionnaires import queries
 from mgf_assess.questionnaires.operations import load_folder
+from scoring.answers import Answer as TypedAnswer
+from scoring.carry import MappingMismatchError
+from scoring.errors import DefinitionError
+from scoring.model import Definition
+from scoring.plan import plan_for
 
 
 @dataclass

@@ -12,38 +12,56 @@ import struct
 import zlib
 from dataclasses import dataclass, replace
 
+from mgf_assess.demo_answers import Profile, unit
 from scoring.answers import Answer
 from scoring.model import Definition, Question
 
-from mgf_assess.demo_answers import Profile, unit
-
 OPTIONAL_SHARE = 0.3  # of answers whose evidence is optional that still carry some
 URL_SHARE = 0.35
-FILES_PER_ASSESSMENT = 2
 
-LAW = {
-    "rights": ["Constitution, article {n} (equality and non-discrimination)", "Anti-Discrimination Act, section {n}"],
-    "mobility": ["Immigration and Residence Act, section {n}", "Counter-Trafficking in Persons Act, part {p}"],
-    "wellbeing": ["Labour Code, chapter on foreign workers, article {n}", "Social Security Act, section {n}"],
-    "crises": ["Disaster Risk Management Act, section {n}"],
-    "partnerships": ["Register of international agreements, Ministry of Foreign Affairs, part {p}"],
-    "whole_of_government": ["Decree establishing the national coordination mechanism on migration, article {n}"],
-}
-POLICY = {
-    "rights": ["National Human Rights Action Plan {y}–{z}, chapter {p}", "Health Sector Strategic Plan {y}–{z}, objective {p}"],
-    "mobility": ["National Border Management Strategy {y}, section {p}", "National Action Plan against Trafficking in Persons {y}–{z}"],
-    "wellbeing": ["National Labour Migration Policy {y}, section {p}", "National Financial Inclusion Strategy {y}, pillar {p}"],
-    "crises": ["National Disaster Risk Reduction Strategy {y}, pillar {p}", "Consular crisis response plan {y}"],
-    "partnerships": ["Diaspora Engagement Strategy {y}, section {p}", "Foreign policy guidelines on migration cooperation {y}"],
-    "whole_of_government": ["National Migration Policy {y}, section {p}", "Migration Data Strategy {y}–{z}"],
-}
-STATISTICS = ["National Statistics Office, Labour Force Survey {y}, table {n}",
-              "Ministry of the Interior, annual immigration statistics {y}, table {n}",
-              "Population and Housing Census {y}, migration module", "Central bank, remittance prices survey {y}"]
-IMPLEMENTATION = ["Ministry of Labour annual report {y}, chapter {p}",
+# (words found in question ids, law, policy, statistics): the source an official would cite.
+TOPICS = [
+    (("agreements", "treaties", "icrmw", "ratified"), "Register of international agreements, Ministry of Foreign Affairs, {y} edition",
+     "Foreign policy guidelines on migration cooperation {y}, section {p}",
+     "Ministry of Foreign Affairs, register of international agreements, {y} edition"),
+    (("health",), "Public Health Act, section {n}", "Health Sector Strategic Plan {y}–{z}, objective {p}",
+     "Ministry of Health, annual health statistics {y}, table {n}"),
+    (("education", "enrolment", "student"), "Education Act, section {n}", "Education Sector Plan {y}–{z}, chapter {p}",
+     "Ministry of Education, statistical yearbook {y}, table {n}"),
+    (("justice",), "Legal Aid Act, section {n}", "Access to Justice Strategy {y}–{z}, objective {p}",
+     "Judiciary, annual statistics {y}, table {n}"),
+    (("identity", "statelessness", "naturalisation"), "Citizenship and Civil Registration Act, section {n}",
+     "National Civil Registration Strategy {y}–{z}", "Civil registration office, annual report {y}, table {n}"),
+    (("social_security", "benefit"), "Social Security Act, section {n}", "Social Protection Strategy {y}–{z}, pillar {p}",
+     "Social security institute, annual report {y}, table {n}"),
+    (("discrimination",), "Anti-Discrimination Act, section {n}", "National Action Plan against Racism and Xenophobia {y}–{z}",
+     "Equality body, annual report {y}, table {n}"),
+    (("trafficking", "smuggling"), "Counter-Trafficking in Persons Act, part {p}",
+     "National Action Plan against Trafficking in Persons {y}–{z}", "National anti-trafficking report {y}, table {n}"),
+    (("remittance", "financial", "investment"), "Payment Services Act, section {n}",
+     "National Financial Inclusion Strategy {y}, pillar {p}", "Central bank, remittance prices survey {y}"),
+    (("diaspora", "abroad", "consular"), "Consular Services Act, section {n}", "Diaspora Engagement Strategy {y}, section {p}",
+     "Ministry of Foreign Affairs, consular statistics {y}"),
+    (("labour", "recruit", "skills", "language", "unemployment", "equal_treatment", "pre_departure"),
+     "Labour Code, chapter on foreign workers, article {n}", "National Labour Migration Policy {y}, section {p}",
+     "National Statistics Office, Labour Force Survey {y}, table {n}"),
+    (("residence", "reunification", "regularisation", "visa", "pathways"), "Immigration and Residence Act, section {n}",
+     "Immigration Regulations {y}, schedule {p}", "Ministry of the Interior, residence and visa statistics {y}, table {n}"),
+    (("border", "detention", "return", "readmission", "rescue", "missing", "deaths"),
+     "Immigration and Residence Act, section {n}", "National Border Management Strategy {y}, section {p}",
+     "Border agency, annual statistics {y}, table {n}"),
+    (("crises", "contingency", "warning", "evacuation", "drr", "relocation", "climate", "recovery", "durable",
+      "displacement"), "Disaster Risk Management Act, section {n}", "National Disaster Risk Reduction Strategy {y}, pillar {p}",
+     "National disaster management agency, annual report {y}, table {n}"),
+    (("census", "data", "statistics", "profile", "disaggregation"), "Statistics Act, section {n}",
+     "National Strategy for the Development of Statistics {y}–{z}", "Population and Housing Census {y}, migration module"),
+]
+FALLBACK = ("Decree establishing the national coordination mechanism on migration, article {n}",
+            "National Migration Policy {y}, section {p}", "Migration coordination secretariat, annual report {y}")
+IMPLEMENTATION = ["Annual report of the responsible ministry, {y}, chapter {p}",
                   "Minutes of the national coordination committee on migration, {y}",
-                  "Programme budget of the migration authority, {y}, line {n}"]
-OTHER = ["Report of the national consultation with civil society and social partners, {y}"]
+                  "Programme budget of the responsible ministry, {y}, line {n}"]
+OTHER = "Report of the national consultation with civil society and social partners, {y}"
 
 
 @dataclass(frozen=True)
@@ -57,14 +75,15 @@ class EvidenceItem:
 
 def evidence_for(definition: Definition, profile: Profile, answers: dict[str, Answer],
                  with_files: bool) -> list[EvidenceItem]:
-    """Evidence for the answered questions: always where required, on some others."""
-    items, files = [], FILES_PER_ASSESSMENT if with_files else 0
+    """Evidence for the answered questions: always where required, on some others; with
+    ``with_files``, the first legal text comes as a PDF and the first statistics as a chart."""
+    items, wanted_files = [], {"law": "pdf", "statistics": "png"} if with_files else {}
     for qid, answer in answers.items():
         question = definition.question_map[qid]
         if answer.status == "answered" and _wants_evidence(question, profile):
-            item = _item(question, definition.question_domain[qid], profile)
-            if files and question.evidence == "required":  # a file where a file is most expected
-                item, files = replace(item, file=_file(item, profile)), files - 1
+            item = _item(question, profile)
+            if item.kind in wanted_files:
+                item = replace(item, file=_file(item, profile, wanted_files.pop(item.kind)))
             items.append(item)
     return items
 
@@ -75,36 +94,35 @@ def _wants_evidence(question: Question, profile: Profile) -> bool:
     return question.evidence == "required" or unit(profile.code, profile.cycle, question.id, "ev") < OPTIONAL_SHARE
 
 
-def kind_of(question: Question) -> str:
+def kind_of(question: Question, u: float) -> str:
     """The kind of source that backs an answer of this question, judged by its type and options."""
     if question.type in ("number", "percent"):
         return "statistics"
-    codes = {option.code for option in question.options}
-    if codes & {"planned", "adopted", "implemented", "evaluated"}:
+    if {option.code for option in question.options} & {"planned", "adopted", "implemented", "evaluated"}:
         return "policy"
     if question.evidence == "required" or question.type == "yes_no":
         return "law"
-    return "implementation" if len(codes) > 3 else "other"
+    return "other" if u < 0.1 else "law" if u < 0.55 else "implementation"
 
 
-def _item(question: Question, domain_id: str, profile: Profile) -> EvidenceItem:
-    kind = kind_of(question)
-    citation = _citation(kind, domain_id, profile, question.id)
+def _item(question: Question, profile: Profile) -> EvidenceItem:
+    kind = kind_of(question, unit(profile.code, question.id, "kind"))
+    citation = _citation(kind, profile, question.id)
     url = None
     if unit(profile.code, profile.cycle, question.id, "url") < URL_SHARE:
         url = f"https://example.org/{profile.code.lower()}/{profile.cycle}/{question.id.replace('_', '-')}"
     return EvidenceItem(question.id, kind, citation, url)
 
 
-def _citation(kind: str, domain_id: str, profile: Profile, qid: str) -> str:
-    tables = {"law": LAW, "policy": POLICY}
-    if kind in tables:
-        key = next((k for k in tables[kind] if domain_id.startswith(k)), "whole_of_government")
-        choices = tables[kind][key]
+def _citation(kind: str, profile: Profile, qid: str) -> str:
+    if kind == "implementation":
+        template = IMPLEMENTATION[_pick(profile, qid, "template", len(IMPLEMENTATION))]
+    elif kind == "other":
+        template = OTHER
     else:
-        choices = {"statistics": STATISTICS, "implementation": IMPLEMENTATION}.get(kind, OTHER)
+        sources = next((t[1:] for t in TOPICS if any(word in qid for word in t[0])), FALLBACK)
+        template = sources[("law", "policy", "statistics").index(kind)]
     year = profile.cycle - 1 - _pick(profile, qid, "year", 6)
-    template = choices[_pick(profile, qid, "template", len(choices))]
     return template.format(n=2 + _pick(profile, qid, "n", 60), p=1 + _pick(profile, qid, "p", 8),
                            y=year, z=year + 4)
 
@@ -114,8 +132,8 @@ def _pick(profile: Profile, qid: str, purpose: str, size: int) -> int:
     return int(size * unit(profile.code, qid, purpose))
 
 
-def _file(item: EvidenceItem, profile: Profile) -> tuple[str, bytes]:
-    if unit(profile.code, profile.cycle, item.question, "file") < 0.5:
+def _file(item: EvidenceItem, profile: Profile, kind: str) -> tuple[str, bytes]:
+    if kind == "pdf":
         return f"{item.question}.pdf", pdf_bytes(f"{profile.name}: {item.citation}")
     return f"{item.question}-chart.png", png_bytes(profile.code + item.question)
 

@@ -7,7 +7,7 @@ from functools import wraps
 from flask import Blueprint, current_app, jsonify, request
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError, validate_csrf
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from mgf_assess.extensions import db
 
@@ -56,6 +56,17 @@ def token_required(view):
         return view(*args, **kwargs)
 
     return wrapper
+
+
+@bp.after_app_request
+def _allow_header(response):
+    """A 405 answer names the methods the address accepts (RFC 9110 requires it); the
+    application-wide error page does not add the header, so it is added here for the API."""
+    refused = request.routing_exception
+    if (response.status_code == 405 and request.path.startswith("/api/")
+            and isinstance(refused, MethodNotAllowed) and refused.valid_methods):
+        response.headers.setdefault("Allow", ", ".join(sorted(refused.valid_methods)))
+    return response
 
 
 @bp.errorhandler(HTTPException)

@@ -1,44 +1,98 @@
-"""The OpenAPI 3.1 document of the API, built from small path descriptions."""
+"""The OpenAPI 3.1 document of the API, built from small path descriptions.
+
+Request bodies come from the same field lists the endpoints check (``api.bodies``), so the
+document and the validation cannot drift apart.
+"""
 
 from __future__ import annotations
 
-ERROR = {"$ref": "#/components/schemas/Error"}
+from mgf_assess.api.answers import ANSWER_BODY
+from mgf_assess.api.assessments import NEW_ASSESSMENT
+from mgf_assess.api.bodies import body_schema
+from mgf_assess.api.schemas import all_schemas, ref
+from mgf_assess.api.transitions import transition_fields
+
+ERROR = ref("Error")
+ASSESSMENT_ID = {"name": "assessment_id", "in": "path", "required": True, "description": "assessment id",
+                 "schema": {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}}
+QUESTION_ID = {"name": "qid", "in": "path", "required": True, "description": "question id",
+               "schema": {"type": "string", "pattern": "^[a-z0-9_]{1,64}$"}}
 
 
 def _json(schema: dict, description: str) -> dict:
     return {"description": description, "content": {"application/json": {"schema": schema}}}
 
 
+def _errors(*codes: int) -> dict:
+    texts = {400: "The body is not JSON, or a browser session sent no valid X-CSRFToken header",
+             401: "Missing, invalid or revoked token, or a deactivated account",
+             403: "The caller may see the assessment but not do this",
+             404: "No such assessment (or not the caller's to see) or question",
+             409: "Conflict: see the title", 422: "Invalid input: every problem is listed"}
+    return {str(code): _json(ERROR, texts[code]) for code in (401, *codes)}
+
+
+def _body(fields, description: str) -> dict:
+    return {"required": True, "content": {"application/json": {"schema": body_schema(fields, description)}}}
+
+
+def _operation(operation_id: str, summary: str, responses: dict, **extra) -> dict:
+    return {"operationId": operation_id, "summary": summary, "responses": responses, **extra}
+
+
+def _assessment_paths() -> dict:
+    return {
+        "/assessments": {
+            "get": _operation("listAssessments", "The assessments the caller may see, newest cycle first",
+                              {"200": _json(ref("AssessmentList"), "Assessments (without answers)"), **_errors()}),
+            "post": _operation(
+                "createAssessment", "Open an assessment (admins; focal points for their country)",
+                {"201": _json(ref("Assessment"), "The new assessment"),
+                 **_errors(400, 403, 409, 422)},
+                requestBody=_body(NEW_ASSESSMENT, "Country, questionnaire version and cycle")),
+        },
+        "/assessments/{assessment_id}": {"get": _operation(
+            "getAssessment", "One assessment with its answers and evidence",
+            {"200": _json(ref("Assessment"), "The assessment"), **_errors(404)}, parameters=[ASSESSMENT_ID])},
+        "/assessments/{assessment_id}/scores": {"get": _operation(
+            "getScores", "Scores of the current answers (the scoring result document)",
+            {"200": _json(ref("ScoreResult"), "The scores"), **_errors(403, 404)}, parameters=[ASSESSMENT_ID])},
+        "/assessments/{assessment_id}/transitions": {"post": _operation(
+            "postTransition", "Change the assessment's state",
+            {"200": _json(ref("TransitionResult"), "The new state"), **_errors(400, 403, 404, 409, 422)},
+            parameters=[ASSESSMENT_ID], requestBody=_body(transition_fields(), "The transition"))},
+    }
+
+
+def _answer_paths() -> dict:
+    conflict = _json({"anyOf": [ref("AnswerConflict"), ERROR]},
+                     "Stale base_revision (with the current answer), or the state forbids changes")
+    return {"/assessments/{assessment_id}/answers/{qid}": {"put": _operation(
+        "putAnswer", "Save one answer, based on the revision the caller has seen",
+        {"200": _json(ref("Answer"), "The saved answer with its new revision"),
+         **_errors(400, 403, 404, 422), "409": conflict},
+        parameters=[ASSESSMENT_ID, QUESTION_ID],
+        requestBody=_body(ANSWER_BODY, "The answer and the revision it replaces"))}}
+
+
 def _paths() -> dict:
-    return {
-        "/me": {"get": {
-            "operationId": "getMe", "summary": "The account behind the token",
-            "responses": {"200": _json({"$ref": "#/components/schemas/Me"}, "The account"),
-                          "401": _json(ERROR, "Missing or invalid token")}}},
-    }
-
-
-def _schemas() -> dict:
-    return {
-        "Error": {"type": "object", "required": ["error"], "properties": {"error": {
-            "type": "object", "required": ["status", "title"],
-            "properties": {"status": {"type": "integer"}, "title": {"type": "string"}}}}},
-        "Me": {"type": "object", "required": ["id", "email", "role"], "properties": {
-            "id": {"type": "integer"}, "email": {"type": "string"}, "name": {"type": "string"},
-            "role": {"type": "string", "enum": ["admin", "focal_point", "contributor", "evaluator", "analyst"]},
-            "country": {"type": ["string", "null"]}, "language": {"type": ["string", "null"]},
-            "countries": {"type": "array", "items": {"type": "string"}}}},
-    }
+    me = {"get": _operation("getMe", "The account behind the token",
+                            {"200": _json(ref("Me"), "The account"), **_errors()})}
+    document = {"get": _operation("getOpenApi", "This document", {"200": _json({"type": "object"}, "OpenAPI 3.1")},
+                                  security=[])}
+    return {"/me": me, "/openapi.json": document, **_assessment_paths(), **_answer_paths()}
 
 
 def openapi_document() -> dict:
     """The whole document; paths are relative to the server URL /api/v1."""
     return {
         "openapi": "3.1.0",
-        "info": {"title": "mgf-assess API", "version": "1"},
+        "info": {"title": "mgf-assess API", "version": "1",
+                 "description": "Self-assessments against IOM's Migration Governance Framework. "
+                                "Authenticate with `Authorization: Bearer <token>` (see your account page)."},
         "servers": [{"url": "/api/v1"}],
         "security": [{"bearer": []}],
         "components": {"securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
-                       "schemas": _schemas()},
+                       "schemas": all_schemas()},
         "paths": _paths(),
     }

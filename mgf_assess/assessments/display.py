@@ -9,6 +9,7 @@ from flask_babel import format_date, format_decimal, format_percent
 from flask_babel import gettext as _
 from scoring.model import Question
 
+from mgf_assess.assessments.carry import REASON_LABELS
 from mgf_assess.assessments.labels import STATUS_LABELS
 from mgf_assess.i18n import localized
 
@@ -23,8 +24,7 @@ def _number(question: Question, value) -> str:
         text = format_decimal(Decimal(str(value)))
     except (InvalidOperation, ValueError):
         return str(value)
-    unit = localized(question.unit) if question.unit else ("%" if question.type == "percent" else "")
-    return f"{text} {unit}".strip()
+    return f"{text} {unit_of(question)}".strip()
 
 
 def _date(value) -> str:
@@ -74,5 +74,31 @@ def score_text(score: float | None) -> str:
     return "—" if score is None else format_decimal(Decimal(str(score)), "#,##0.##")
 
 
+def input_attrs(field_id: str, *, help_text: bool = False, errors: bool = False, unit: bool = False) -> dict:
+    """Attributes of an answer input: its form (inputs sit outside the form element, beside the
+    evidence forms of each question) and the help, unit and error texts that describe it."""
+    described = [f"{field_id}-{part}" for part, present in (("help", help_text), ("unit", unit), ("error", errors))
+                 if present]
+    attrs = {"form": "section-form"}
+    if described:
+        attrs["aria-describedby"] = " ".join(described)
+    if errors:
+        attrs["aria-invalid"] = "true"
+    return attrs
+
+
+def carry_reasons(note: str | None) -> list[str]:
+    """Why a carried answer needs a look, in words (nothing for a direct carry)."""
+    codes = [code for code in (note or "").split(",") if code and code != "direct"]
+    return [str(REASON_LABELS.get(code, code)) for code in codes]
+
+
+def unit_of(question: Question) -> str:
+    if question.unit:
+        return localized(question.unit)
+    return "%" if question.type == "percent" else ""
+
+
 def template_helpers() -> dict:
-    return {"answer_text": answer_text, "value_text": value_text, "share_text": share_text, "score_text": score_text}
+    return {"answer_text": answer_text, "value_text": value_text, "share_text": share_text, "score_text": score_text,
+            "input_attrs": input_attrs, "carry_reasons": carry_reasons, "unit_of": unit_of}

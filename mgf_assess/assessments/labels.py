@@ -69,3 +69,23 @@ def problem_field(location: str) -> str:
 def client_messages() -> dict[str, str]:
     """Every problem sentence, for the section page's script (it shows them next to a question)."""
     return {code: str(message) for code, message in PROBLEM_MESSAGES.items()}
+
+
+def client_texts() -> dict[str, str]:
+    """The words the section page's script shows (placeholders are filled in by the script)."""
+    return {
+        "saving": str(_l("Saving…")),
+        "saved": str(_l("Saved")),
+        "not_saved": str(_l("Not saved: %(reason)s")),
+        "unreachable": str(_l("the server could not be reached; your answer is still in the form")),
+        "refused": str(_l("the answer was refused (error %(status)s)")),
+        "invalid": str(_l("correct the answer as shown")),
+        "conflict": str(_l("someone else saved a newer answer")),
+        "conflict_title": str(_l("Someone else saved this answer while you were editing it. Nothing was overwritten.")),
+        "conflict_by": str(_l("Their answer, saved by %(name)s on %(when)s:")),
+        "keep": str(_l("Keep their answer")),
+        "overwrite": str(_l("Overwrite with my answer")),
+        "kept": str(_l("Their answer was kept.")),
+        "no_answer": str(_l("No answer")),
+        "someone": str(_l("someone")),
+    }

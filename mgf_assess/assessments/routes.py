@@ -9,7 +9,7 @@ from flask_login import current_user, login_required
 from mgf_assess.assessments import operations, pages, queries
 from mgf_assess.assessments.display import template_helpers
 from mgf_assess.assessments.forms import AssignmentForm, OpenAssessmentForm
-from mgf_assess.assessments.labels import STATE_BADGES, STATE_LABELS
+from mgf_assess.assessments.labels import EVIDENCE_KIND_LABELS, STATE_BADGES, STATE_LABELS
 from mgf_assess.assessments.scoring_bridge import definition_for, score_assessment
 from mgf_assess.core import policy
 from mgf_assess.core.errors import OperationError
@@ -25,7 +25,8 @@ bp = Blueprint("assessments", __name__, url_prefix="/assessments", template_fold
 
 @bp.context_processor
 def _helpers() -> dict:
-    return {**template_helpers(), "STATE_LABELS": STATE_LABELS, "STATE_BADGES": STATE_BADGES}
+    return {**template_helpers(), "STATE_LABELS": STATE_LABELS, "STATE_BADGES": STATE_BADGES,
+            "EVIDENCE_KIND_LABELS": EVIDENCE_KIND_LABELS}
 
 
 def creatable_countries(user) -> list[Country]:
@@ -108,9 +109,9 @@ def assignment_form(definition, user, scopes: set[str] | None = None) -> Assignm
 def _management(assessment, result) -> dict:
     offer, carry_problem = pages.carry_offer(assessment)
     definition = definition_for(assessment)
-    labels = dict(pages.scope_choices(definition))
+    labels = pages.scope_choices(definition)
     return {"carry_offer": offer, "carry_problem": carry_problem,
-            "contributors": [(user, [labels[s] for s in sorted(scopes) if s in labels],
+            "contributors": [(user, [label for scope, label in labels if scope in scopes],
                               assignment_form(definition, user, scopes))
                              for user, scopes in pages.contributors_of(assessment)],
             "area_ids": {area.id for domain in definition.domains for area in domain.areas},

@@ -11,7 +11,7 @@ from flask_login import current_user, login_required
 from mgf_assess.assessments import operations, queries
 from mgf_assess.assessments.access import AnswerTarget, answer_target
 from mgf_assess.assessments.forms import EvidenceForm, form_data, section_form_class
-from mgf_assess.assessments.labels import client_messages, problem_field, problem_message
+from mgf_assess.assessments.labels import client_messages, client_texts, problem_field, problem_message
 from mgf_assess.assessments.routes import bp
 from mgf_assess.assessments.scoring_bridge import definition_for
 from mgf_assess.assessments.sections import (SectionOutcome, find_section, hidden_ids, neighbours, overlay,
@@ -71,6 +71,7 @@ def render_section(ctx: SectionContext, form=None, *, hidden=None, evidence_form
     definition, questions = ctx.definition, ctx.section.questions
     if hidden is None:
         hidden = hidden_ids(definition, stored_typed(ctx.assessment, definition))
+    hidden = {q.id for q in questions if q.id in hidden}
     evidence_forms = evidence_forms or {}
     if ctx.editable:
         evidence_forms = {q.id: evidence_forms.get(q.id) or EvidenceForm(prefix=f"ev-{q.id}", formdata=None)
@@ -80,7 +81,7 @@ def render_section(ctx: SectionContext, form=None, *, hidden=None, evidence_form
         "assessments/section.html", ctx=ctx, assessment=ctx.assessment, definition=definition,
         section=ctx.section, form=form, hidden=hidden, answers=queries.answers_of(ctx.assessment),
         evidence=queries.evidence_of(ctx.assessment), evidence_forms=evidence_forms, previous=previous,
-        following=following, messages=client_messages(), action_form=ActionForm()), status
+        following=following, messages=client_messages(), texts=client_texts()), status
 
 
 @bp.get("/<int:assessment_id>/areas/<area_id>")
