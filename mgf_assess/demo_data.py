@@ -17,7 +17,7 @@ from flask import current_app
 
 from mgf_assess.assessments import carry, evidence, operations
 from mgf_assess.assessments.models import Answer, Assessment, Evidence
-from mgf_assess.assessments.scoring_bridge import definition_for, json_value
+from mgf_assess.assessments.scoring_bridge import definition_for, json_value, score_assessment
 from mgf_assess.core import audit
 from mgf_assess.core.errors import OperationError
 from mgf_assess.core.models import Country
@@ -160,17 +160,17 @@ def _generate(job: Job) -> dict[str, TypedAnswer]:
 
 
 def _store(job: Job, answers: dict[str, TypedAnswer]) -> None:
-    """Add the answers as rows at revision 1, each by the person responsible for its area."""
+    """Insert the answers at revision 1, each by the person responsible for its area (one
+    bulk insert: thousands of answers one by one through the ORM would be slow)."""
     now, areas = utcnow(), _areas_of(job.definition)
-    for qid, typed in answers.items():
-        author = job.contributor if areas[qid] in job.scopes else job.actor
-        db.session.add(Answer(
-            assessment_id=job.assessment.id, question_id=qid, status=typed.status,
-            value=json_value(typed.value) if typed.status == "answered" else None,
-            justification=typed.justification, revision=1, updated_by_id=getattr(author, "id", None),
-            updated_at=now))
+    rows = [{"assessment_id": job.assessment.id, "question_id": qid, "status": typed.status,
+             "value": json_value(typed.value) if typed.status == "answered" else None,
+             "justification": typed.justification, "revision": 1, "carried_over": False,
+             "updated_by_id": getattr(job.contributor if areas[qid] in job.scopes else job.actor, "id", None),
+             "updated_at": now} for qid, typed in answers.items()]
+    if rows:
+        db.session.execute(db.insert(Answer), rows)
     job.assessment.updated_at = now
-    db.session.flush()
 
 
 def _areas_of(definition: Definition) -> dict[str, str]:
@@ -178,24 +178,32 @@ def _areas_of(definition: Definition) -> dict[str, str]:
 
 
 def _confirm_some(job: Job) -> None:
-    """The country has already looked at part of what was carried over."""
-    profile = job.profile
+    """The country has already looked at part of what was carried over (only questions it sees)."""
+    profile, hidden = job.profile, _hidden(job.assessment)
     query = db.select(Answer).filter_by(assessment_id=job.assessment.id, carried_over=True).order_by(Answer.question_id)
     for answer in db.session.scalars(query).all():
-        if unit(profile.code, profile.cycle, answer.question_id, "confirm") < CONFIRMED_SHARE:
+        seen = answer.question_id not in hidden
+        if seen and unit(profile.code, profile.cycle, answer.question_id, "confirm") < CONFIRMED_SHARE:
             operations.confirm_answer(job.actor, job.assessment, answer)
+
+
+def _hidden(assessment: Assessment) -> set[str]:
+    """Questions that relevance hides with the answers as they stand."""
+    result = score_assessment(assessment)
+    return {question["id"] for domain in result["domains"] for area in domain["areas"]
+            for question in area["questions"] if question["status"] == "not_relevant"}
 
 
 def _attach_evidence(job: Job, answers: dict[str, TypedAnswer]) -> int:
     """Files go through the evidence operation (checked, stored, audited one by one); the many
     citations and links are added as rows, covered by the assessment's seeding audit event."""
     items = evidence_for(job.definition, job.profile, answers, job.profile.code in FILE_COUNTRIES)
-    for item in items:
-        if item.file is not None:
-            evidence.add_evidence(job.actor, job.assessment, item.question, kind=item.kind,
-                                  citation=item.citation, url=item.url, upload=item.file)
-        else:
-            db.session.add(Evidence(assessment_id=job.assessment.id, question_id=item.question, kind=item.kind,
-                                    citation=item.citation, url=item.url, created_by_id=getattr(job.actor, "id", None)))
-    db.session.flush()
+    for item in (item for item in items if item.file is not None):
+        evidence.add_evidence(job.actor, job.assessment, item.question, kind=item.kind,
+                              citation=item.citation, url=item.url, upload=item.file)
+    rows = [{"assessment_id": job.assessment.id, "question_id": item.question, "kind": item.kind,
+             "citation": item.citation, "url": item.url, "created_by_id": getattr(job.actor, "id", None),
+             "created_at": utcnow()} for item in items if item.file is None]
+    if rows:
+        db.session.execute(db.insert(Evidence), rows)
     return len(items)

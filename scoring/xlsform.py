@@ -1,13 +1,13 @@
 """XLSForm interchange: questionnaires as ODK / KoboToolbox workbooks, and back.
 
-A workbook has the standard sheets ``survey``, ``choices`` and ``settings``, so ODK Collect,
-Enketo and KoboToolbox can open it. What XLSForm has no column for (weights, scores, scoring
-rules, recommendations, bands…) travels in extra columns named ``gov_…``, which XLSForm tools
-keep and ignore. ``questionnaires/XLSFORM.md`` lists every column.
-
-The prefix is ``gov_`` and not ``gov::``: KoboToolbox reads any ``name::x`` column as the
-translation of ``name`` into a language ``x``, and pyxform fails on a ``gov::score`` column of
-the choices sheet (it nests the value under ``gov`` and cannot write it into the form).
+The standard sheets ``survey``, ``choices`` and ``settings`` let ODK Collect, Enketo and
+KoboToolbox open a workbook. What XLSForm has no column for (weights, scoring rules, option
+scores, recommendations, bands…) travels in ``gov::<key>`` columns of the survey and settings
+sheets, which pyxform ignores; option scores go in the question's ``gov::option_scores``, as
+pyxform fails on a ``gov::`` column of the choices sheet. KoboToolbox takes any ``name::x``
+column for a translation, so it may list our keys as extra "languages"; the form still works
+and our data survives. Reading also accepts the older ``gov_<key>`` columns (and a choices
+``gov_score``). ``questionnaires/XLSFORM.md`` lists every column.
 
 openpyxl is imported inside the functions that use it, so importing ``scoring`` stays light.
 """
@@ -32,21 +32,16 @@ from scoring.yaml_source import parent_location
 
 SURVEY, CHOICES, SETTINGS = "survey", "choices", "settings"
 FLAGS = {"yes": True, "true": True, "true()": True, "1": True, "no": False, "false": False, "false()": False, "0": False}
-PREFIX = "gov_"
+NAMESPACE = "gov"
+PREFIX = NAMESPACE + "::"  # gov::weight, gov::unit::English (en)…
+LEGACY_PREFIX = "gov_"  # gov_weight…, in workbooks exported before; read as gov::weight
 PERCENT_CONSTRAINT = ". >= 0 and . <= 100"
-DEFAULT_YES_NO_LIST = "yes_no"
 
 # Language names shown by ODK and KoboToolbox, each in its own language; any other code is
 # written as "xx (xx)".
 LANGUAGE_NAMES = {
     "en": "English", "fr": "Français", "es": "Español", "ar": "العربية", "ru": "Русский",
     "zh": "中文", "pt": "Português", "de": "Deutsch", "it": "Italiano", "tr": "Türkçe",
-}
-# Labels of the yes/no list written for yes_no questions that keep the default scores.
-YES_NO_LABELS = {
-    "en": ("Yes", "No"), "fr": ("Oui", "Non"), "es": ("Sí", "No"), "ar": ("نعم", "لا"),
-    "ru": ("Да", "Нет"), "zh": ("是", "否"), "pt": ("Sim", "Não"), "de": ("Ja", "Nein"),
-    "it": ("Sì", "No"), "tr": ("Evet", "Hayır"),
 }
 _CODE_IN_NAME = re.compile(r"^(?P<name>.*?)\s*\((?P<code>[^()]+)\)\s*$")
 
@@ -75,11 +70,6 @@ def read_xlsform(in_path: Path) -> Definition:
     return definition_from_text(read_xlsform_to_yaml(path), str(path))
 
 
-def language_header(code: str) -> str:
-    """The language part of a column name: ``English (en)``, as XLSForm tools expect."""
-    return f"{LANGUAGE_NAMES.get(code, code)} ({code})"
-
-
 def language_code(header: str) -> str | None:
     """The code in ``English (en)``; a bare known name or code also works; else None."""
     header = header.strip()
@@ -90,23 +80,6 @@ def language_code(header: str) -> str | None:
     if header.lower() in by_name:
         return by_name[header.lower()]
     return header if re.fullmatch(r"[a-z0-9_]+", header) else None
-
-
-def decimal_text(value: Decimal | int) -> str:
-    """Exact text of a number, never in exponent notation (``1E+2`` → ``100``)."""
-    return format(Decimal(value), "f")
-
-
-def to_json(value: object) -> str:
-    """Compact JSON with sorted keys; Decimals are written as exact JSON numbers."""
-    if isinstance(value, Decimal):
-        return decimal_text(value)
-    if isinstance(value, dict):
-        items = (f"{json.dumps(key, ensure_ascii=False)}: {to_json(value[key])}" for key in sorted(value))
-        return "{" + ", ".join(items) + "}"
-    if isinstance(value, list | tuple):
-        return "[" + ", ".join(to_json(item) for item in value) + "]"
-    return json.dumps(value, ensure_ascii=False)
 
 
 def from_json(text: str) -> object:
@@ -224,11 +197,49 @@ def read_sheet(name: str, worksheet) -> Sheet:
 
 
 def column_name(header: object) -> str | None:
-    """``Label :: English (en)`` → ``label::English (en)``; the part before '::' in snake case."""
-    if header is None or not str(header).strip():
-        return None
-    head, *rest = (part.strip() for part in str(header).split("::"))
-    return "::".join(["_".join(head.lower().split()), *rest])
+    """``Label :: English (en)`` → ``label::English (en)``: names in snake case, languages as written.
+
+    Our keys too: ``GOV::Allow NA`` → ``gov::allow_na``; the older ``gov_allow_na`` reads as that.
+    """
+    text = "" if header is None else str(header).strip()
+    if text[:len(LEGACY_PREFIX)].lower() == LEGACY_PREFIX and len(text) > len(LEGACY_PREFIX):
+        text = PREFIX + text[len(LEGACY_PREFIX):]
+    parts = [part.strip() for part in text.split("::")]
+    names = 2 if parts[0].lower() == NAMESPACE else 1
+    return "::".join(["_".join(part.lower().split()) for part in parts[:names]] + parts[names:]) or None
+
+
+def required_sheet(sheets: dict[str, Sheet], name: str, context: Context) -> Sheet | None:
+    """The sheet called ``name``, or None with a problem."""
+    if name not in sheets:
+        context.report(name, "xlsform_missing_sheet", f"the workbook has no {name} sheet",
+                       f"add the {name} sheet (see questionnaires/XLSFORM.md)")
+    return sheets.get(name)
+
+
+def has_columns(sheet: Sheet, required: tuple[str, ...], context: Context) -> bool:
+    """True when ``sheet`` has every required column; a problem per missing one otherwise."""
+    missing = [column for column in required if column not in sheet.columns]
+    for column in missing:
+        context.report(f"{sheet.name} row 1", "xlsform_missing_column", f"the {sheet.name} sheet has no "
+                       f"{column} column", f"add a column named {column}")
+    return not missing
+
+
+def language_columns(sheet: Sheet, base: str, default: str, context: Context) -> dict[str, str]:
+    """Language code → column for ``base`` (``label``, ``label::English (en)``, …)."""
+    found: dict[str, str] = {}
+    for column in sheet.columns:
+        if column != base and not column.startswith(base + "::"):
+            continue
+        language = column.removeprefix(base).removeprefix("::")
+        code = language_code(language) if language else default
+        if code is None:
+            context.report(f"{sheet.name} row 1", "xlsform_unknown_language", f"the column '{column}' names no "
+                           "language code", f"name it like {base}::English (en), the code in parentheses")
+        else:
+            found.setdefault(code, column)
+    return found
 
 
 def json_cell(row: Row, column: str, context: Context) -> object:

@@ -28,9 +28,12 @@ from scoring.xlsform import (
     checked_yaml,
     compact,
     flag,
+    has_columns,
     json_cell,
     language_code,
+    language_columns,
     read_sheets,
+    required_sheet,
 )
 
 # Rows ODK fills in by itself (time stamps, device ids): nothing to ask, so they are skipped.
@@ -57,22 +60,6 @@ def workbook_to_yaml(path: Path) -> str:
     return checked_yaml(data, context.rows, str(path))
 
 
-def language_columns(sheet: Sheet, base: str, default: str, context: Context) -> dict[str, str]:
-    """Language code → column for ``base`` (``label``, ``label::English (en)``, …)."""
-    found: dict[str, str] = {}
-    for column in sheet.columns:
-        head, _, language = column.partition("::")
-        if head != base:
-            continue
-        code = language_code(language) if language else default
-        if code is None:
-            context.report(f"{sheet.name} row 1", "xlsform_unknown_language", f"the column '{column}' names no "
-                           "language code", f"name it like {base}::English (en), the code in parentheses")
-        else:
-            found.setdefault(code, column)
-    return found
-
-
 def build_definition(sheets: dict[str, Sheet], context: Context) -> dict:
     """The definition's data from the sheets, before any check of its content."""
     survey, settings = required_sheet(sheets, SURVEY, context), required_sheet(sheets, SETTINGS, context)
@@ -87,23 +74,6 @@ def build_definition(sheets: dict[str, Sheet], context: Context) -> dict:
     data = read_settings(top, list(columns["label"]) or [default], default, context)
     data["domains"] = SurveyReader(columns, lists, context).read(survey.rows)
     return data
-
-
-def required_sheet(sheets: dict[str, Sheet], name: str, context: Context) -> Sheet | None:
-    """The sheet called ``name``, or None with a problem."""
-    if name not in sheets:
-        context.report(name, "xlsform_missing_sheet", f"the workbook has no {name} sheet",
-                       f"add the {name} sheet (see questionnaires/XLSFORM.md)")
-    return sheets.get(name)
-
-
-def has_columns(sheet: Sheet, required: tuple[str, ...], context: Context) -> bool:
-    """True when ``sheet`` has every required column; a problem per missing one otherwise."""
-    missing = [column for column in required if column not in sheet.columns]
-    for column in missing:
-        context.report(f"{sheet.name} row 1", "xlsform_missing_column", f"the {sheet.name} sheet has no "
-                       f"{column} column", f"add a column named {column}")
-    return not missing
 
 
 def read_settings(row: Row, languages: list[str], default: str, context: Context) -> dict:
@@ -133,6 +103,7 @@ def read_lists(sheet: Sheet, labels: dict[str, str], context: Context) -> dict[s
             context.report(row, "xlsform_missing_name", f"the choice has no {'name' if code is None else 'list_name'}",
                            "fill in list_name and name (the option code)")
             continue
+        # A score on the choices sheet comes from a workbook exported before gov::option_scores.
         option = compact({"code": code, "label": row.texts(labels), "score": row.word(PREFIX + "score")})
         lists.setdefault(list_name, []).append((row, option))
     return lists
@@ -219,7 +190,8 @@ class SurveyReader:
                                 "select_multiple LIST, integer, decimal, text, date, begin_group or end_group")
             return
         question = compact(self.question_data(row, parsed[0]) | {"id": name})
-        options = self.options(row, question["type"], parsed[1], name)
+        scores = option_scores(row, self.context)
+        options = scored(row, self.options(row, question["type"], parsed[1], name, scores), scores, self.context)
         area = self.area(row)
         if area is not None:
             self.attach(row, question, options, *area)
@@ -228,11 +200,12 @@ class SurveyReader:
         """Add a question (and its options) to an area, remembering the rows they came from."""
         location = f"{area_location}.questions[{len(area['questions'])}]"
         if options:
-            question["options"] = [dict(option) for _, option in options]
+            question["options"] = [option for _, _, option in options]
         area["questions"].append(question)
         self.context.rows[location] = row.where
-        self.context.rows.update({f"{location}.options[{index}]": option_row.where
-                                  for index, (option_row, _) in enumerate(options)})
+        for index, (option_row, score_row, _) in enumerate(options):
+            self.context.rows[f"{location}.options[{index}]"] = option_row.where
+            self.context.rows[f"{location}.options[{index}].score"] = score_row.where
 
     def question_data(self, row: Row, xlsform_type: str) -> dict:
         """A question's keys from its cells (None where the cell is empty)."""
@@ -257,16 +230,17 @@ class SurveyReader:
                                 f"or correct {PREFIX}type")
         return declared
 
-    def options(self, row: Row, our_type: str, list_name: str | None, question_id: str | None) -> list:
-        """The (row, option) pairs of a select question's list; none for the shared yes/no list."""
-        if list_name is None:
-            return []
-        entries = self.lists.get(list_name)
+    def options(self, row: Row, our_type: str, list_name: str | None, question_id: str | None,
+                scores: dict) -> list | None:
+        """The (row, option) pairs of a select question's list; none for the shared yes/no list.
+
+        None (with a problem) when the list is not on the choices sheet.
+        """
+        entries = [] if list_name is None else self.lists.get(list_name)
         if entries is None:
             self.context.report(row, "xlsform_unknown_list", f"the list '{list_name}' is not on the choices sheet",
                                 "add its choices (list_name, name, label) or correct the type")
-            return []
-        if our_type == "yes_no" and not own_yes_no_options(list_name, question_id, entries):
+        elif our_type == "yes_no" and not own_yes_no_options(list_name, question_id, entries, scores):
             return []
         return entries
 
@@ -305,11 +279,36 @@ def parse_type(kind: str) -> tuple[str, str | None] | None:
     return (head, None) if len(words) == 1 and head in BY_XLSFORM_TYPE and not head.startswith("select") else None
 
 
-def own_yes_no_options(list_name: str, question_id: str | None, entries: list[tuple[Row, dict]]) -> bool:
+def own_yes_no_options(list_name: str, question_id: str | None, entries: list[tuple[Row, dict]],
+                       scores: dict) -> bool:
     """Whether a yes_no question's list is its own options, not the shared default yes/no list.
 
-    A question's own list carries its id; a list with scores or with other codes than yes and
-    no is kept too, so that validation can judge it.
+    A question's own list carries its id; a list with scores (gov::option_scores, or an older
+    choices gov_score) or with other codes than yes and no is kept too, for validation to judge.
     """
     codes = sorted(option["code"] for _, option in entries)
-    return list_name == question_id or codes != ["no", "yes"] or any("score" in option for _, option in entries)
+    return (list_name == question_id or codes != ["no", "yes"] or bool(scores)
+            or any("score" in option for _, option in entries))
+
+
+def option_scores(row: Row, context: Context) -> dict:
+    """The question's gov::option_scores, {code: score}; empty when absent or invalid (with a problem)."""
+    scores = json_cell(row, PREFIX + "option_scores", context)
+    if scores is None or isinstance(scores, dict):
+        return {str(code): score for code, score in (scores or {}).items() if score is not None}
+    context.report(row, "xlsform_invalid_json", f"{PREFIX}option_scores is not a JSON object",
+                   'write the score of each option by its code, e.g. {"yes": 100, "no": 0}')
+    return {}
+
+
+def scored(row: Row, entries: list[tuple[Row, dict]] | None, scores: dict, context: Context) -> list:
+    """(option row, score row, option) for each option; a score from ``scores`` comes from ``row``."""
+    if entries is None:
+        return []  # no such list, already reported
+    unknown = sorted(set(scores) - {option["code"] for _, option in entries})
+    if unknown:
+        context.report(row, "xlsform_unknown_option", f"{PREFIX}option_scores names options the question's "
+                       f"list does not have: {', '.join(unknown)}", "use the codes in the name column of its "
+                       "choices, or remove those scores")
+    return [(option_row, row, option | {"score": scores[option["code"]]}) if option["code"] in scores
+            else (option_row, option_row, dict(option)) for option_row, option in entries]

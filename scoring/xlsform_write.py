@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -12,18 +13,22 @@ from scoring import rules_walk as walk
 from scoring.model import Area, Definition, Domain, LangText, Option, Question
 from scoring.xlsform import (
     CHOICES,
-    DEFAULT_YES_NO_LIST,
+    LANGUAGE_NAMES,
     PERCENT_CONSTRAINT,
     PREFIX,
     SETTINGS,
     SURVEY,
-    YES_NO_LABELS,
-    decimal_text,
-    language_header,
-    to_json,
 )
 
 Row = dict[str, object]
+
+DEFAULT_YES_NO_LIST = "yes_no"
+# Labels of the yes/no list written for yes_no questions that keep the default scores.
+YES_NO_LABELS = {
+    "en": ("Yes", "No"), "fr": ("Oui", "Non"), "es": ("Sí", "No"), "ar": ("نعم", "لا"),
+    "ru": ("Да", "Нет"), "zh": ("是", "否"), "pt": ("Sim", "Não"), "de": ("Ja", "Nein"),
+    "it": ("Sì", "No"), "tr": ("Evet", "Hayır"),
+}
 
 XLSFORM_TYPES = {
     "yes_no": "select_one", "single_choice": "select_one", "multi_choice": "select_multiple",
@@ -31,7 +36,7 @@ XLSFORM_TYPES = {
     "number": "decimal", "percent": "decimal", "text": "text", "date": "date",
 }
 GROUP_FIELDS = ("type", "weight", "method", "target_band", "allow_na", "allow_unknown", "evidence")
-JSON_FIELDS = ("scoring", "tags", "recommendations")
+JSON_FIELDS = ("scoring", "option_scores", "tags", "recommendations")
 SETTINGS_COLUMNS = ("form_title", "form_id", "version", "default_language", *(
     PREFIX + name for name in ("format_version", "status", "languages", "title", "description",
                                "bands", "target_band", "method")))
@@ -82,8 +87,8 @@ def survey_columns(languages: tuple[str, ...]) -> list[str]:
 
 
 def choices_columns(languages: tuple[str, ...]) -> list[str]:
-    """The columns of the choices sheet."""
-    return ["list_name", "name", *text_columns("label", languages), PREFIX + "score"]
+    """The columns of the choices sheet: standard ones only (pyxform fails on others' ``::``)."""
+    return ["list_name", "name", *text_columns("label", languages)]
 
 
 def survey_rows(definition: Definition, languages: tuple[str, ...], yes_no_list: str | None) -> Iterator[Row]:
@@ -109,7 +114,7 @@ def group_row(node: Domain | Area, languages: tuple[str, ...]) -> Row:
 
 
 def question_row(question: Question, languages: tuple[str, ...], yes_no_list: str | None) -> Row:
-    """The survey row of one question, our extra keys in gov_ columns."""
+    """The survey row of one question, our extra keys in gov:: columns."""
     row = {"type": xlsform_type(question, yes_no_list), "name": question.id,
            **texts("label", question.label, languages), **texts("hint", question.help, languages),
            "required": _flag(question.required), "relevant": question.relevant,
@@ -130,8 +135,11 @@ def xlsform_type(question: Question, yes_no_list: str | None) -> str:
 
 
 def json_cells(question: Question) -> Row:
-    """Scoring, tags and recommendations as JSON, with only the keys the file had set."""
+    """Scoring, option scores, tags and recommendations as JSON, with only the keys the file had set."""
     cells: Row = {}
+    scores = {option.code: option.score for option in question.options if option.score is not None}
+    if scores:
+        cells[PREFIX + "option_scores"] = to_json(scores)
     if question.scoring is not None:
         cells[PREFIX + "scoring"] = to_json(question.scoring.model_dump(exclude_unset=True))
     tags = question.tags.model_dump(exclude_unset=True)
@@ -150,6 +158,28 @@ def texts(base: str, text: LangText | None, languages: tuple[str, ...]) -> Row:
     return {f"{base}::{language_header(code)}": text[code] for code in languages if code in text}
 
 
+def language_header(code: str) -> str:
+    """The language part of a column name: ``English (en)``, as XLSForm tools expect."""
+    return f"{LANGUAGE_NAMES.get(code, code)} ({code})"
+
+
+def decimal_text(value: Decimal | int) -> str:
+    """Exact text of a number, never in exponent notation (``1E+2`` → ``100``)."""
+    return format(Decimal(value), "f")
+
+
+def to_json(value: object) -> str:
+    """Compact JSON with sorted keys; Decimals are written as exact JSON numbers."""
+    if isinstance(value, Decimal):
+        return decimal_text(value)
+    if isinstance(value, dict):
+        items = (f"{json.dumps(key, ensure_ascii=False)}: {to_json(value[key])}" for key in sorted(value))
+        return "{" + ", ".join(items) + "}"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(to_json(item) for item in value) + "]"
+    return json.dumps(value, ensure_ascii=False)
+
+
 def choices_rows(definition: Definition, languages: tuple[str, ...], yes_no_list: str | None) -> Iterator[Row]:
     """Each question's options as its own list (named by its id), then the shared yes/no list."""
     for _, _, question in definition.iter_questions():
@@ -162,10 +192,8 @@ def choices_rows(definition: Definition, languages: tuple[str, ...], yes_no_list
 
 
 def option_row(list_name: str, option: Option, languages: tuple[str, ...]) -> Row:
-    """The choices row of one option."""
-    score = None if option.score is None else decimal_text(option.score)
-    return {"list_name": list_name, "name": option.code, **texts("label", option.label, languages),
-            PREFIX + "score": score}
+    """The choices row of one option (its score is in the question's gov::option_scores)."""
+    return {"list_name": list_name, "name": option.code, **texts("label", option.label, languages)}
 
 
 def settings_row(definition: Definition) -> Row:

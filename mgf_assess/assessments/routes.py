@@ -47,7 +47,7 @@ def _open_form(countries: list[Country]) -> OpenAssessmentForm:
 def _index_page(form: OpenAssessmentForm | None):
     assessments = queries.visible_assessments(current_user)
     return render_template("assessments/index.html", assessments=assessments, form=form,
-                           completeness=pages.completeness_of(assessments))
+                           shares=pages.completeness_of(assessments))
 
 
 @bp.get("/")

@@ -148,3 +148,12 @@ def _view_scores(user, assessment) -> bool:
     if user.role in ("evaluator", "analyst"):
         return assessment.state not in ("draft", "returned") and _view_assessment(user, assessment)
     return False
+
+
+# ---- reports -----------------------------------------------------------------------------
+
+@rule("report.view")
+def _view_report(user, assessment) -> bool:
+    """The gap report (page and every download) is readable by whoever may view the
+    assessment; a preliminary report says so in a banner."""
+    return _view_assessment(user, assessment)

@@ -143,7 +143,7 @@ def edited(path, sheet, changes) -> Path:
 
 def workbook(path, survey, choices=(), settings=None) -> Path:
     """A workbook from rows; the first row of each sheet holds the column names."""
-    settings = settings or [["form_title", "form_id", "version", "gov_bands", "gov_target_band"],
+    settings = settings or [["form_title", "form_id", "version", "gov::bands", "gov::target_band"],
                             ["Plain", "plain", 2, '[{"code": "all", "min": 0, "label": {"en": "All"}}]', "all"]]
     book = openpyxl.Workbook()
     book.active.title = "survey"
@@ -197,8 +197,18 @@ def test_workbook_has_the_standard_sheets_and_a_column_per_language(tmp_path):
     survey_columns = list(sheet_rows(path, "survey")[0])
     assert survey_columns[:6] == ["type", "name", *LANGUAGE_COLUMNS]
     assert [column.replace("label", "hint") for column in LANGUAGE_COLUMNS] == survey_columns[6:10]
-    assert {"required", "relevant", "constraint", "gov_weight", "gov_scoring", "gov_tags"} <= set(survey_columns)
-    assert list(sheet_rows(path, "choices")[0]) == ["list_name", "name", *LANGUAGE_COLUMNS, "gov_score"]
+    assert {"required", "relevant", "constraint", "gov::weight", "gov::scoring", "gov::option_scores", "gov::tags",
+            "gov::unit::English (en)", "gov::unit::العربية (ar)"} <= set(survey_columns)
+    assert list(sheet_rows(path, "choices")[0]) == ["list_name", "name", *LANGUAGE_COLUMNS]
+
+
+@pytest.mark.parametrize("sheet, standard", [
+    ("survey", {"type", "name", "label", "hint", "required", "relevant", "constraint"}),
+    ("settings", {"form_title", "form_id", "version", "default_language"})])
+def test_every_extra_column_is_prefixed_gov(every_type, tmp_path, sheet, standard):
+    columns = sheet_rows(exported(every_type, tmp_path), sheet)[0]
+    extra = [column for column in columns if column.split("::")[0] not in standard]
+    assert extra and all(column.startswith("gov::") for column in extra)
 
 
 def test_survey_rows_follow_xlsform(every_type, tmp_path):
@@ -210,20 +220,30 @@ def test_survey_rows_follow_xlsform(every_type, tmp_path):
     assert (rows["notes"]["type"], rows["adopted_on"]["type"]) == ("text", "date")
     assert rows["adopted_on"]["relevant"] == "${has_law} = 'yes'"
     assert (rows["share"]["required"], rows["has_law"]["required"]) == ("no", "yes")
-    assert rows["has_law"]["gov_weight"] == "0.1"
+    assert rows["has_law"]["gov::weight"] == "0.1"
     assert rows["channels"]["label::English (en)"] == "=Channels"  # text, not a formula
-    assert json.loads(rows["has_law"]["gov_tags"]) == {"gcm": [1, 23], "migof": "P1", "sdg_1072": "1.1"}
-    assert rows["policy"]["gov_target_band"] == "high"
+    assert json.loads(rows["has_law"]["gov::tags"]) == {"gcm": [1, 23], "migof": "P1", "sdg_1072": "1.1"}
+    assert rows["policy"]["gov::target_band"] == "high"
+    assert (rows["deaths"]["gov::unit::English (en)"], rows["deaths"]["gov::unit::Français (fr)"]) == (
+        "per 100k", "pour 100 000")
 
 
-def test_choices_carry_scores_and_the_shared_yes_no_list(every_type, tmp_path):
+def test_option_scores_travel_on_the_question_row(every_type, tmp_path):
+    rows = {row["name"]: row for row in sheet_rows(exported(every_type, tmp_path), "survey")}
+    assert rows["channels"]["gov::option_scores"] == '{"study": 66.67, "work": 33.33}'  # exact decimals
+    assert rows["yes_no"]["gov::option_scores"] == '{"no": 20, "yes": 80}'
+    assert rows["role"]["gov::option_scores"] is None  # a profile question
+    assert rows["has_law"]["gov::option_scores"] is None  # the default yes/no scores
+
+
+def test_choices_hold_only_standard_columns_and_the_shared_yes_no_list(every_type, tmp_path):
     choices = sheet_rows(exported(every_type, tmp_path), "choices")
     by_list = {}
     for row in choices:
-        by_list.setdefault(row["list_name"], []).append((row["name"], row["gov_score"]))
-    assert by_list["channels"] == [("work", "33.33"), ("study", "66.67")]
-    assert by_list["role"] == [("origin", None), ("destination", None)]
-    assert by_list["yes_no_2"] == [("yes", None), ("no", None)]
+        by_list.setdefault(row["list_name"], []).append(row["name"])
+    assert by_list["channels"] == ["work", "study"]
+    assert by_list["role"] == ["origin", "destination"]
+    assert by_list["yes_no_2"] == ["yes", "no"]
     assert [row["label::Français (fr)"] for row in choices if row["list_name"] == "yes_no_2"] == ["Oui", "Non"]
 
 
@@ -231,8 +251,8 @@ def test_settings_hold_the_top_level_keys(every_type, tmp_path):
     (settings,) = sheet_rows(exported(every_type, tmp_path), "settings")
     assert (settings["form_title"], settings["form_id"], settings["version"]) == ("Every type", "demo", "0.3-draft")
     assert settings["default_language"] == "English (en)"
-    assert json.loads(settings["gov_bands"], parse_float=Decimal)[1]["min"] == Decimal("33.5")
-    assert (settings["gov_status"], settings["gov_method"], settings["gov_target_band"]) == (
+    assert json.loads(settings["gov::bands"], parse_float=Decimal)[1]["min"] == Decimal("33.5")
+    assert (settings["gov::status"], settings["gov::method"], settings["gov::target_band"]) == (
         "draft", "weighted_mean", "mid")
 
 
@@ -257,7 +277,7 @@ def test_pyxform_converts_every_type(every_type, tmp_path):
     assert warnings == []
     assert 'constraint=". &gt;= 0 and . &lt;= 100"' in xform
     assert "selected( /data/profile/profile_role/channels , 'work')" in xform
-    assert "<gov_score>33.33</gov_score>" in xform  # extra choice columns become item elements
+    assert "gov" not in xform and "33.33" not in xform  # our columns stay out of the form
 
 
 # Reading workbooks made or edited elsewhere
@@ -269,18 +289,18 @@ def test_a_plain_xlsform_imports_as_a_draft(tmp_path):
         ["begin group", "d", "Domain", None], ["begin_group", "a", "Area", None],
         ["select_one yn", "q", "Question?", "TRUE()"], ["text", "t", "Comment", "false"],
         ["end_group", None, None, None], ["end group", None, None, None]],
-        [["list_name", "name", "label", "gov_score"], ["yn", "yes", "Yes", 100], ["yn", "no", "No", 0]])
+        [["list_name", "name", "label"], ["yn", "yes", "Yes"], ["yn", "no", "No"]])
     definition = read_xlsform(path)
     assert (definition.status, definition.version, definition.languages) == ("draft", "2", ("en",))
     question = definition.question_map["q"]
-    assert (question.type, question.options[0].score, question.required) == ("single_choice", 100, True)
+    assert (question.type, question.options[0].score, question.required) == ("single_choice", None, True)
     assert definition.question_map["t"].required is False
 
 
 def test_every_workbook_problem_is_listed_with_its_row(every_type, tmp_path):
     path = edited(exported(every_type, tmp_path), "survey", {
-        (4, "type"): "rank role", (5, "name"): None, (10, "gov_scoring"): "{method: linear",
-        (11, "name"): "has_law", (12, "required"): "maybe", (13, "gov_type"): "date"})
+        (4, "type"): "rank role", (5, "name"): None, (10, "gov::scoring"): "{method: linear",
+        (11, "name"): "has_law", (12, "required"): "maybe", (13, "gov::type"): "date"})
     assert problems(path) == [
         "survey row 4: xlsform_unknown_type", "survey row 5: xlsform_missing_name",
         "survey row 10: xlsform_invalid_json", "survey row 11: xlsform_duplicate_name",
@@ -303,26 +323,40 @@ def test_a_condition_on_a_group_is_refused(every_type, tmp_path):
 
 def test_a_missing_list_and_bad_settings_json_are_listed(every_type, tmp_path):
     path = edited(exported(every_type, tmp_path), "survey", {(4, "type"): "select_one roles"})
-    path = edited(path, "settings", {(2, "gov_bands"): "[{]"})
+    path = edited(path, "settings", {(2, "gov::bands"): "[{]"})
     assert problems(path) == ["settings row 2: xlsform_invalid_json", "survey row 4: xlsform_unknown_list"]
 
 
 def test_definition_problems_point_at_their_row(every_type, tmp_path):
     path = edited(exported(every_type, tmp_path), "survey", {
         (4, "relevant"): "${rol} = 'x'", (10, "label::English (en)"): None})
-    path = edited(path, "settings", {(2, "gov_target_band"): "top"})
+    path = edited(path, "settings", {(2, "gov::target_band"): "top"})
+    path = edited(path, "choices", {(4, "label::English (en)"): None})
     assert problems(path) == [
+        "choices row 4 (domains[0].areas[0].questions[1].options[0].label): missing_translation",
         "settings row 2 (target_band): unknown_target_band",
         "survey row 4 (domains[0].areas[0].questions[0].relevant): unknown_reference",
         "survey row 10 (domains[1].areas[0].questions[0].label): missing_translation"]
 
 
 def test_shape_problems_point_at_their_row(every_type, tmp_path):
-    path = edited(exported(every_type, tmp_path), "choices", {(2, "gov_score"): "150"})
-    path = edited(path, "survey", {(10, "gov_weight"): "0"})
+    path = edited(exported(every_type, tmp_path), "survey", {
+        (5, "gov::option_scores"): '{"study": 66.67, "work": 150}', (10, "gov::weight"): "0"})
     assert problems(path) == [
-        "choices row 2 (domains[0].areas[0].questions[0].options[0].score): score_out_of_range",
+        "survey row 5 (domains[0].areas[0].questions[1].options[0].score): score_out_of_range",
         "survey row 10 (domains[1].areas[0].questions[0].weight): non_positive_weight"]
+
+
+def test_option_scores_problems_are_listed(every_type, tmp_path):
+    path = edited(exported(every_type, tmp_path), "survey", {
+        (5, "gov::option_scores"): '{"work": 1, "play": 2, "rest": 3}', (11, "gov::option_scores"): "[20, 80]"})
+    assert problems(path) == ["survey row 5: xlsform_unknown_option", "survey row 11: xlsform_invalid_json"]
+
+
+def test_option_scores_make_a_shared_yes_no_list_the_questions_own(every_type, tmp_path):
+    path = edited(exported(every_type, tmp_path), "survey", {(10, "gov::option_scores"): '{"yes": 90, "no": 10.5}'})
+    options = read_xlsform(path).question_map["has_law"].options
+    assert [(option.code, option.score) for option in options] == [("yes", 90), ("no", Decimal("10.5"))]
 
 
 def test_a_file_that_is_no_workbook_is_refused(tmp_path):

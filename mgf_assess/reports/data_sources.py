@@ -1,0 +1,105 @@
+"""Where a gap report's figures come from: the latest snapshot (or the current answers), the
+latest reviewed snapshot, and the previous cycle's domain scores with their comparability."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from flask import current_app
+
+from mgf_assess.assessments import queries
+from mgf_assess.assessments.carry import previous_assessment
+from mgf_assess.assessments.models import Assessment, ScoreSnapshot
+from mgf_assess.assessments.scoring_bridge import answers_document, definition_for, score_assessment
+from scoring.answers import parse_answers
+from scoring.engine import score
+from scoring.errors import DefinitionError
+from scoring.loader import load_mapping
+from scoring.model import Definition, Domain, VersionMapping
+from scoring.results import ScoreSet
+
+REVIEW_KINDS = ("reviewed", "validated")
+
+
+@dataclass(frozen=True)
+class Source:
+    """The inputs of one report: definition, scores, and the snapshots they come from."""
+
+    definition: Definition
+    scoreset: ScoreSet
+    snapshot: ScoreSnapshot | None
+    reviewed: ScoreSnapshot | None
+    definition_hash: str
+
+
+def load_source(assessment: Assessment) -> Source:
+    """Score the latest snapshot's answers, or the current answers when there is no snapshot.
+
+    The snapshot's answers document is scored again (rather than its stored result read)
+    because the report needs the answers themselves; scoring is deterministic, so the figures
+    equal the stored ones for the same engine version.
+    """
+    definition = definition_for(assessment)
+    snapshots = queries.snapshots(assessment)
+    latest = snapshots[-1] if snapshots else None
+    document = latest.answers if latest is not None else answers_document(assessment)
+    scoreset = score(definition, parse_answers(definition, document))
+    reviewed = next((s for s in reversed(snapshots) if s.kind in REVIEW_KINDS), None)
+    digest = latest.definition_hash if latest is not None else assessment.questionnaire.content_hash
+    return Source(definition, scoreset, latest, reviewed, digest)
+
+
+def result_domain_scores(result: dict) -> dict[str, Decimal | None]:
+    """Domain id → validated score of a stored result dict (DESIGN §4 JSON)."""
+    return {d["id"]: None if d["score"] is None else Decimal(str(d["score"]))
+            for d in result.get("domains", [])}
+
+
+def previous_result(assessment: Assessment) -> tuple[Assessment, dict] | None:
+    """The previous cycle's assessment and its latest result (its snapshot, else its answers)."""
+    previous = previous_assessment(assessment)
+    if previous is None:
+        return None
+    snapshots = queries.snapshots(previous)
+    return previous, snapshots[-1].result if snapshots else score_assessment(previous)
+
+
+def domain_comparability(old: Definition, new: Definition) -> dict[str, str] | None:
+    """Domain id of ``new`` → direct | indirect | none; None when no mapping says.
+
+    Same version: every domain is ``direct``. Otherwise the version mapping decides per
+    question; a domain is ``direct`` when all its questions are, ``none`` when none of them is
+    comparable (or the domain did not exist), ``indirect`` (comparable with caution) otherwise.
+    """
+    if old.version == new.version:
+        return {domain.id: "direct" for domain in new.domains}
+    mapping = _mapping(old, new)
+    if mapping is None:
+        return None
+    old_domains = {domain.id for domain in old.domains}
+    return {d.id: _domain_class(d, mapping) if d.id in old_domains else "none" for d in new.domains}
+
+
+def _domain_class(domain: Domain, mapping: VersionMapping) -> str:
+    classes = {_question_class(mapping, q.id) for area in domain.areas for q in area.questions}
+    if classes == {"direct"}:
+        return "direct"
+    return "none" if classes <= {"none"} else "indirect"
+
+
+def _question_class(mapping: VersionMapping, qid: str) -> str:
+    entry = mapping.questions.get(qid)
+    return entry.comparability if entry is not None else "none"
+
+
+def _mapping(old: Definition, new: Definition) -> VersionMapping | None:
+    folder = Path(current_app.config["QUESTIONNAIRES_FOLDER"]) / new.id / "mappings"
+    path = folder / f"{old.version}-to-{new.version}.yaml"
+    if not path.is_file():
+        return None
+    try:
+        return load_mapping(path, old, new)
+    except DefinitionError:  # an invalid mapping proves nothing: show no comparison
+        return None

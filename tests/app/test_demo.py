@@ -1,0 +1,185 @@
+"""`mgf demo`: countries in every region, both cycles in their states, evidence, the Kenyan draft
+with its contributor, idempotence, determinism, and scores for every seeded assessment.
+
+The demo is seeded once for the module (it takes a few seconds); the tests only read it, except
+the determinism test, which seeds again after removing the assessments and ends in the same state.
+"""
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, text
+
+from mgf_assess.assessments.models import Answer, Assessment, Assignment, Evidence, ScoreSnapshot
+from mgf_assess.assessments.scoring_bridge import definition_for, score_assessment
+from mgf_assess.auth.models import User
+from mgf_assess.core.models import AuditEvent
+from mgf_assess.extensions import db
+
+REGIONS = {"002", "019", "142", "150", "009"}  # Africa, Americas, Asia, Europe, Oceania
+MAPPING = Path("mgf") / "mappings" / "2015.1-to-2026.1.yaml"
+
+
+def _empty_tables() -> None:
+    tables = [t for t in reversed(db.metadata.sorted_tables) if t.name != "countries"]
+    with db.engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("TRUNCATE " + ", ".join(f'"{t.name}"' for t in tables) + " RESTART IDENTITY CASCADE"))
+        else:
+            for table in tables:
+                connection.execute(table.delete())
+
+
+@pytest.fixture(scope="module")
+def demo(_schema, database_url, tmp_path_factory):
+    """An application whose database holds the demo data; yields (app, output of the command)."""
+    from mgf_assess import create_app
+
+    app = create_app({"TESTING": True, "SECRET_KEY": "test-secret-key-not-for-production",
+                      "SQLALCHEMY_DATABASE_URI": database_url, "FAST_PASSWORD_HASHING": True,
+                      "UPLOAD_FOLDER": str(tmp_path_factory.mktemp("demo") / "uploads")})
+    result = app.test_cli_runner().invoke(args=["mgf", "demo"])
+    assert result.exit_code == 0, result.output
+    yield app, result.output
+    with app.app_context():
+        db.session.remove()
+        _empty_tables()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def ctx(demo):
+    app, _output = demo
+    with app.app_context():
+        yield app
+
+
+def _assessments() -> list[Assessment]:
+    return list(db.session.scalars(db.select(Assessment).order_by(Assessment.country_code, Assessment.cycle)))
+
+
+def _count(model, **filters) -> int:
+    return db.session.scalar(db.select(func.count()).select_from(model).filter_by(**filters))
+
+
+def test_countries_in_every_region_and_summary(demo, ctx):
+    countries = {a.country for a in _assessments()}
+    assert len(countries) >= 30
+    assert {c.region_code for c in countries} == REGIONS
+    assert len({c.sub_region_code for c in countries}) >= 10
+    assert {"KEN", "MEX", "SEN", "JOR"} <= {c.code for c in countries}
+    output = demo[1]
+    assert "countries in 5 regions" in output and "focal.ken@demo.mgf" in output
+
+
+def test_both_cycles_versions_and_states(ctx):
+    by_cycle: dict[int, dict[str, int]] = {}
+    for assessment in _assessments():
+        assert (assessment.cycle, assessment.questionnaire.version) in {(2019, "2015.1"), (2026, "2026.1")}
+        states = by_cycle.setdefault(assessment.cycle, {})
+        states[assessment.state] = states.get(assessment.state, 0) + 1
+    assert set(by_cycle) == {2019, 2026}
+    assert by_cycle[2019]["submitted"] > 3 * by_cycle[2019].get("draft", 0)
+    assert by_cycle[2026]["draft"] >= 10 and by_cycle[2026]["submitted"] >= 10
+    submitted = [a for a in _assessments() if a.state == "submitted"]
+    assert all(_count(ScoreSnapshot, assessment_id=a.id, kind="submitted") == 1 for a in submitted)
+
+
+def _demo_assessment(code: str, cycle: int = 2026) -> Assessment:
+    return db.session.scalar(db.select(Assessment).filter_by(country_code=code, cycle=cycle))
+
+
+def test_kenya_2026_is_a_draft_with_work_for_the_contributor(ctx):
+    kenya = _demo_assessment("KEN")
+    assignments = list(db.session.scalars(db.select(Assignment).filter_by(assessment_id=kenya.id)))
+    assert kenya.state == "draft" and 1 <= len(assignments) <= 2
+    assert {a.user.email for a in assignments} == {"contributor.ken@demo.mgf"}
+    scopes = {a.scope_id for a in assignments}
+    in_scopes = [q.id for _d, area, q in definition_for(kenya).iter_questions() if area.id in scopes]
+    answered = {a.question_id for a in db.session.scalars(db.select(Answer).filter_by(assessment_id=kenya.id))}
+    assert set(in_scopes) - answered, "the contributor's areas should still have open questions"
+    total = len(definition_for(kenya).question_map)
+    assert 0 < len(answered) < total
+
+
+def test_focal_point_countries_cover_draft_submitted_and_carried(ctx):
+    states = {code: _demo_assessment(code).state for code in ("MEX", "SEN", "JOR")}
+    assert sorted(states.values()) == ["draft", "draft", "submitted"]
+    jordan = _demo_assessment("JOR")
+    if (Path(ctx.config["QUESTIONNAIRES_FOLDER"]) / MAPPING).is_file():  # the mapping may not exist yet
+        assert jordan.carried_from_id == _demo_assessment("JOR", 2019).id
+        carried = _count(Answer, assessment_id=jordan.id, carried_over=True)
+        assert 0 < carried < _count(Answer, assessment_id=jordan.id)
+
+
+def test_evidence_with_citations_links_and_files(ctx):
+    items = list(db.session.scalars(db.select(Evidence)))
+    assert len(items) >= 5 * len(_assessments())
+    assert any(item.url and item.url.startswith("https://example.org/") for item in items)
+    files = [item for item in items if item.stored_name]
+    assert {item.content_type for item in files} == {"application/pdf", "image/png"}
+    for item in files:
+        data = (Path(ctx.config["UPLOAD_FOLDER"]) / item.stored_name).read_bytes()
+        assert data.startswith((b"%PDF-", b"\x89PNG")) and len(data) == item.size
+
+
+def test_every_assessment_scores_and_scores_differ(ctx):
+    overall = []
+    for assessment in _assessments():
+        result = score_assessment(assessment)
+        if assessment.state == "submitted" and assessment.cycle == 2019:
+            overall.append(result["overall"]["score"])
+    assert max(overall) - min(overall) >= 30 and len(set(overall)) >= 20
+
+
+def test_answers_respect_statuses_and_relevance(ctx):
+    answers = list(db.session.scalars(db.select(Answer)))
+    assert all(a.justification for a in answers if a.status == "na")
+    assert any(a.status == "unknown" for a in answers) and any(a.status == "na" for a in answers)
+    for assessment in _assessments():
+        # Only answers carried over (still to confirm) may sit on questions relevance now hides.
+        entered = {a.question_id for a in answers if a.assessment_id == assessment.id and not a.carried_over}
+        for domain in score_assessment(assessment)["domains"]:
+            hidden = {q["id"] for area in domain["areas"] for q in area["questions"] if q["status"] == "not_relevant"}
+            assert not hidden & entered, (assessment.country_code, hidden & entered)
+    assert all(a.value for a in answers if a.question_id == "wog_migration_profile")
+
+
+def test_one_seeding_audit_event_per_assessment(ctx):
+    events = _count(AuditEvent, action="assessment.demo_seed")
+    assert events == len(_assessments())
+
+
+def _totals() -> tuple:
+    return tuple(_count(model) for model in (Assessment, Answer, Evidence, Assignment, ScoreSnapshot, AuditEvent, User))
+
+
+def test_second_run_adds_nothing(demo, ctx):
+    before = _totals()
+    db.session.rollback()  # end the read: SQLite transactions take the write lock up front
+    result = ctx.test_cli_runner().invoke(args=["mgf", "demo"])
+    assert result.exit_code == 0, result.output
+    assert "0 added" in result.output and _totals() == before
+
+
+def _digest() -> str:
+    """A fingerprint of everything seeded that does not depend on ids or the clock."""
+    query = db.select(Assessment.country_code, Assessment.cycle, Assessment.state, Answer.question_id,
+                      Answer.status, Answer.value, Answer.justification, Answer.carried_over,
+                      Answer.carry_note).join(Answer, Answer.assessment_id == Assessment.id)
+    rows = [json.dumps(list(row), sort_keys=True, default=str) for row in db.session.execute(query)]
+    query = db.select(Assessment.country_code, Assessment.cycle, Evidence.question_id, Evidence.kind,
+                      Evidence.citation, Evidence.url, Evidence.file_name, Evidence.size).join(Evidence)
+    rows += [json.dumps(list(row), default=str) for row in db.session.execute(query)]
+    return hashlib.sha256("\n".join(sorted(rows)).encode()).hexdigest()
+
+
+def test_seeding_is_deterministic(ctx):
+    first = _digest()
+    db.session.execute(db.delete(Assessment))  # answers, evidence, assignments, snapshots cascade
+    db.session.commit()
+    result = ctx.test_cli_runner().invoke(args=["mgf", "demo"])
+    assert result.exit_code == 0, result.output
+    assert _count(Assessment) > 60 and _digest() == first

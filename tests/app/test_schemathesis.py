@@ -1,0 +1,71 @@
+"""Property-based API testing: schemathesis generates requests from the OpenAPI document and
+checks that no request causes a server error and that every response matches the document."""
+
+import pytest
+import schemathesis
+from api_support import bearer, open_assessment, publish, token_for
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from schemathesis import GenerationMode
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    negative_data_rejection,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from mgf_assess import create_app
+
+CHECKS = [not_a_server_error, response_schema_conformance, status_code_conformance, content_type_conformance,
+          negative_data_rejection]
+SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+QUESTIONS = ["q_yes", "q_na", "q_num", "q_border", "q_note", "q_nope"]
+
+# The document is read from an application of its own at collection time (serving it needs
+# no database); each generated request then goes to the test's application.
+_document_app = create_app({"TESTING": True, "SECRET_KEY": "document-only", "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", _document_app)
+
+
+@pytest.fixture
+def api_token(app, tmp_path, make_user):
+    """A Kenyan focal point's token, with a published questionnaire and a Kenyan draft (id 1)."""
+    publish(app, tmp_path / "q")
+    open_assessment(app, "KEN")
+    return token_for(app, make_user(role="focal_point", country="KEN"))
+
+
+@schema.parametrize()
+@SETTINGS
+def test_api_conforms_to_its_document(case, app, api_token):
+    """Every operation, positive and negative data, random ids (mostly unknown: 404)."""
+    case.call_and_validate(app=app, headers=bearer(api_token), checks=CHECKS)
+
+
+def _on_the_assessment(operation, mode):
+    """Cases aimed at the existing assessment (id 1) and, for answers, at its questions."""
+    def fixed(qid):
+        path = {"assessment_id": 1, "qid": qid} if "{qid}" in operation.path else {"assessment_id": 1}
+        return operation.as_strategy(mode, path_parameters=path)
+
+    return st.sampled_from(QUESTIONS).flatmap(fixed)
+
+
+@pytest.mark.parametrize(("label", "mode"), [
+    ("GET /assessments/{assessment_id}", GenerationMode.POSITIVE),
+    ("GET /assessments/{assessment_id}/scores", GenerationMode.POSITIVE),
+    ("PUT /assessments/{assessment_id}/answers/{qid}", GenerationMode.POSITIVE),
+    ("PUT /assessments/{assessment_id}/answers/{qid}", GenerationMode.NEGATIVE),
+    ("POST /assessments/{assessment_id}/transitions", GenerationMode.POSITIVE),
+    ("POST /assessments/{assessment_id}/transitions", GenerationMode.NEGATIVE)])
+def test_operations_on_an_existing_assessment(app, api_token, label, mode):
+    """Generated bodies against real objects: saves, conflicts, scores and transitions."""
+    operation = schema.find_operation_by_label(label)
+
+    @given(case=_on_the_assessment(operation, mode))
+    @SETTINGS
+    def run(case):
+        case.call_and_validate(app=app, headers=bearer(api_token), checks=CHECKS)
+
+    run()
