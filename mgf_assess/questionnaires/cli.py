@@ -96,7 +96,12 @@ def list_versions() -> None:
 @click.argument("version")
 @click.argument("out", type=click.Path(dir_okay=False))
 def export_xlsform(family, version, out) -> None:
-    """Write a registered version as an XLSForm workbook (with gov:: columns for our extra data)."""
+    """Write a registered version as an XLSForm workbook (survey, choices and settings sheets).
+
+    Texts go in label::English (en)-style language columns; our extra data (weights, scoring,
+    option scores, evidence rules, tags, recommendations, ids) in gov::-prefixed columns of the
+    survey and settings sheets. See questionnaires/XLSFORM.md.
+    """
     from mgf_assess.questionnaires.definitions import definition_of
     from scoring.xlsform import write_xlsform
 

@@ -2,9 +2,8 @@
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import PASSWORD
-
 from browser_support import sign_in
+from conftest import PASSWORD
 
 pytestmark = pytest.mark.browser
 

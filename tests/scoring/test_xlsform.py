@@ -11,7 +11,7 @@ import pytest
 
 from scoring.errors import DefinitionError
 from scoring.loader import definition_from_text, load_definition
-from scoring.xlsform import read_xlsform, read_xlsform_to_yaml, write_xlsform
+from scoring.xlsform import column_name, read_xlsform, read_xlsform_to_yaml, write_xlsform
 
 ROOT = Path(__file__).resolve().parents[2]
 SHIPPED = sorted((ROOT / "questionnaires" / "mgf").glob("*.yaml"))
@@ -141,6 +141,25 @@ def edited(path, sheet, changes) -> Path:
     return path
 
 
+def older_layout(path) -> Path:
+    """The workbook as exported before gov:: columns: gov_weight…, and option scores in a choices gov_score."""
+    book = openpyxl.load_workbook(path)
+    survey = book["survey"]
+    columns = {cell.value: cell.column for cell in survey[1]}
+    scores = {row[columns["name"] - 1]: json.loads(row[columns["gov::option_scores"] - 1], parse_float=str)
+              for row in survey.iter_rows(min_row=2, values_only=True) if row[columns["gov::option_scores"] - 1]}
+    survey.delete_cols(columns["gov::option_scores"])
+    for sheet in (survey, book["settings"]):
+        for cell in sheet[1]:
+            cell.value = cell.value.replace("gov::", "gov_", 1)
+    choices = book["choices"]
+    choices.cell(1, choices.max_column + 1).value = "gov_score"
+    for row in choices.iter_rows(min_row=2):
+        row[-1].value = scores.get(row[0].value, {}).get(row[1].value)
+    book.save(path)
+    return path
+
+
 def workbook(path, survey, choices=(), settings=None) -> Path:
     """A workbook from rows; the first row of each sheet holds the column names."""
     settings = settings or [["form_title", "form_id", "version", "gov::bands", "gov::target_band"],
@@ -184,6 +203,23 @@ def test_the_yaml_is_canonical_and_stable(every_type, tmp_path):
     assert "languages: [en, fr]" in text and "label: {en: Low, fr: Bas}" in text
     assert "scoring: {method: linear, best: 0, worst: 12.5}" in text  # no direction added
     assert "score: 33.33" in text and "weight: 0.1" in text
+
+
+@pytest.mark.parametrize("source", SHIPPED, ids=[path.stem for path in SHIPPED])
+def test_workbooks_in_the_older_gov_underscore_layout_still_import(source, every_type, tmp_path):
+    for definition in (load_definition(source), every_type):
+        path = older_layout(exported(definition, tmp_path))
+        assert "gov_score" in sheet_rows(path, "choices")[0] and "gov_weight" in sheet_rows(path, "survey")[0]
+        assert read_xlsform(path) == definition
+
+
+@pytest.mark.parametrize("header, name", [
+    ("Label :: Français (fr)", "label::Français (fr)"), ("begin group", "begin_group"),
+    ("gov::weight", "gov::weight"), ("GOV :: Allow NA", "gov::allow_na"), ("gov_allow_na", "gov::allow_na"),
+    ("gov::unit::English (en)", "gov::unit::English (en)"), ("gov_unit::English (en)", "gov::unit::English (en)"),
+    ("gov_score", "gov::score"), ("gov_", "gov_"), ("  ", None), (None, None)])
+def test_column_names_are_normalised(header, name):
+    assert column_name(header) == name
 
 
 # The workbook
@@ -331,11 +367,11 @@ def test_definition_problems_point_at_their_row(every_type, tmp_path):
     path = edited(exported(every_type, tmp_path), "survey", {
         (4, "relevant"): "${rol} = 'x'", (10, "label::English (en)"): None})
     path = edited(path, "settings", {(2, "gov::target_band"): "top"})
-    path = edited(path, "choices", {(4, "label::English (en)"): None})
+    path = edited(path, "choices", {(3, "name"): "origin"})
     assert problems(path) == [
-        "choices row 4 (domains[0].areas[0].questions[1].options[0].label): missing_translation",
         "settings row 2 (target_band): unknown_target_band",
         "survey row 4 (domains[0].areas[0].questions[0].relevant): unknown_reference",
+        "choices row 3 (domains[0].areas[0].questions[0].options[1].code): duplicate_option_code",
         "survey row 10 (domains[1].areas[0].questions[0].label): missing_translation"]
 
 
