@@ -12,10 +12,6 @@ FAMILY = "mgf"
 # (cycle, questionnaire version) in the order they are seeded: carrying forward needs the older one.
 CYCLES = ((2019, "2015.1"), (2026, "2026.1"))
 
-# What each demo assessment becomes. ``carried`` starts from the previous cycle through the
-# version mapping (a partly filled draft when no mapping exists); ``None`` means no assessment.
-PLANS = ("submitted", "draft", "carried")
-
 
 @dataclass(frozen=True)
 class DemoCountry:
@@ -32,6 +28,8 @@ def _c(code: str, roles: str, plan_2019: str | None, plan_2026: str | None) -> D
     return DemoCountry(code, tuple(roles.split()), plan_2019, plan_2026)
 
 
+# What each demo assessment becomes. ``carried`` starts from the previous cycle through the
+# version mapping (a partly filled draft when no mapping exists); ``None``: no assessment.
 SUB, DRAFT, CARRIED = "submitted", "draft", "carried"
 COUNTRIES = [
     # Africa (002): Eastern, Western, Northern, Southern and Middle Africa
@@ -81,8 +79,8 @@ COUNTRY_CODES = [country.code for country in COUNTRIES]
 
 # Countries whose evidence includes generated files, so the upload folder holds real documents.
 FILE_COUNTRIES = ("KEN", "MEX", "SEN", "JOR", "DEU", "PHL")
-# How much of a draft is filled in: most questions on a long-running draft, fewer on a new one.
-DRAFT_FILL = 0.65
+# Share of the questions a draft has answered: each draft gets its own share in this range.
+DRAFT_FILL = (0.4, 0.85)
 CARRIED_EXTRA_FILL = 0.3  # fresh answers added on top of a carried-forward start
 CONFIRMED_SHARE = 0.4  # carried answers the country has already confirmed
 CONTRIBUTOR_FILL = 0.15  # the contributor's areas are mostly still to do

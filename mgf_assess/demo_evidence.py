@@ -1,9 +1,7 @@
-"""Demo evidence: generic citations, example.org links and small generated files.
+"""Demo evidence: generic citations (see ``demo_citations``), example.org links and small files.
 
-Citations name the kind of source an official would cite (a national act, policy, survey or
-report) with a section, never a real document number: the demo says nothing about real laws.
 Files are a one-page PDF or a small PNG chart built here, so the upload folder holds real,
-valid documents. Pure, apart from ``demo_data`` storing the items.
+valid documents. Pure: ``demo_data`` stores the items.
 """
 
 from __future__ import annotations
@@ -13,55 +11,12 @@ import zlib
 from dataclasses import dataclass, replace
 
 from mgf_assess.demo_answers import Profile, unit
+from mgf_assess.demo_citations import citation
 from scoring.answers import Answer
 from scoring.model import Definition, Question
 
 OPTIONAL_SHARE = 0.3  # of answers whose evidence is optional that still carry some
 URL_SHARE = 0.35
-
-# (words found in question ids, law, policy, statistics): the source an official would cite.
-TOPICS = [
-    (("agreements", "treaties", "icrmw", "ratified"), "Register of international agreements, Ministry of Foreign Affairs, {y} edition",
-     "Foreign policy guidelines on migration cooperation {y}, section {p}",
-     "Ministry of Foreign Affairs, register of international agreements, {y} edition"),
-    (("health",), "Public Health Act, section {n}", "Health Sector Strategic Plan {y}–{z}, objective {p}",
-     "Ministry of Health, annual health statistics {y}, table {n}"),
-    (("education", "enrolment", "student"), "Education Act, section {n}", "Education Sector Plan {y}–{z}, chapter {p}",
-     "Ministry of Education, statistical yearbook {y}, table {n}"),
-    (("justice",), "Legal Aid Act, section {n}", "Access to Justice Strategy {y}–{z}, objective {p}",
-     "Judiciary, annual statistics {y}, table {n}"),
-    (("identity", "statelessness", "naturalisation"), "Citizenship and Civil Registration Act, section {n}",
-     "National Civil Registration Strategy {y}–{z}", "Civil registration office, annual report {y}, table {n}"),
-    (("social_security", "benefit"), "Social Security Act, section {n}", "Social Protection Strategy {y}–{z}, pillar {p}",
-     "Social security institute, annual report {y}, table {n}"),
-    (("discrimination",), "Anti-Discrimination Act, section {n}", "National Action Plan against Racism and Xenophobia {y}–{z}",
-     "Equality body, annual report {y}, table {n}"),
-    (("trafficking", "smuggling"), "Counter-Trafficking in Persons Act, part {p}",
-     "National Action Plan against Trafficking in Persons {y}–{z}", "National anti-trafficking report {y}, table {n}"),
-    (("remittance", "financial", "investment"), "Payment Services Act, section {n}",
-     "National Financial Inclusion Strategy {y}, pillar {p}", "Central bank, remittance prices survey {y}"),
-    (("diaspora", "abroad", "consular"), "Consular Services Act, section {n}", "Diaspora Engagement Strategy {y}, section {p}",
-     "Ministry of Foreign Affairs, consular statistics {y}"),
-    (("labour", "recruit", "skills", "language", "unemployment", "equal_treatment", "pre_departure"),
-     "Labour Code, chapter on foreign workers, article {n}", "National Labour Migration Policy {y}, section {p}",
-     "National Statistics Office, Labour Force Survey {y}, table {n}"),
-    (("residence", "reunification", "regularisation", "visa", "pathways"), "Immigration and Residence Act, section {n}",
-     "Immigration Regulations {y}, schedule {p}", "Ministry of the Interior, residence and visa statistics {y}, table {n}"),
-    (("border", "detention", "return", "readmission", "rescue", "missing", "deaths"),
-     "Immigration and Residence Act, section {n}", "National Border Management Strategy {y}, section {p}",
-     "Border agency, annual statistics {y}, table {n}"),
-    (("crises", "contingency", "warning", "evacuation", "drr", "relocation", "climate", "recovery", "durable",
-      "displacement"), "Disaster Risk Management Act, section {n}", "National Disaster Risk Reduction Strategy {y}, pillar {p}",
-     "National disaster management agency, annual report {y}, table {n}"),
-    (("census", "data", "statistics", "profile", "disaggregation"), "Statistics Act, section {n}",
-     "National Strategy for the Development of Statistics {y}–{z}", "Population and Housing Census {y}, migration module"),
-]
-FALLBACK = ("Decree establishing the national coordination mechanism on migration, article {n}",
-            "National Migration Policy {y}, section {p}", "Migration coordination secretariat, annual report {y}")
-IMPLEMENTATION = ["Annual report of the responsible ministry, {y}, chapter {p}",
-                  "Minutes of the national coordination committee on migration, {y}",
-                  "Programme budget of the responsible ministry, {y}, line {n}"]
-OTHER = "Report of the national consultation with civil society and social partners, {y}"
 
 
 @dataclass(frozen=True)
@@ -107,29 +62,11 @@ def kind_of(question: Question, u: float) -> str:
 
 def _item(question: Question, profile: Profile) -> EvidenceItem:
     kind = kind_of(question, unit(profile.code, question.id, "kind"))
-    citation = _citation(kind, profile, question.id)
+    text = citation(kind, profile, question.id)
     url = None
     if unit(profile.code, profile.cycle, question.id, "url") < URL_SHARE:
         url = f"https://example.org/{profile.code.lower()}/{profile.cycle}/{question.id.replace('_', '-')}"
-    return EvidenceItem(question.id, kind, citation, url)
-
-
-def _citation(kind: str, profile: Profile, qid: str) -> str:
-    if kind == "implementation":
-        template = IMPLEMENTATION[_pick(profile, qid, "template", len(IMPLEMENTATION))]
-    elif kind == "other":
-        template = OTHER
-    else:
-        sources = next((t[1:] for t in TOPICS if any(word in qid for word in t[0])), FALLBACK)
-        template = sources[("law", "policy", "statistics").index(kind)]
-    year = profile.cycle - 1 - _pick(profile, qid, "year", 6)
-    return template.format(n=2 + _pick(profile, qid, "n", 60), p=1 + _pick(profile, qid, "p", 8),
-                           y=year, z=year + 4)
-
-
-def _pick(profile: Profile, qid: str, purpose: str, size: int) -> int:
-    """A steady whole number in [0, size) for this country, question and purpose."""
-    return int(size * unit(profile.code, qid, purpose))
+    return EvidenceItem(question.id, kind, text, url)
 
 
 def _file(item: EvidenceItem, profile: Profile, kind: str) -> tuple[str, bytes]:
@@ -140,8 +77,9 @@ def _file(item: EvidenceItem, profile: Profile, kind: str) -> tuple[str, bytes]:
 
 def pdf_bytes(text: str) -> bytes:
     """A minimal, valid one-page PDF showing ``text`` (ASCII; the demo only needs a readable page)."""
-    safe = text.encode("ascii", "replace").decode("ascii").replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-    stream = f"BT /F1 12 Tf 56 780 Td (Demo evidence) Tj 0 -20 Td ({safe[:90]}) Tj ET".encode("ascii")
+    lines = ["Demo evidence (fictitious document)", text.replace("\u2013", "-").replace("\u2014", "-")]
+    shown = " 0 -20 Td ".join(f"({_pdf_text(line)}) Tj" for line in lines)
+    stream = f"BT /F1 12 Tf 56 780 Td {shown} ET".encode("ascii")
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
                b"/Resources << /Font << /F1 5 0 R >> >> >>",
@@ -158,17 +96,21 @@ def pdf_bytes(text: str) -> bytes:
     return bytes(out)
 
 
+def _pdf_text(line: str) -> str:
+    """A line as a PDF string body: ASCII, with the string delimiters escaped."""
+    ascii_line = line.encode("ascii", "replace").decode("ascii")[:90]
+    return ascii_line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+
 def png_bytes(seed: str, width: int = 160, height: int = 90) -> bytes:
     """A small PNG bar chart (five bars whose heights follow ``seed``), built without libraries."""
+    slot = width // 5
     heights = [int(height * (0.2 + 0.7 * unit(seed, bar))) for bar in range(5)]
+    white, blue = b"\xff\xff\xff", b"\x00\x72\xb2"
     rows = []
     for y in range(height):
-        row = bytearray(b"\x00")  # filter type: none
-        for x in range(width):
-            bar, inside = divmod(x, width // 5)
-            filled = 4 <= inside < width // 5 - 4 and height - y <= heights[min(bar, 4)]
-            row += bytes((0, 114, 178) if filled else (255, 255, 255))
-        rows.append(bytes(row))
+        bars = (white * 4 + (blue if height - y <= h else white) * (slot - 8) + white * 4 for h in heights)
+        rows.append(b"\x00" + b"".join(bars) + white * (width - 5 * slot))  # 0: no row filter
     return _png(width, height, zlib.compress(b"".join(rows), 9))
 
 

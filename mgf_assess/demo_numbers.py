@@ -60,7 +60,8 @@ def _bounds(question: Question) -> list[Decimal]:
     scoring = question.scoring
     if scoring is None:
         return []
-    values = [scoring.best, scoring.worst] + [t.min for t in scoring.thresholds] + [t.max for t in scoring.thresholds]
+    values = [scoring.best, scoring.worst]
+    values += [bound for t in scoring.thresholds for bound in (t.min, t.max)]
     return [value for value in values if value is not None]
 
 

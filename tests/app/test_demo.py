@@ -2,11 +2,12 @@
 with its contributor, idempotence, determinism, and scores for every seeded assessment.
 
 The demo is seeded once for the module (it takes a few seconds); the tests only read it, except
-the determinism test, which seeds again after removing the assessments and ends in the same state.
+the determinism test, which empties the database and seeds again, ending in the same state.
 """
 
 import hashlib
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -26,7 +27,8 @@ def _empty_tables() -> None:
     tables = [t for t in reversed(db.metadata.sorted_tables) if t.name != "countries"]
     with db.engine.begin() as connection:
         if connection.dialect.name == "postgresql":
-            connection.execute(text("TRUNCATE " + ", ".join(f'"{t.name}"' for t in tables) + " RESTART IDENTITY CASCADE"))
+            names = ", ".join(f'"{t.name}"' for t in tables)
+            connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
         else:
             for table in tables:
                 connection.execute(table.delete())
@@ -40,13 +42,15 @@ def demo(_schema, database_url, tmp_path_factory):
     app = create_app({"TESTING": True, "SECRET_KEY": "test-secret-key-not-for-production",
                       "SQLALCHEMY_DATABASE_URI": database_url, "FAST_PASSWORD_HASHING": True,
                       "UPLOAD_FOLDER": str(tmp_path_factory.mktemp("demo") / "uploads")})
-    result = app.test_cli_runner().invoke(args=["mgf", "demo"])
-    assert result.exit_code == 0, result.output
-    yield app, result.output
-    with app.app_context():
-        db.session.remove()
-        _empty_tables()
-        db.engine.dispose()
+    try:
+        result = app.test_cli_runner().invoke(args=["mgf", "demo"])
+        assert result.exit_code == 0, result.output
+        yield app, result.output
+    finally:  # leave the database empty for the other modules, even when seeding failed
+        with app.app_context():
+            db.session.remove()
+            _empty_tables()
+            db.engine.dispose()
 
 
 @pytest.fixture
@@ -142,7 +146,8 @@ def test_answers_respect_statuses_and_relevance(ctx):
         # Only answers carried over (still to confirm) may sit on questions relevance now hides.
         entered = {a.question_id for a in answers if a.assessment_id == assessment.id and not a.carried_over}
         for domain in score_assessment(assessment)["domains"]:
-            hidden = {q["id"] for area in domain["areas"] for q in area["questions"] if q["status"] == "not_relevant"}
+            hidden = {q["id"] for area in domain["areas"] for q in area["questions"]
+                      if q["status"] == "not_relevant"}
             assert not hidden & entered, (assessment.country_code, hidden & entered)
     assert all(a.value for a in answers if a.question_id == "wog_migration_profile")
 
@@ -153,7 +158,8 @@ def test_one_seeding_audit_event_per_assessment(ctx):
 
 
 def _totals() -> tuple:
-    return tuple(_count(model) for model in (Assessment, Answer, Evidence, Assignment, ScoreSnapshot, AuditEvent, User))
+    models = (Assessment, Answer, Evidence, Assignment, ScoreSnapshot, AuditEvent, User)
+    return tuple(_count(model) for model in models)
 
 
 def test_second_run_adds_nothing(demo, ctx):
@@ -178,8 +184,60 @@ def _digest() -> str:
 
 def test_seeding_is_deterministic(ctx):
     first = _digest()
-    db.session.execute(db.delete(Assessment))  # answers, evidence, assignments, snapshots cascade
-    db.session.commit()
+    db.session.rollback()
+    _empty_tables()  # a fresh database again (countries are reference data, kept)
     result = ctx.test_cli_runner().invoke(args=["mgf", "demo"])
     assert result.exit_code == 0, result.output
     assert _count(Assessment) > 60 and _digest() == first
+
+
+# ---------------------------------------------------------------- the generators alone (no database)
+
+
+def _question(qid, qtype, **extra) -> dict:
+    return {"id": qid, "type": qtype, "label": {"en": qid}, **extra}
+
+
+def _definition(questions: list[dict]):
+    from scoring.model import Definition
+
+    return Definition.model_validate({
+        "format_version": 1, "id": "demo", "version": "1", "status": "published", "title": {"en": "Demo"},
+        "bands": [{"code": "low", "min": 0, "label": {"en": "Low"}}], "target_band": "low",
+        "domains": [{"id": "dom", "title": {"en": "D"}, "areas": [{"id": "area", "title": {"en": "A"},
+                                                                    "questions": questions}]}]})
+
+
+def test_generator_gives_valid_answers_of_every_type():
+    from mgf_assess.demo_answers import Profile, answers_for
+
+    options = [{"code": "a", "label": {"en": "A"}}, {"code": "b", "label": {"en": "B"}}]
+    definition = _definition([
+        _question("kind", "single_choice", options=options), _question("since", "date"),
+        _question("note", "text"), _question("roles", "multi_choice", options=options),
+        _question("gap", "number", scoring={"method": "linear", "best": 0, "worst": 10}),
+        _question("share", "percent", scoring={"method": "linear", "best": 100, "worst": 0}),
+        _question("count", "number"), _question("ok", "yes_no", relevant="${kind} = 'a'")])
+    for code in ("KEN", "MEX", "SEN", "JOR", "DEU", "PHL"):
+        answers = answers_for(definition, Profile(code, code, 2026, ("origin",)))
+        assert {"kind", "since", "note", "roles", "gap", "share", "count"} <= set(answers)
+        assert ("ok" in answers) == (answers["kind"].value == "a")
+        assert 0 <= answers["gap"].value <= 10 and str(answers["since"].value) < "2026"
+
+
+def test_numbers_reach_every_step_of_the_shipped_scales():
+    from mgf_assess.config import REPO_ROOT
+    from mgf_assess.demo_numbers import numeric_value
+    from scoring.loader import load_definition
+    from scoring.questions import matched_threshold
+
+    for version in ("2015.1", "2026.1"):
+        definition = load_definition(REPO_ROOT / "questionnaires" / "mgf" / f"{version}.yaml")
+        for question in definition.question_map.values():
+            if question.scoring is None or question.scoring.method != "thresholds":
+                continue
+            for index, threshold in enumerate(question.scoring.thresholds):
+                for u in (0.0, 0.5, 0.99):
+                    value = numeric_value(question, float(threshold.score), u)
+                    assert matched_threshold(question, Decimal(str(value))) == index, (question.id, value)
+
