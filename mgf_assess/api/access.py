@@ -30,9 +30,10 @@ def question(found: Assessment, qid: str) -> AnswerTarget:
     return target
 
 
-def require_state_or_role(allowed: str, who: str, obj, refusal: str) -> None:
+def require_state_or_role(allowed: str, who: str, obj, refusal) -> None:
     """Refuse an action the policy does not allow: NotEditable (409) with ``refusal`` when only
-    the state stands in the way (rule ``who`` allows the caller), 403 when the caller may never."""
+    the state stands in the way (rule ``who`` allows the caller), 403 when the caller may never.
+    ``refusal`` is a lazy string: translated only when it is needed."""
     if policy.can(current_user, allowed, obj):
         return
     if policy.can(current_user, who, obj):

@@ -35,7 +35,7 @@ def put_answer(assessment_id: int, qid: str):
     found = access.assessment(assessment_id)
     target = access.question(found, qid)
     refusal = _l("This assessment is %(state)s: answers cannot change now.", state=found.state)
-    access.require_state_or_role("answer.edit", "answer.author", target, str(refusal))
+    access.require_state_or_role("answer.edit", "answer.author", target, refusal)
     body = read_body(ANSWER_BODY)
     payload = {key: body[key] for key in ("value", "status", "justification") if key in body}
     answer = operations.save_answer(current_user, found, qid, payload, body["base_revision"])

@@ -75,7 +75,7 @@ def post_transition(assessment_id: int):
     found = access.assessment(assessment_id)
     body = read_body(transition_fields())
     transition = TRANSITIONS[body["action"]]
-    access.require_state_or_role(transition.rule, transition.who, found, str(transition.refusal(found)))
+    access.require_state_or_role(transition.rule, transition.who, found, transition.refusal(found))
     previous = found.state
     snapshot = transition.run(current_user, found, body.get("comment"))
     return respond({"id": found.id, "action": body["action"], "previous_state": previous,

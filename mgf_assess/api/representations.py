@@ -6,6 +6,7 @@ from datetime import datetime
 
 from mgf_assess.assessments import queries
 from mgf_assess.assessments.models import Answer, Assessment, Evidence
+from mgf_assess.auth.models import User
 from mgf_assess.extensions import db
 
 
@@ -34,6 +35,7 @@ def assessment_detail(assessment: Assessment) -> dict:
     """The assessment with every answer and every piece of evidence, keyed by question id."""
     answers = queries.answers_of(assessment)
     evidence = queries.evidence_of(assessment)
+    _load_users({answer.updated_by_id for answer in answers.values()} - {None})
     return {**assessment_summary(assessment),
             "answers": {qid: answer_json(qid, answers.get(qid), evidence.get(qid, []))
                         for qid in sorted(set(answers) | set(evidence))}}
@@ -64,6 +66,12 @@ def stored_answer_json(answer: Answer) -> dict:
 def evidence_json(item: Evidence) -> dict:
     return {"id": item.id, "kind": item.kind, "citation": item.citation, "url": item.url,
             "file_name": item.file_name}
+
+
+def _load_users(ids: set[int]) -> None:
+    """Load the authors of many answers in one query (the session then finds them by id)."""
+    if ids:
+        list(db.session.scalars(db.select(User).where(User.id.in_(ids))))
 
 
 def _user_ref(user) -> dict | None:

@@ -13,6 +13,7 @@ from mgf_assess.extensions import db
 
 @bp.get("/openapi.json")
 def openapi():
+    """The OpenAPI document; public, as it describes the API without revealing any data."""
     return jsonify(openapi_document())
 
 

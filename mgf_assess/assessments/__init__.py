@@ -4,8 +4,12 @@ from flask import Flask
 
 
 def init_app(app: Flask) -> None:
-    from mgf_assess.assessments import models  # noqa: F401  (tables are known to migrations)
-    from mgf_assess.assessments import routes_evidence, routes_manage, routes_section  # noqa: F401  (routes)
+    from mgf_assess.assessments import (  # noqa: F401  (routes)
+        models,  # noqa: F401  (tables are known to migrations)
+        routes_evidence,
+        routes_manage,
+        routes_section,
+    )
     from mgf_assess.assessments.routes import bp
 
     app.register_blueprint(bp)

@@ -7,11 +7,11 @@ from decimal import Decimal, InvalidOperation
 
 from flask_babel import format_date, format_decimal, format_percent
 from flask_babel import gettext as _
-from scoring.model import Question
 
 from mgf_assess.assessments.carry import REASON_LABELS
 from mgf_assess.assessments.labels import STATUS_LABELS
 from mgf_assess.i18n import localized
+from scoring.model import Question
 
 
 def _option(question: Question, code) -> str:

@@ -8,15 +8,24 @@ don't know) and the hidden ``base_revision`` the answer was displayed at.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from scoring.model import Question
-from wtforms import (Field, FormField, HiddenField, IntegerField, RadioField, SelectField, SelectMultipleField,
-                     StringField, TextAreaField, URLField)
+from wtforms import (
+    Field,
+    FormField,
+    HiddenField,
+    IntegerField,
+    RadioField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+    URLField,
+)
 from wtforms import Form as PlainForm
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, DateInput, ListWidget, NumberInput
@@ -24,6 +33,7 @@ from wtforms.widgets import CheckboxInput, DateInput, ListWidget, NumberInput
 from mgf_assess.assessments.labels import EVIDENCE_KIND_LABELS, STATUS_LABELS
 from mgf_assess.core.forms import choices
 from mgf_assess.i18n import localized
+from scoring.model import Question
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -155,8 +165,7 @@ def base_revision_of(subform) -> int:
 
 class OpenAssessmentForm(FlaskForm):
     country = SelectField(_l("Country"), validators=[DataRequired()])
-    questionnaire = SelectField(_l("Questionnaire version"), validators=[DataRequired()],
-                                description=_l("Only published versions can be used."))
+    questionnaire = SelectField(_l("Questionnaire version"), validators=[DataRequired()])
     cycle = IntegerField(_l("Cycle (year)"), validators=[DataRequired(), NumberRange(2000, 2100)])
 
 

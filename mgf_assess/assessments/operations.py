@@ -103,6 +103,7 @@ def save_answer(actor, assessment: Assessment, qid: str, payload: dict, base_rev
     Raises NotEditable (state), AnswerConflict (stale revision, nothing stored) or
     AnswerProblems (invalid, every problem listed, nothing stored).
     """
+    definition = definition_for(assessment)  # before the lock, whose reload would fetch the version again
     assessment = lock(assessment)
     if not assessment.country_editable:
         raise NotEditable(_l("This assessment is %(state)s: answers cannot change now.", state=assessment.state))
@@ -111,7 +112,7 @@ def save_answer(actor, assessment: Assessment, qid: str, payload: dict, base_rev
         raise AnswerConflict(current) if current else AnswerProblems(
             [{"location": "base_revision", "code": "stale_revision",
               "message": "this question has never been answered: send base_revision 0"}])
-    typed, problems = check_answer(definition_for(assessment), qid, payload)
+    typed, problems = check_answer(definition, qid, payload)
     if problems:
         raise AnswerProblems(_problems_as_items(problems))
     return _store(actor, assessment, qid, current, typed)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from scoring.model import Area, Definition, Domain
-
 from mgf_assess.assessments import carry, queries
 from mgf_assess.assessments.access import AnswerTarget
 from mgf_assess.assessments.models import Assessment
@@ -15,6 +13,7 @@ from mgf_assess.core import policy
 from mgf_assess.core.errors import OperationError
 from mgf_assess.extensions import db
 from mgf_assess.i18n import localized
+from scoring.model import Area, Definition, Domain
 
 
 @dataclass

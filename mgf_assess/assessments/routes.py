@@ -37,10 +37,11 @@ def creatable_countries(user) -> list[Country]:
 
 
 def _open_form(countries: list[Country]) -> OpenAssessmentForm:
-    form = OpenAssessmentForm(cycle=utcnow().year)
+    versions = [(f"{v.family}:{v.version}", f"{v.version} — {localized(v.title)}") for v in published_versions()]
+    newest = versions[-1][0] if versions else None  # a new cycle usually takes the latest version
+    form = OpenAssessmentForm(cycle=utcnow().year, questionnaire=newest)
     form.country.choices = choices((c.code, c.name(current_language())) for c in countries)
-    form.questionnaire.choices = choices((f"{v.family}:{v.version}", f"{localized(v.title)} — {v.version}")
-                                         for v in published_versions())
+    form.questionnaire.choices = choices(versions)
     return form
 
 
@@ -114,5 +115,4 @@ def _management(assessment, result) -> dict:
             "contributors": [(user, [label for scope, label in labels if scope in scopes],
                               assignment_form(definition, user, scopes))
                              for user, scopes in pages.contributors_of(assessment)],
-            "area_ids": {area.id for domain in definition.domains for area in domain.areas},
             "missing": operations.missing_items(result, definition)}

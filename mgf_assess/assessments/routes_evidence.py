@@ -10,7 +10,12 @@ from mgf_assess.assessments import evidence, files, queries
 from mgf_assess.assessments.forms import EvidenceForm
 from mgf_assess.assessments.models import Evidence
 from mgf_assess.assessments.routes import bp
-from mgf_assess.assessments.routes_section import load_section, question_target, render_section, section_url
+from mgf_assess.assessments.routes_section import (
+    load_section,
+    question_target,
+    render_section,
+    section_url,
+)
 from mgf_assess.assessments.scoring_bridge import definition_for
 from mgf_assess.auth.forms import ActionForm
 from mgf_assess.auth.models import User
@@ -90,8 +95,14 @@ def download(assessment_id: int, evidence_id: int):
     path = files.path_of(current_app.config["UPLOAD_FOLDER"], item.stored_name)
     if not path.is_file():
         abort(404)
-    return send_file(path, as_attachment=True, download_name=item.file_name or "evidence",
+    return send_file(path, as_attachment=True, download_name=_download_name(item),
                      mimetype=item.content_type or "application/octet-stream")
+
+
+def _download_name(item: Evidence) -> str:
+    # The name comes from the uploader's computer: control characters cannot go into a header.
+    name = "".join(char for char in (item.file_name or "") if char.isprintable()).strip()
+    return name or "evidence"
 
 
 @bp.get("/<int:assessment_id>/answers/<qid>/history")

@@ -40,14 +40,18 @@ def assign(assessment_id: int, user_id: int):
     return _overview(assessment, "assignments")
 
 
-def _confirmation_rows(assessment, plan) -> list[dict]:
+def _confirmation_rows(assessment, plan) -> dict[str, list[dict]]:
+    """Questions to look at, one row each with all its reasons: carried ones, then unanswered ones."""
     definition = definition_for(assessment)
-    rows = []
+    rows: dict[str, dict] = {}
     for item in plan.result.needs_confirmation:
-        question = definition.question_map.get(item.question)
-        rows.append({"question": question, "carried": item.question in plan.result.answers.answers,
-                     "reason": carry.REASON_LABELS.get(item.reason, item.reason)})
-    return rows
+        row = rows.setdefault(item.question, {"question": definition.question_map.get(item.question), "reasons": []})
+        reason = str(carry.REASON_LABELS.get(item.reason, item.reason))
+        if reason not in row["reasons"]:
+            row["reasons"].append(reason)
+    carried = plan.result.answers.answers
+    return {"carried": [row for qid, row in rows.items() if qid in carried],
+            "unanswered": [row for qid, row in rows.items() if qid not in carried]}
 
 
 @bp.get("/<int:assessment_id>/carry-forward")
@@ -57,7 +61,7 @@ def carry_preview(assessment_id: int):
     plan, problem = carry_offer(assessment)
     if plan is None and problem is None:
         abort(404)  # nothing to carry: no earlier assessment, already carried, or frozen
-    rows = _confirmation_rows(assessment, plan) if plan else []
+    rows = _confirmation_rows(assessment, plan) if plan else {}
     return render_template("assessments/carry.html", assessment=assessment, plan=plan, problem=problem,
                            rows=rows, action_form=ActionForm())
 

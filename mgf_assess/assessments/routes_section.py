@@ -6,16 +6,31 @@ from dataclasses import dataclass, field
 
 from flask import abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required
 
 from mgf_assess.assessments import operations, queries
 from mgf_assess.assessments.access import AnswerTarget, answer_target
 from mgf_assess.assessments.forms import EvidenceForm, form_data, section_form_class
-from mgf_assess.assessments.labels import client_messages, client_texts, problem_field, problem_message
+from mgf_assess.assessments.labels import (
+    client_messages,
+    client_texts,
+    problem_field,
+    problem_message,
+)
 from mgf_assess.assessments.routes import bp
 from mgf_assess.assessments.scoring_bridge import definition_for
-from mgf_assess.assessments.sections import (SectionOutcome, find_section, hidden_ids, neighbours, overlay,
-                                             save_section, stored_typed, submission_of, submitted_payloads)
+from mgf_assess.assessments.sections import (
+    SectionOutcome,
+    find_section,
+    hidden_ids,
+    neighbours,
+    overlay,
+    save_section,
+    stored_typed,
+    submission_of,
+    submitted_payloads,
+)
 from mgf_assess.auth.forms import ActionForm
 from mgf_assess.core import policy
 from mgf_assess.extensions import db
@@ -32,6 +47,7 @@ class SectionContext:
     editable: bool
     errors: dict = field(default_factory=dict)
     conflicts: dict = field(default_factory=dict)
+    saved: int = 0  # answers saved by a submission that was partly refused
 
 
 def load_section(assessment_id: int, area_id: str) -> SectionContext:
@@ -119,6 +135,14 @@ def _after_refusal(ctx: SectionContext, form, outcome: SectionOutcome, keep: fro
         if qid in form:
             form[qid].process(None, form_data(ctx.definition.question_map[qid], answers.get(qid)))
     ctx.errors, ctx.conflicts = _problem_errors(ctx, outcome), {q: answers.get(q) for q in outcome.conflicts}
+    ctx.saved = len(outcome.saved)
+
+
+def _saved_message(count: int) -> str:
+    if not count:
+        return _("The section is saved: nothing had changed.")
+    return ngettext("The section is saved: %(num)d answer changed.", "The section is saved: %(num)d answers changed.",
+                    count)
 
 
 @bp.post("/<int:assessment_id>/areas/<area_id>")
@@ -136,7 +160,7 @@ def save(assessment_id: int, area_id: str):
                            queries.answers_of(ctx.assessment), hidden)
     db.session.commit()
     if outcome.ok:
-        flash(_("Section saved: %(count)d answers changed.", count=len(outcome.saved)), "success")
+        flash(_saved_message(len(outcome.saved)), "success")
         return redirect(section_url(assessment_id, area_id))
     _after_refusal(ctx, form, outcome, submission.keep)
     return render_section(ctx, form, hidden=hidden, status=409 if outcome.conflicts else 422)

@@ -10,17 +10,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from scoring.answers import Answer as TypedAnswer
-from scoring.answers import check_answer, parse_answers
-from scoring.engine import hidden_questions
-from scoring.model import Area, Definition, Domain, Question
-from scoring.plan import plan_for
-
 from mgf_assess.assessments import operations
 from mgf_assess.assessments.errors import AnswerConflict, AnswerProblems
 from mgf_assess.assessments.forms import base_revision_of, payload_of
 from mgf_assess.assessments.models import Answer, Assessment
 from mgf_assess.assessments.scoring_bridge import answers_document, json_value
+from scoring.answers import Answer as TypedAnswer
+from scoring.answers import check_answer, parse_answers
+from scoring.engine import hidden_questions
+from scoring.model import Area, Definition, Domain, Question
+from scoring.plan import plan_for
 
 
 @dataclass(frozen=True)

@@ -154,3 +154,17 @@ def text(table: dict, key: str, **values) -> str:
     if message is None:
         return key
     return str(message % values) if values else str(message)
+
+NOTES = {
+    "previous": _l("The dashed line shows cycle %(cycle)s (questionnaire version %(version)s) for the "
+                   "domains that can be compared."),
+    "previous_caution": _l("Comparable with caution (questions changed between versions): %(domains)s."),
+    "previous_none": _l("Not comparable with cycle %(cycle)s: %(domains)s."),
+    "overall": _l("Overall score %(score)s — %(band)s."),
+    "self_overall": _l("Self-assessed: %(score)s — %(band)s."),
+    "override": _l("Evaluator's score %(score)s instead of the self-assessed %(self_score)s: %(why)s"),
+    "required": _l("required"),
+    "optional": _l("optional"),
+    "target_missed": _l("below target"),
+    "target_met": _l("target met"),
+}

@@ -16,6 +16,7 @@
   const csrf = csrfInput ? csrfInput.value : "";
   const timers = new Map();
   const chains = new Map();
+  const lastSaved = new Map(); // question id → the payload the server holds, as JSON text
   let relevanceTimer = null;
 
   function readJSON(text) {
@@ -135,6 +136,7 @@
     baseInput(article).value = String(data.revision);
     clearProblems(article);
     article.querySelectorAll("[data-carried], .conflict").forEach((node) => node.remove());
+    delete article.dataset.conflict;
     setStatus(article, texts.saved, "ok");
   }
 
@@ -220,13 +222,16 @@
     row.className = "button-row";
     row.append(
       button(texts.keep, "", () => keepTheirs(article, current, box)),
-      button(texts.overwrite, "button--danger", () => { box.remove(); enqueue(article, Number(current.revision)); }),
+      button(texts.overwrite, "button--danger", () => { resolved(article, box); enqueue(article, Number(current.revision)); }),
     );
     box.append(title, theirs, row);
     return box;
   }
 
+  // While the person has not chosen between the two answers, edits are not autosaved: a save
+  // based on the old revision would only be refused again.
   function showConflict(article, current) {
+    article.dataset.conflict = "pending";
     article.querySelectorAll(".conflict").forEach((node) => node.remove());
     const box = conflictBox(article, current);
     article.prepend(box);
@@ -234,10 +239,16 @@
     box.querySelector("button").focus();
   }
 
-  function keepTheirs(article, current, box) {
+  function resolved(article, box) {
     box.remove();
+    delete article.dataset.conflict;
+  }
+
+  function keepTheirs(article, current, box) {
+    resolved(article, box);
     applyValues(article, current);
     baseInput(article).value = String(current.revision);
+    lastSaved.set(article.dataset.question, JSON.stringify(payloadOf(article)));
     clearProblems(article);
     setStatus(article, texts.kept, "ok");
     scheduleRelevance();
@@ -261,9 +272,10 @@
     }
     const payload = payloadOf(article);
     const revision = revisionOverride === undefined ? Number(baseInput(article).value || 0) : revisionOverride;
-    if (payload.status === "answered" && payload.value === null && revision === 0) {
+    if (revisionOverride === undefined && lastSaved.get(article.dataset.question) === JSON.stringify(payload)) {
+      clearProblems(article);
       setStatus(article, "", "");
-      return; // never answered and still empty: nothing to save
+      return; // back to what is stored (or never answered and still empty): nothing to save
     }
     setStatus(article, texts.saving, "");
     let response;
@@ -275,12 +287,14 @@
     }
     const data = await response.json().catch(() => ({}));
     if (response.ok) {
+      lastSaved.set(article.dataset.question, JSON.stringify(payload));
       saved(article, data);
-    } else if (response.status === 409) {
-      showConflict(article, data.current || {});
+    } else if (response.status === 409 && data.current) {
+      showConflict(article, data.current);
     } else if (response.status === 422) {
       showProblems(article, (data.error && data.error.problems) || []);
     } else {
+      // e.g. 409 without a current answer: the assessment's state no longer allows changes
       setStatus(article, fill(texts.not_saved, { reason: fill(texts.refused, { status: response.status }) }), "error");
     }
   }
@@ -294,6 +308,9 @@
   }
 
   function scheduleSave(article) {
+    if (article.dataset.conflict) {
+      return;
+    }
     const qid = article.dataset.question;
     clearTimeout(timers.get(qid));
     timers.set(qid, setTimeout(() => { timers.delete(qid); enqueue(article); }, DEBOUNCE_MS));
@@ -307,9 +324,16 @@
     timers.clear();
   }
 
+  // A value only counts when the status is "answered"; a justification only matters otherwise,
+  // so an empty justification box stays out of the way of answered questions.
   function syncStatus(article) {
     const answered = currentStatus(article) === "answered";
     inputsOf(article, "value").forEach((input) => { input.disabled = !answered; });
+    const box = inputsOf(article, "justification")[0];
+    const wrapper = article.querySelector("[data-justification]");
+    if (wrapper && box) {
+      wrapper.hidden = answered && !box.value.trim() && !wrapper.classList.contains("field--error");
+    }
   }
 
   async function refreshRelevance() {
@@ -352,7 +376,12 @@
     }
   }
 
-  articles().forEach(syncStatus);
+  articles().forEach((article) => {
+    syncStatus(article);
+    if (!article.dataset.conflict) {
+      lastSaved.set(article.dataset.question, JSON.stringify(payloadOf(article)));
+    }
+  });
   document.addEventListener("input", onEdit);
   document.addEventListener("change", onEdit);
   form.addEventListener("submit", () => { timers.forEach(clearTimeout); timers.clear(); });

@@ -1,0 +1,273 @@
+"""API speed: answer saves by 8 concurrent clients over HTTP, and the largest section page.
+
+Saves go through ``PUT /api/v1/assessments/{id}/answers/{qid}`` (token, access policy,
+validation, row lock, revision check, audit record, commit); the baseline is a bare Flask
+endpoint, defined here, updating one row of the same database, served and called the same way
+in the same run. Both are reported as time per save (wall time / saves), so the ratio is the
+inverse of the throughput ratio: x2.00 means half the bare endpoint's throughput.
+
+SQLite runs in a temporary folder. Set ``BENCH_DATABASE_URL`` (e.g.
+``postgresql+psycopg://postgres@127.0.0.1:5432/mgf_bench``) to measure PostgreSQL as well: that
+database must be a scratch one, its tables are dropped and recreated. ``BENCH_API_SECONDS``
+sets the duration of each measurement (default 5 s).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import threading
+import time
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from flask import Flask, request
+from sqlalchemy import create_engine, text
+from werkzeug.serving import WSGIRequestHandler, make_server
+
+from bench.common import Result, median_time
+
+ROOT = Path(__file__).resolve().parents[1]
+CLIENTS = 8
+SECONDS = float(os.environ.get("BENCH_API_SECONDS", "5"))
+PASSWORD = "bench-password-1"
+
+
+def run() -> list[Result]:
+    """Save throughput on SQLite (and PostgreSQL when configured), then the section page."""
+    with tempfile.TemporaryDirectory() as folder:
+        databases = [("SQLite", f"sqlite:///{folder}/bench.sqlite3")]
+        if os.environ.get("BENCH_DATABASE_URL"):
+            databases.append(("PostgreSQL", os.environ["BENCH_DATABASE_URL"]))
+        results = []
+        for label, url in databases:
+            app, setup = prepared_app(url, folder)
+            results.append(save_throughput(label, app, setup))
+            if label == "SQLite":
+                results.extend(section_page(app, setup))
+            dispose(app)
+        return results
+
+
+# ---- the application, its data --------------------------------------------------------------
+
+def prepared_app(url: str, folder: str):
+    """A fresh schema with the shipped questionnaires, one Kenyan draft, 8 users with tokens."""
+    from mgf_assess import create_app
+    from mgf_assess.core.operations import load_countries
+    from mgf_assess.extensions import db
+    from mgf_assess.questionnaires import operations as qops
+
+    app = create_app({"SECRET_KEY": "bench-only", "SQLALCHEMY_DATABASE_URI": url, "FAST_PASSWORD_HASHING": True,
+                      "UPLOAD_FOLDER": f"{folder}/uploads", "WTF_CSRF_ENABLED": False})
+    with app.app_context():
+        db.drop_all()
+        db.create_all()
+        load_countries()
+        qops.load_folder(ROOT / "questionnaires")
+        db.session.commit()
+        return app, _people_and_assessment(app)
+
+
+def _people_and_assessment(app) -> dict:
+    from mgf_assess.assessments import operations
+    from mgf_assess.assessments.scoring_bridge import definition_for
+    from mgf_assess.auth import operations as accounts
+    from mgf_assess.extensions import db
+
+    version = _largest_published_version()
+    assessment = operations.create_assessment(None, country="KEN", family=version.family,
+                                              version=version.version, cycle=2026)
+    tokens, emails = [], []
+    for number in range(CLIENTS):
+        user = accounts.create_user(None, email=f"focal{number}@bench.example", name=f"Focal {number}",
+                                    role="focal_point", country="KEN", password=PASSWORD)
+        tokens.append(accounts.create_token(None, user, "bench")[1])
+        emails.append(user.email)
+    definition = definition_for(assessment)
+    db.session.commit()
+    return {"assessment": assessment.id, "tokens": tokens, "emails": emails, "definition": definition}
+
+
+def _largest_published_version():
+    from mgf_assess.extensions import db
+    from mgf_assess.questionnaires.models import QuestionnaireVersion
+
+    versions = db.session.scalars(db.select(QuestionnaireVersion).filter_by(status="published"))
+    return max(versions, key=lambda version: len(version.source))
+
+
+def dispose(app) -> None:
+    from mgf_assess.extensions import db
+
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+# ---- saves: the API against a bare endpoint ----------------------------------------------------
+
+def save_throughput(label: str, app, setup: dict) -> Result:
+    """Time per save of the API and of the bare endpoint, the best of two interleaved rounds
+    each (the machine's other work only ever slows a round down)."""
+    questions = list(_answerable(setup["definition"]))[:CLIENTS]
+    bare_app, engine = bare_flask_app(app.config["SQLALCHEMY_DATABASE_URI"], setup["assessment"])
+    api, bare = [], []
+    for _round in range(2):
+        bare.append(_per_save(bare_app, lambda n: _bare_requests()))
+        api.append(_per_save(app, lambda n: _api_requests(setup, n, *questions[n])))
+    engine.dispose()
+    api_time, bare_time = min(api), min(bare)
+    return Result(f"answer save via the API, {CLIENTS} clients, {label} ({1 / api_time:.0f}/s)", api_time,
+                  f"bare endpoint ({1 / bare_time:.0f}/s)", bare_time, target="<= x2.00 (>= 0.5 of its throughput)")
+
+
+def _answerable(definition):
+    """(question id, a valid value) of every question that is always relevant, in order."""
+    samples = {"yes_no": lambda q: "yes", "number": lambda q: 12, "percent": lambda q: 50,
+               "text": lambda q: "bench", "date": lambda q: "2026-01-31",
+               "single_choice": lambda q: q.options[0].code, "multi_choice": lambda q: [q.options[0].code]}
+    for _domain, _area, question in definition.iter_questions():
+        if question.type in samples and not question.relevant:
+            yield question.id, samples[question.type](question)
+
+
+def _api_requests(setup: dict, number: int, qid: str, value):
+    """Endless PUTs of one client, each based on the revision the previous one returned (the
+    first one learns the current revision from its 409 when an earlier round saved it)."""
+    headers = {"Authorization": f"Bearer {setup['tokens'][number]}", "Content-Type": "application/json"}
+    path, revision = f"/api/v1/assessments/{setup['assessment']}/answers/{qid}", 0
+    while True:
+        status, body = yield "PUT", path, headers, {"value": value, "base_revision": revision}
+        if status not in (200, 409):
+            raise RuntimeError(f"API save failed: {status} {body}")
+        revision = body["revision"] if status == 200 else body["current"]["revision"]
+
+
+def _bare_requests():
+    headers = {"Content-Type": "application/json"}
+    while True:
+        status, body = yield "PUT", "/bare", headers, {"value": "bench", "base_revision": 0}
+        if status != 200:
+            raise RuntimeError(f"bare endpoint failed: {status} {body}")
+
+
+def bare_flask_app(url: str, assessment_id: int):
+    """A Flask app without extensions: one endpoint updating one row of the same database."""
+    from mgf_assess.database import tune_sqlite
+
+    engine = create_engine(url, **({"connect_args": {"check_same_thread": False}} if url.startswith("sqlite") else {}))
+    if url.startswith("sqlite"):
+        tune_sqlite(engine)  # the same WAL, busy timeout and BEGIN IMMEDIATE as the application
+    app = Flask("bare")
+
+    @app.put("/bare")
+    def bare():
+        body = request.get_json()
+        with engine.begin() as connection:
+            connection.execute(text("UPDATE assessments SET updated_at = :now WHERE id = :id"),
+                               {"now": datetime.now(UTC).replace(tzinfo=None), "id": assessment_id})
+        return {"value": body["value"], "revision": 1}
+
+    return app, engine
+
+
+def _per_save(app, requests_of) -> float:
+    """Serve ``app`` over HTTP, run 8 clients for SECONDS, return wall time per request."""
+    counts, errors = [0] * CLIENTS, []
+    with serving(app) as port:
+        deadline = time.monotonic() + SECONDS
+        elapsed = _run_all([threading.Thread(target=_client, args=(port, requests_of(n), deadline, counts, n, errors))
+                            for n in range(CLIENTS)])
+    if errors:
+        raise errors[0]
+    return elapsed / max(sum(counts), 1)
+
+
+def _run_all(threads: list[threading.Thread]) -> float:
+    """Start every thread, wait for all, return the wall time."""
+    start = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return time.perf_counter() - start
+
+
+def _client(port: int, requests, deadline: float, counts: list[int], number: int, errors: list) -> None:
+    import http.client
+
+    try:
+        method, path, headers, body = next(requests)
+        while time.monotonic() < deadline:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+            connection.request(method, path, body=json.dumps(body), headers=headers)
+            response = connection.getresponse()
+            reply = json.loads(response.read())
+            connection.close()
+            counts[number] += 1
+            method, path, headers, body = requests.send((response.status, reply))
+    except BaseException as error:  # reported by the caller: a failing bench must say so
+        errors.append(error)
+
+
+class _QuietHandler(WSGIRequestHandler):
+    def log_request(self, *args) -> None:  # one line per request would drown the results
+        pass
+
+
+@contextmanager
+def serving(app):
+    """Serve ``app`` on a free port of 127.0.0.1, one thread per request, while in the block."""
+    server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=_QuietHandler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server.server_port
+    finally:
+        server.shutdown()
+        thread.join()
+
+
+# ---- the largest section page ----------------------------------------------------------------
+
+def section_page(app, setup: dict) -> list[Result]:
+    """Render time of the section page with the most questions, if the application has one."""
+    client = app.test_client()
+    client.post("/login", data={"email": setup["emails"][0], "password": PASSWORD})
+    url = next((url for url in _section_urls(app, setup) if client.get(url).status_code == 200), None)
+    if url is None:
+        print("section page: skipped (the application has no section page answering 200 yet)")
+        return []
+    bare = Flask("bare_page")
+    bare.add_url_rule("/page", "page", lambda: "<!doctype html><title>bare</title><p>bare page</p>")
+    bare_client = bare.test_client()
+    return [Result(f"render the largest section page ({url})", median_time(lambda: client.get(url), 20),
+                   "bare Flask page (test client)", median_time(lambda: bare_client.get("/page"), 20))]
+
+
+def _section_urls(app, setup: dict):
+    """URLs of the GET routes of the assessment pages named like a section, built with the
+    domains and areas of the questionnaire, those with the most questions first."""
+    rules = [rule for rule in app.url_map.iter_rules() if rule.endpoint.startswith("assessments.")
+             and "section" in rule.endpoint and "GET" in (rule.methods or ())]
+    adapter = app.url_map.bind("localhost")
+    for rule in rules:
+        for values in _candidate_values(rule.arguments, setup):
+            try:
+                yield adapter.build(rule.endpoint, values)
+            except Exception:  # this route takes other arguments: try the next candidate
+                continue
+
+
+def _candidate_values(arguments, setup: dict):
+    definition = setup["definition"]
+    sections = sorted([(sum(len(a.questions) for a in d.areas), d.id) for d in definition.domains] +
+                      [(len(a.questions), a.id) for d in definition.domains for a in d.areas], reverse=True)
+    fixed = {name: setup["assessment"] for name in arguments if "assessment" in name or name == "id"}
+    free = [name for name in arguments if name not in fixed]
+    if len(free) == 1:
+        for _count, section_id in sections:
+            yield {**fixed, free[0]: section_id}
