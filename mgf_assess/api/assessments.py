@@ -64,7 +64,7 @@ def get_assessment(assessment_id: int):
 @bp.get("/assessments/<int:assessment_id>/scores")
 @token_required
 def get_scores(assessment_id: int):
-    """The score of the current answers (DESIGN §4 result document)."""
+    """The score of the current answers: the scoring library's result document."""
     return respond(score_assessment(access.assessment(assessment_id, "assessment.scores")))
 
 

@@ -71,7 +71,7 @@ def assessment_schemas() -> dict:
 
 
 def score_schemas() -> dict:
-    """The DESIGN §4 result document; keys beyond the documented ones are listed too."""
+    """The scoring library's result document (`python -m scoring score` prints the same)."""
     node = {"score": SCORE, "band": CODE, "self_score": SCORE, "self_band": CODE,
             "completeness": SHARE, "confidence": SHARE, "method": TEXT}
     question = _object({"id": TEXT, "score": SCORE, "status": TEXT, "self_score": SCORE, "self_status": TEXT,

@@ -18,6 +18,7 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from mgf_assess.reports.data_model import GapReport, RadarSeries
+from mgf_assess.reports.formatting import score_text
 from mgf_assess.reports.pdf_fonts import BOLD, REGULAR, register_fonts
 from mgf_assess.reports.pdf_rtl import has_rtl, one_line, wrap_lines
 from mgf_assess.reports.pdf_styles import ACCENT, INK, MUTED, RULE, SERIES_COLOURS
@@ -40,9 +41,14 @@ def _text(x: float, y: float, text: str, size: float, anchor: str = "start", bol
 
 
 def radar_drawing(report: GapReport) -> Drawing:
-    """Rings, spokes, axis labels, one polygon per series and the legend."""
+    """Rings, spokes, axis labels, one polygon per series and the legend.
+
+    With fewer than three domains a radar has no area to show: domain bars are drawn instead.
+    """
     register_fonts()
     rtl = report.direction == "rtl"
+    if len(report.summary.radar.axes) < 3:
+        return domain_bars_drawing(report)
     width, height = RADAR_SIZE
     drawing = Drawing(width, height)
     centre = (width / 2, height / 2 + 14)
@@ -131,6 +137,28 @@ def _legend(drawing: Drawing, series: tuple[RadarSeries, ...], width: float, rtl
         drawing.add(Rect(x, 6, 12, 8, fillColor=colour, strokeColor=None))
         drawing.add(_text(x + 16, 7, one_line(label, rtl), 8))
         x += size
+
+
+def domain_bars_drawing(report: GapReport, width: float = 460) -> Drawing:
+    """One group of horizontal bars (0–100) per domain, one bar per series, and the legend."""
+    rtl, radar = report.direction == "rtl", report.summary.radar
+    group = len(radar.series) * (BAR_HEIGHT / 2 + 2) + BAR_GAP
+    drawing = Drawing(width, len(radar.axes) * group + 30)
+    label_width, span = 170, width - 170 - 40
+    for index, title in enumerate(radar.axes):
+        top = drawing.height - index * group
+        label = _text(width - 4 if rtl else label_width - 8, top - BAR_HEIGHT / 2 - 2, one_line(title, rtl), 8.5, "end")
+        drawing.add(label)
+        for number, series in enumerate(radar.series):
+            value = float(series.values[index] or 0)
+            y, length = top - (number + 1) * (BAR_HEIGHT / 2 + 2), span * value / 100
+            x = width - label_width - length if rtl else label_width
+            drawing.add(Rect(x, y, max(length, 0.5), BAR_HEIGHT / 2, fillColor=SERIES_COLOURS.get(series.key, INK),
+                             strokeColor=None))
+            text = score_text(series.values[index], report.language)
+            drawing.add(_text(x - 4 if rtl else x + length + 4, y, text, 7, "end" if rtl else "start"))
+    _legend(drawing, radar.series, width, rtl)
+    return drawing
 
 
 def band_colours(count: int) -> list:

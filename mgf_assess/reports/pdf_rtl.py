@@ -1,12 +1,12 @@
 """Right-to-left text for reportlab, which has no bidi support of its own on this platform.
 
-Arabic letters are shaped (``arabic_reshaper``: contextual forms, lam-alef ligatures), the text
-is wrapped into lines in *logical* order, and only then is each line put in visual order with
-``python-bidi``. Its compiled ``get_display`` resolves bracket pairs (UBA rule N0: "Act [2]"
-keeps its brackets in an Arabic line) but leaves mirroring to the renderer, which reportlab
-does not do: ``mirror_brackets`` swaps the brackets of pairs that came out reversed. Reordering first and wrapping afterwards would make a wrapped paragraph read
-its lines bottom to top. ``TextBlock`` is the flowable doing this; it also serves Latin
-reports quoting Arabic text (base direction left-to-right).
+Arabic letters are shaped (``arabic_reshaper``: contextual forms, lam-alef ligatures; the
+harakat are left out, as the font cannot position them without OpenType layout), the text is
+wrapped into lines in *logical* order, and only then is each line put in display order
+(``pdf_bidi``: levels resolved over the paragraph, each line reordered and mirrored).
+Reordering first and wrapping afterwards would make a wrapped paragraph read its lines bottom
+to top. ``TextBlock`` is the flowable doing this, for every text of a report, in either
+direction.
 """
 
 from __future__ import annotations
@@ -16,17 +16,14 @@ from functools import lru_cache
 
 from arabic_reshaper import ArabicReshaper
 from arabic_reshaper.ligatures import LIGATURES
-from bidi import get_display
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
+from mgf_assess.reports.pdf_bidi import display_line, levels
 from mgf_assess.reports.pdf_fonts import drawable
 
 # Hebrew, Arabic, Syriac, Thaana, NKo … and the Arabic presentation forms.
-# The paired brackets of the bidi algorithm (rule N0). "<" and ">" are not paired there, so
-# their level may differ and no pairing tells how to mirror them: they are drawn as they are.
-BRACKETS = (("(", ")"), ("[", "]"), ("{", "}"), ("«", "»"))
 RTL_CHARS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 # DejaVu Sans draws the lam-alef ligatures only; the religious and word ligatures would be boxes.
 KEEP_LIGATURES = ("LAM WITH ALEF",)
@@ -46,51 +43,10 @@ def shaped(text: str) -> str:
     return drawable(RESHAPER.reshape(drawable(text))) if has_rtl(text) else drawable(text)
 
 
-@lru_cache(maxsize=8192)
-def visual(line: str, rtl: bool) -> str:
-    """One already-shaped line in display order (base direction right-to-left when ``rtl``)."""
-    if not (rtl or has_rtl(line)):
-        return line
-    return mirror_brackets(get_display(line, base_dir="R" if rtl else "L"))
-
-
-def mirror_brackets(text: str) -> str:
-    """Mirror the bracket pairs that a right-to-left run put in reverse (")x(" → "(x)").
-
-    Both brackets of a pair share one level, so a pair on a right-to-left run shows closing
-    first. Pairs in normal order are matched first and kept; the brackets left over are
-    matched the other way round and swapped. A lone bracket stays as it is.
-    """
-    chars = list(text)
-    for opening, closing in BRACKETS:
-        leftover = _unmatched(chars, opening, closing)
-        stack = []
-        for index in leftover:
-            if chars[index] == closing:
-                stack.append(index)
-            elif stack:
-                other = stack.pop()
-                chars[index], chars[other] = closing, opening
-    return "".join(chars)
-
-
-def _unmatched(chars: list[str], opening: str, closing: str) -> list[int]:
-    """Positions of the brackets of one kind not in a normally ordered pair."""
-    stack, leftover = [], []
-    for index, char in enumerate(chars):
-        if char == opening:
-            stack.append(index)
-        elif char == closing:
-            if stack and chars[stack[-1]] == opening:
-                stack.pop()
-            else:
-                leftover.append(index)
-    return sorted(leftover + stack)
-
-
 def one_line(text: str, rtl: bool) -> str:
     """A short text (a label, a chart caption) ready to draw on one line."""
-    return visual(shaped(text), rtl)
+    line = shaped(text).replace("\n", " ")
+    return display_line(line, levels(line, rtl)) if (rtl or has_rtl(line)) else line
 
 
 @lru_cache(maxsize=65536)
@@ -102,35 +58,62 @@ def text_width(text: str, font: str, size: float) -> float:
 def wrap_lines(text: str, font: str, size: float, width: float) -> list[str]:
     """Shaped ``text`` broken into logical-order lines no wider than ``width``."""
     lines: list[str] = []
-    for hard_line in shaped(text).replace("\t", " ").split("\n"):
-        lines.extend(_wrap_words(hard_line.split(" "), font, size, width) or [""])
+    for paragraph in _paragraphs(text):
+        lines.extend(paragraph[a:b] for a, b in wrap_ranges(paragraph, font, size, width))
     return lines
 
 
-def _wrap_words(words: list[str], font: str, size: float, width: float) -> list[str]:
-    lines, current, used = [], [], 0.0
-    space = text_width(" ", font, size)
-    for word in words:
+def visual_lines(text: str, font: str, size: float, width: float, rtl: bool) -> list[str]:
+    """``text`` wrapped to ``width`` and each line put in display order, ready to draw.
+
+    Bidi levels are resolved over each whole paragraph, then every line is reordered on its
+    own: the lines of a wrapped right-to-left paragraph read top to bottom.
+    """
+    lines: list[str] = []
+    for paragraph in _paragraphs(text):
+        ranges = wrap_ranges(paragraph, font, size, width)
+        if not (rtl or has_rtl(paragraph)):
+            lines.extend(paragraph[a:b] for a, b in ranges)
+            continue
+        paragraph_levels = levels(paragraph, rtl)
+        lines.extend(display_line(paragraph[a:b], paragraph_levels[a:b]) for a, b in ranges)
+    return lines
+
+
+def _paragraphs(text: str) -> list[str]:
+    return shaped(text).replace("\t", " ").split("\n")
+
+
+def wrap_ranges(line: str, font: str, size: float, width: float) -> list[tuple[int, int]]:
+    """(start, end) offsets of the lines of one paragraph, broken at spaces (or inside a word
+    wider than the line); the spaces at a break belong to no line."""
+    ranges: list[tuple[int, int]] = []
+    current = None  # [start, end, width used]
+    space, position = text_width(" ", font, size), 0
+    for word in line.split(" "):
+        begin, position = position, position + len(word) + 1
         word_width = text_width(word, font, size)
-        if not current or used + space + word_width > width:
-            if current:
-                lines.append(" ".join(current))
-            current, used = _start_line(word, word_width, font, size, width, lines)
-        else:
-            current.append(word)
-            used += space + word_width
-    if current:
-        lines.append(" ".join(current))
-    return lines
+        if current is not None and current[2] + space + word_width <= width:
+            current[1], current[2] = begin + len(word), current[2] + space + word_width
+            continue
+        if current is not None:
+            ranges.append((current[0], current[1]))
+        current = _begin_line(line[begin:begin + len(word)], begin, word_width, (font, size, width), ranges)
+    ranges.append((current[0], current[1]))
+    return ranges
 
 
-def _start_line(word: str, word_width: float, font: str, size: float, width: float, lines: list[str]):
-    """Begin a line with ``word``; a word wider than the line is cut, its full pieces emitted."""
+def _begin_line(word: str, begin: int, word_width: float, metrics, ranges: list) -> list:
+    """A new line starting with ``word``; a word wider than the line is cut, its full pieces
+    becoming lines of their own."""
+    font, size, width = metrics
     if word_width <= width:
-        return [word], word_width
+        return [begin, begin + len(word), word_width]
     pieces = _split_long(word, font, size, width)
-    lines.extend(pieces[:-1])
-    return [pieces[-1]], text_width(pieces[-1], font, size)
+    for piece in pieces[:-1]:
+        ranges.append((begin, begin + len(piece)))
+        begin += len(piece)
+    return [begin, begin + len(pieces[-1]), text_width(pieces[-1], font, size)]
 
 
 def _split_long(word: str, font: str, size: float, width: float) -> list[str]:
@@ -156,6 +139,7 @@ class TextBlock(Flowable):
     """
 
     def __init__(self, text: str, style, rtl: bool, lines: list[str] | None = None) -> None:
+        """``lines`` (display-ordered) are given only to the parts made by ``split``."""
         super().__init__()
         self.text, self.style, self.rtl = text, style, rtl
         # A part made by split() keeps its own lines whatever width it is given later, so
@@ -168,7 +152,7 @@ class TextBlock(Flowable):
         if not self._fixed and (self._lines is None or self._width != width):
             style = self.style
             usable = max(width - style.leftIndent - style.rightIndent, style.fontSize)
-            self._lines = wrap_lines(self.text, style.fontName, style.fontSize, usable)
+            self._lines = visual_lines(self.text, style.fontName, style.fontSize, usable, self.rtl)
             self._width = width
         return self._lines
 
@@ -180,8 +164,9 @@ class TextBlock(Flowable):
     def split(self, availWidth, availHeight):
         lines = self.lines(availWidth)
         fit = int(availHeight // self.style.leading)
-        if fit <= 0 or fit >= len(lines):
-            return [] if fit <= 0 else [self]
+        if fit <= 0:
+            return []
+        # Always two parts (the second may be empty): a table splitting a cell expects both.
         return [TextBlock(self.text, self.style, self.rtl, lines[:fit]),
                 TextBlock(self.text, self.style, self.rtl, lines[fit:])]
 
@@ -197,7 +182,7 @@ class TextBlock(Flowable):
         canvas.setFillColor(style.textColor)
         for index, line in enumerate(self.lines(self.width)):
             baseline = self.height - style.fontSize - index * style.leading
-            self._draw_line(canvas, visual(line, self.rtl), baseline)
+            self._draw_line(canvas, line, baseline)
 
     def _draw_line(self, canvas, text: str, y: float) -> None:
         alignment = self.style.alignment

@@ -134,3 +134,14 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, two_countries):
     own, _other, _evidence = two_countries
     response = client.get(f"/assessments/{own}")
     assert response.status_code == 302 and "/login" in response.headers["Location"]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_relevance_and_confirm_endpoints_by_role_and_country(app, client, make_user, two_countries, role):
+    own, other, _evidence = two_countries
+    _sign_in(client, make_user, role)
+    for assessment_id, readable in ((own, READ[role][0] == 200), (other, READ[role][1] == 200)):
+        relevance = client.post(f"/assessments/{assessment_id}/areas/plans/relevance", data={})
+        assert relevance.status_code == (200 if readable else 404), (role, assessment_id)
+        confirm = client.post(f"/assessments/{assessment_id}/answers/q_yes/confirm")
+        assert confirm.status_code in ((404,) if not readable else (403, 404)), (role, assessment_id)

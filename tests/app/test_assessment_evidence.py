@@ -131,3 +131,22 @@ def test_history_lists_who_changed_what_and_when(app, client, make_user, assessm
 def test_history_of_unknown_question_is_404(client, login_as, assessment_id):
     login_as(role="focal_point", country="KEN")
     assert client.get(f"/assessments/{assessment_id}/answers/nope/history").status_code == 404
+
+
+def test_file_name_in_any_script_is_kept_for_download(app, client, login_as, assessment_id):
+    login_as(role="focal_point", country="KEN")
+    _add(client, assessment_id, _evidence(**{"ev-q_yes-file": (io.BytesIO(PDF), "قانون الهجرة.pdf")}))
+    with app.app_context():
+        evidence_id = db.session.scalar(db.select(Evidence.id))
+    with client.get(f"/assessments/{assessment_id}/evidence/{evidence_id}/file") as download:
+        assert download.status_code == 200
+        assert "filename*=UTF-8''%D9%82" in download.headers["Content-Disposition"]
+
+
+def test_evaluator_reads_evidence_without_editing(app, client, make_user, login_as, assessment_id):
+    login_as(role="focal_point", country="KEN")
+    _add(client, assessment_id, _evidence())
+    client.post("/logout")
+    login(client, make_user(role="evaluator", country=None, evaluated=("KEN",)))
+    html = client.get(f"/assessments/{assessment_id}/areas/services").get_data(as_text=True)
+    assert "Migration Act 2011" in html and "Add evidence" not in html and "Remove" not in html

@@ -7,6 +7,7 @@ import unicodedata
 
 import pytest
 import qrich
+from babel.dates import format_date
 from flask_babel import force_locale
 
 from mgf_assess.assessments import evidence
@@ -73,12 +74,13 @@ def test_pdf_has_headings_recommendations_and_country(rich, tmp_path, language, 
         assert 3 <= len(pages) <= 30
 
 
-def test_french_numbers_and_dates(rich, tmp_path):
+@pytest.mark.parametrize("language,score", [("fr", "80,00"), ("es", "80,00"), ("en", "80.00")])
+def test_numbers_and_dates_are_localized(rich, tmp_path, language, score):
     with rich.app_context():
-        text = " ".join(pdf_text(_pdf(qrich.open_assessment(), "fr"), tmp_path))
-        assert "80,00" in text and "novembre" not in text or "80,00" in text
-        report = build_gap_report(qrich.open_assessment(country="MEX"), "es")
-        assert report.cover.as_of is not None
+        report = build_gap_report(qrich.open_assessment(), language)
+        text = " ".join(pdf_text(render_pdf(report), tmp_path))
+        assert score in text  # r_days scores 80
+        assert format_date(report.cover.as_of, "long", locale=language) in text
 
 
 def test_preliminary_mark_on_every_page_until_validated(rich, tmp_path):
@@ -104,7 +106,7 @@ def test_hostile_text_renders_literally(rich, tmp_path):
     with rich.app_context():
         long_text = "x" * 10_000
         answers = {**qrich.ANSWERS, "r_note": {"value": " ".join(HOSTILE)},
-                   "r_share": {"status": "na", "justification": "<b>bold</b> & <br/> " + HOSTILE[1]}}
+                   "r_share": {"status": "na", "justification": "<b>bold</b> & <br/> " + HOSTILE[1] + " z" * 1500}}
         assessment = qrich.open_assessment(answers=answers)
         for citation in [*HOSTILE, long_text]:
             evidence.add_evidence(None, assessment, "r_health", kind="law", citation=citation)
@@ -154,7 +156,8 @@ def test_charts_as_svg_carry_a_text_alternative(rich):
         svg = radar_svg(report)
         assert svg.startswith("<svg") and 'role="img"' in svg and 'aria-labelledby="radar-title radar-desc"' in svg
         assert '<title id="radar-title">' in svg and '<desc id="radar-desc">' in svg
-        assert "Rights [ar] " in svg and 'id="group"' not in svg and 'id="bands-group"' in bands_svg(report)
+        # Two domains make no radar: domain bars are drawn instead.
+        assert "Rights [ar]" in svg and "<polygon" not in svg and 'id="group"' not in svg and 'id="bands-group"' in bands_svg(report)
 
 
 def test_realistic_report_in_english_and_arabic(app, tmp_path):
@@ -183,3 +186,23 @@ def test_cli_writes_a_pdf(rich, runner, tmp_path):
     assert output.read_bytes().startswith(b"%PDF")
     missing = runner.invoke(args=["mgf", "reports", "gap", "999999", "--output", str(output)])
     assert missing.exit_code != 0 and "no assessment 999999" in missing.output
+
+
+def test_bidi_levels_come_from_the_whole_paragraph():
+    from mgf_assess.reports.pdf_bidi import levels
+
+    text = "ab (جج) cd"
+    resolved = levels(text, True)
+    assert len(resolved) == len(text) and resolved[0] == resolved[-1] == 2 and resolved[4] == 1
+
+
+def test_brackets_of_a_wrapped_arabic_paragraph_are_mirrored(app):
+    from mgf_assess.reports.pdf_rtl import visual_lines
+
+    with app.app_context():
+        register_fonts()
+        lines = visual_lines("الضمان الاجتماعي (التأمين الصحي، وإصابات العمل، والبطالة) بالشروط نفسها",
+                             "DejaVuSans", 8, 120, True)
+        opening = next(i for i, line in enumerate(lines) if ")" in line)  # "(" drawn mirrored
+        closing = next(i for i, line in enumerate(lines) if "(" in line)
+        assert opening < closing and "".join(lines).count(")") == 1

@@ -259,7 +259,8 @@
     return fetch(url, {
       method: "PUT",
       credentials: "same-origin",
-      keepalive: true,
+      // keepalive lets a save finish while the page is being left (its body is limited in size)
+      keepalive: document.visibilityState === "hidden",
       headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRFToken": csrf },
       body: JSON.stringify({ ...payload, base_revision: revision }),
     });
