@@ -52,6 +52,8 @@ def from_environment(instance_path: str) -> dict:
         "LOGIN_MAX_FAILURES": int(env.get("LOGIN_MAX_FAILURES", "5")),
         "LOGIN_MAX_FAILURES_PER_CLIENT": int(env.get("LOGIN_MAX_FAILURES_PER_CLIENT", "20")),
         "LOGIN_LOCK_MINUTES": int(env.get("LOGIN_LOCK_MINUTES", "15")),
+        # Folder of DejaVuSans.ttf and DejaVuSans-Bold.ttf, the one font family of PDF reports
+        "REPORT_FONT_DIR": env.get("REPORT_FONT_DIR") or "/usr/share/fonts/truetype/dejavu",
         "FAST_PASSWORD_HASHING": False,  # tests only: cheap argon2 parameters
     }
 

@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from mgf_assess.questionnaires.models import QuestionnaireVersion
 from scoring.loader import definition_from_text
 from scoring.model import Definition
 
-
-@lru_cache(maxsize=32)
-def _parse(content_hash: str, source: str, name: str) -> Definition:
-    # Keyed by the content hash: a version's text never changes once published, and a
-    # changed draft gets a new hash, so a cached definition is never stale.
-    return definition_from_text(source, name)
+# Keyed by the content hash: a version's text never changes once published, and a changed
+# draft gets a new hash, so a cached definition is never stale. The (large) text itself is
+# only read from the database on a cache miss.
+_CACHE: dict[str, Definition] = {}
+_CACHE_SIZE = 32
 
 
 def definition_of(version: QuestionnaireVersion) -> Definition:
     """The validated, immutable definition of a registered version (parsed once, then cached)."""
-    return _parse(version.content_hash, version.source, version.path)
+    cached = _CACHE.get(version.content_hash)
+    if cached is None:
+        cached = definition_from_text(version.source, version.path)
+        if len(_CACHE) >= _CACHE_SIZE:
+            _CACHE.pop(next(iter(_CACHE)))
+        _CACHE[version.content_hash] = cached
+    return cached
 
 
 def _texts(node):

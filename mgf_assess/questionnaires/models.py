@@ -33,7 +33,7 @@ class QuestionnaireVersion(db.Model):
     status: Mapped[str] = mapped_column(String(16), default="draft")
     path: Mapped[str] = mapped_column(String(300))  # relative to the questionnaires folder
     content_hash: Mapped[str] = mapped_column(String(64))  # SHA-256 of the file's bytes
-    source: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(Text, deferred=True)  # large: loaded only when parsed
     title: Mapped[Any] = mapped_column(JSON)
     languages: Mapped[Any] = mapped_column(JSON)
     domain_count: Mapped[int] = mapped_column(default=0)
