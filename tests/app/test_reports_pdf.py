@@ -206,3 +206,19 @@ def test_brackets_of_a_wrapped_arabic_paragraph_are_mirrored(app):
         opening = next(i for i, line in enumerate(lines) if ")" in line)  # "(" drawn mirrored
         closing = next(i for i, line in enumerate(lines) if "(" in line)
         assert opening < closing and "".join(lines).count(")") == 1
+
+
+def test_cli_other_formats_and_a_missing_renderer(rich, runner, tmp_path, monkeypatch):
+    from mgf_assess.reports import cli
+
+    with rich.app_context():
+        assessment_id = qrich.open_assessment().id
+    output = tmp_path / "gap.json"
+    result = runner.invoke(args=["mgf", "reports", "gap", str(assessment_id), "--format", "json",
+                                 "--output", str(output)])
+    assert result.exit_code == 0, result.output
+    assert output.read_bytes().startswith(b"{")
+    monkeypatch.setitem(cli.RENDERERS, "json", ("mgf_assess.reports.not_there", "render_json"))
+    result = runner.invoke(args=["mgf", "reports", "gap", str(assessment_id), "--format", "json",
+                                 "--output", str(output)])
+    assert result.exit_code != 0 and "json renderer is not available" in result.output
