@@ -169,3 +169,20 @@ def live_server(app):
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
     thread.join(timeout=5)
+
+
+@pytest.fixture
+def assessment_id(app, tmp_path):
+    """A Kenyan 2026 draft on a small questionnaire with every question type (tests/app/qfiles.py)."""
+    from mgf_assess.assessments import operations
+    from mgf_assess.extensions import db
+    from mgf_assess.questionnaires import operations as qops
+    from tests.app import qfiles
+
+    qfiles.write(tmp_path / "q", qfiles.rich_definition())
+    app.config["QUESTIONNAIRES_FOLDER"] = str(tmp_path / "q")
+    with app.app_context():
+        qops.load_folder(tmp_path / "q")
+        assessment = operations.create_assessment(None, country="KEN", family="rich", version="1.0", cycle=2026)
+        db.session.commit()
+        return assessment.id

@@ -10,21 +10,8 @@ from mgf_assess.assessments import operations
 from mgf_assess.assessments.models import Answer, Assessment
 from mgf_assess.auth.models import User
 from mgf_assess.extensions import db
-from mgf_assess.questionnaires import operations as qops
-from tests.app import qfiles
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def assessment_id(app, tmp_path):
-    qfiles.write(tmp_path / "q", qfiles.rich_definition())
-    app.config["QUESTIONNAIRES_FOLDER"] = str(tmp_path / "q")
-    with app.app_context():
-        qops.load_folder(tmp_path / "q")
-        assessment = operations.create_assessment(None, country="KEN", family="rich", version="1.0", cycle=2026)
-        db.session.commit()
-        return assessment.id
 
 
 def _stored(app, assessment_id, qid):
