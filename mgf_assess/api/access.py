@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import abort
 from flask_login import current_user
 
-from mgf_assess.assessments import queries
+from mgf_assess.assessments import operations, queries
 from mgf_assess.assessments.access import AnswerTarget, answer_target
 from mgf_assess.assessments.errors import NotEditable
 from mgf_assess.assessments.models import Assessment
@@ -19,7 +19,20 @@ def assessment(assessment_id: int, action: str = "assessment.view") -> Assessmen
     """The assessment if the caller may see it (else 404) and do ``action`` on it (else 403)."""
     if not 0 < assessment_id <= MAX_ID:
         abort(404)  # the database would refuse to compare with such a number
-    return queries.assessment_for(current_user, assessment_id, action)
+    return queries.assessment_for(_caller(), assessment_id, action)
+
+
+def assessment_to_change(assessment_id: int, action: str = "assessment.view") -> Assessment:
+    """As ``assessment``, for a request that changes the assessment: it is read once, locked
+    and with its questionnaire version (``operations.load_locked``), instead of read, then
+    its version read, then read again under the lock. The access checks are the same ones:
+    ``queries.assessment_for`` finds the loaded row in the session without another query."""
+    if not 0 < assessment_id <= MAX_ID:
+        abort(404)
+    locked = operations.load_locked(assessment_id)  # referenced: the session only holds it weakly
+    found = queries.assessment_for(_caller(), assessment_id, action)
+    assert found is locked  # the same row: the identity map answered the lookup
+    return found
 
 
 def question(found: Assessment, qid: str) -> AnswerTarget:
@@ -34,8 +47,15 @@ def require_state_or_role(allowed: str, who: str, obj, refusal) -> None:
     """Refuse an action the policy does not allow: NotEditable (409) with ``refusal`` when only
     the state stands in the way (rule ``who`` allows the caller), 403 when the caller may never.
     ``refusal`` is a lazy string: translated only when it is needed."""
-    if policy.can(current_user, allowed, obj):
+    user = _caller()
+    if policy.can(user, allowed, obj):
         return
-    if policy.can(current_user, who, obj):
+    if policy.can(user, who, obj):
         raise NotEditable(refusal)
     abort(403, "Your account may not do this to this assessment.")
+
+
+def _caller():
+    """The signed-in user itself rather than Flask-Login's proxy, which looks the user up
+    again on every attribute the policy reads (the same object either way)."""
+    return current_user._get_current_object()

@@ -56,8 +56,11 @@ def answer_json(qid: str, answer: Answer | None, evidence: list[Evidence]) -> di
     }
 
 
-def stored_answer_json(answer: Answer) -> dict:
-    """An answer row with its evidence, looked up (used for saves and conflicts)."""
+def stored_answer_json(answer: Answer, has_evidence: bool | None = None) -> dict:
+    """An answer row with its evidence, looked up (used for saves and conflicts) unless the
+    caller knows there is none (``has_evidence`` False: the list is empty, no query needed)."""
+    if has_evidence is False:
+        return answer_json(answer.question_id, answer, [])
     query = db.select(Evidence).filter_by(assessment_id=answer.assessment_id,
                                           question_id=answer.question_id).order_by(Evidence.id)
     return answer_json(answer.question_id, answer, list(db.session.scalars(query)))

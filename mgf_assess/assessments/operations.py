@@ -7,8 +7,12 @@ first saves of one question) can never interleave.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from flask_babel import lazy_gettext as _l
+from sqlalchemy import bindparam
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import joinedload
 
 from mgf_assess.assessments.errors import (
     AnswerConflict,
@@ -17,7 +21,7 @@ from mgf_assess.assessments.errors import (
     MissingItems,
     NotEditable,
 )
-from mgf_assess.assessments.models import Answer, Assessment, Assignment, ScoreSnapshot
+from mgf_assess.assessments.models import Answer, Assessment, Assignment, Evidence, ScoreSnapshot
 from mgf_assess.assessments.scoring_bridge import (
     definition_for,
     json_value,
@@ -80,10 +84,61 @@ def existing_assessment(country: str, family: str, cycle: int) -> Assessment | N
     return db.session.scalar(db.select(Assessment).filter_by(country_code=country, family=family, cycle=int(cycle)))
 
 
+# Statements of every answer save, built once (statements are immutable; only the
+# parameters change): rebuilding them on each save costs more than running them.
+_LOCKED_WITH_VERSION = (db.select(Assessment).where(Assessment.id == bindparam("id"))
+                        .options(joinedload(Assessment.questionnaire, innerjoin=True))
+                        .with_for_update(of=Assessment).execution_options(populate_existing=True))
+_ANSWER_AND_EVIDENCE_FLAG = db.select(
+    Answer,
+    db.select(Evidence.id).where(Evidence.assessment_id == bindparam("assessment_id"),
+                                 Evidence.question_id == bindparam("qid")).exists(),
+).where(Answer.assessment_id == bindparam("assessment_id"), Answer.question_id == bindparam("qid"))
+
+_LOCKED = "mgf_locked_assessments"  # session.info key: (root transaction, ids locked in it)
+
+
 def lock(assessment: Assessment) -> Assessment:
-    """Reload the assessment with a row lock (PostgreSQL; SQLite already holds the write lock)."""
+    """Reload the assessment with a row lock (PostgreSQL; SQLite already holds the write lock).
+
+    Skipped when this transaction locked the row already (``load_locked``, an earlier save):
+    the lock lasts until the transaction ends, so nobody else can have changed the row since
+    it was read under that lock, and a second reload would only repeat the same read.
+    """
+    if _locked_in_this_transaction(assessment.id):
+        return assessment
     query = db.select(Assessment).filter_by(id=assessment.id).with_for_update()
-    return db.session.execute(query.execution_options(populate_existing=True)).scalar_one()
+    locked = db.session.execute(query.execution_options(populate_existing=True)).scalar_one()
+    _note_locked(locked.id)
+    return locked
+
+
+def load_locked(assessment_id: int) -> Assessment | None:
+    """Load an assessment already locked (as ``lock`` would), with its questionnaire version
+    joined, in one statement: for requests that will change it anyway (answer saves).
+
+    ``FOR UPDATE OF assessments`` locks the assessment row only, never the version row shared
+    by every assessment of that questionnaire; the version's large ``source`` stays deferred.
+    """
+    found = db.session.execute(_LOCKED_WITH_VERSION, {"id": assessment_id}).scalar_one_or_none()
+    if found is not None:
+        _note_locked(found.id)
+    return found
+
+
+def _locked_in_this_transaction(assessment_id: int) -> bool:
+    transaction, ids = db.session.info.get(_LOCKED, (None, ()))
+    # Held by reference, so a later transaction can never be mistaken for this one.
+    return transaction is not None and transaction is db.session().get_transaction() and assessment_id in ids
+
+
+def _note_locked(assessment_id: int) -> None:
+    transaction = db.session().get_transaction()
+    held, ids = db.session.info.get(_LOCKED, (None, set()))
+    if held is not transaction:
+        ids = set()
+    ids.add(assessment_id)
+    db.session.info[_LOCKED] = (transaction, ids)
 
 
 def _problems_as_items(problems) -> list[dict]:
@@ -103,11 +158,24 @@ def save_answer(actor, assessment: Assessment, qid: str, payload: dict, base_rev
     Raises NotEditable (state), AnswerConflict (stale revision, nothing stored) or
     AnswerProblems (invalid, every problem listed, nothing stored).
     """
+    return save_answer_noting_evidence(actor, assessment, qid, payload, base_revision).answer
+
+
+class SavedAnswer(NamedTuple):
+    answer: Answer
+    has_evidence: bool | None  # None: not known (a first save), look it up when needed
+
+
+def save_answer_noting_evidence(actor, assessment: Assessment, qid: str, payload: dict,
+                                base_revision: int) -> SavedAnswer:
+    """``save_answer``, also telling whether the question has evidence: read by the statement
+    that reads the current answer, so that a response listing the evidence need not query it
+    when there is none. Saving never changes evidence."""
     definition = definition_for(assessment)  # before the lock, whose reload would fetch the version again
     assessment = lock(assessment)
     if not assessment.country_editable:
         raise NotEditable(_l("This assessment is %(state)s: answers cannot change now.", state=assessment.state))
-    current = db.session.scalar(db.select(Answer).filter_by(assessment_id=assessment.id, question_id=qid))
+    current, has_evidence = _current_answer(assessment.id, qid)
     if (current.revision if current else 0) != base_revision:
         raise AnswerConflict(current) if current else AnswerProblems(
             [{"location": "base_revision", "code": "stale_revision",
@@ -115,7 +183,14 @@ def save_answer(actor, assessment: Assessment, qid: str, payload: dict, base_rev
     typed, problems = check_answer(definition, qid, payload)
     if problems:
         raise AnswerProblems(_problems_as_items(problems))
-    return _store(actor, assessment, qid, current, typed)
+    return SavedAnswer(_store(actor, assessment, qid, current, typed), has_evidence)
+
+
+def _current_answer(assessment_id: int, qid: str) -> tuple[Answer | None, bool | None]:
+    """The stored answer and whether its question has evidence, in one statement (no answer
+    row: evidence unknown)."""
+    row = db.session.execute(_ANSWER_AND_EVIDENCE_FLAG, {"assessment_id": assessment_id, "qid": qid}).first()
+    return (None, None) if row is None else (row[0], bool(row[1]))
 
 
 def _store(actor, assessment: Assessment, qid: str, current: Answer | None, typed) -> Answer:
@@ -129,9 +204,11 @@ def _store(actor, assessment: Assessment, qid: str, current: Answer | None, type
     answer.updated_by_id, answer.updated_at = getattr(actor, "id", None), utcnow()
     assessment.updated_at = answer.updated_at
     db.session.add(answer)
-    db.session.flush()
+    # Audited before the flush (the record needs nothing the flush assigns), so that one flush
+    # writes the answer, the assessment and the event, rather than a second one at the commit.
     audit.record(actor, "answer.save", "answer", f"{assessment.id}:{qid}", old=old,
                  new=_answer_snapshot(answer), country=assessment.country_code)
+    db.session.flush()
     return answer
 
 

@@ -4,12 +4,21 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from sqlalchemy import bindparam
+from sqlalchemy.orm import contains_eager
+
 from mgf_assess.auth.models import ApiToken, User
 from mgf_assess.auth.operations import TOKEN_PREFIX, token_digest
 from mgf_assess.database import utcnow
 from mgf_assess.extensions import db
 
 TOKEN_USE_RESOLUTION = timedelta(minutes=1)
+
+# One statement for every API call: the token with its user joined (a token always has a user,
+# so the inner join drops nothing), so ``token.user`` is loaded with it, not by a second query.
+# Built once: statements are immutable, only the digest changes from call to call.
+_TOKEN_WITH_USER = (db.select(ApiToken).join(ApiToken.user).options(contains_eager(ApiToken.user))
+                    .where(ApiToken.digest == bindparam("digest")))
 
 
 def user_by_session_id(session_id: str) -> User | None:
@@ -27,7 +36,7 @@ def user_by_token(plaintext: str) -> User | None:
     """The active user behind a valid, unrevoked API token (and note its use)."""
     if not plaintext.startswith(TOKEN_PREFIX):
         return None
-    token = db.session.scalar(db.select(ApiToken).filter_by(digest=token_digest(plaintext)))
+    token = db.session.scalar(_TOKEN_WITH_USER, {"digest": token_digest(plaintext)})
     if token is None or token.revoked_at is not None or not token.user.active:
         return None
     now = utcnow()
