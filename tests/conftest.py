@@ -57,7 +57,7 @@ def _schema(database_url, tmp_path_factory):
 KEEP_TABLES = {"countries"}
 
 
-def _empty_tables(db) -> None:
+def empty_tables(db) -> None:
     """Remove every row written by a test, keeping reference data."""
     tables = [t for t in reversed(db.metadata.sorted_tables) if t.name not in KEEP_TABLES]
     with db.engine.begin() as connection:
@@ -78,7 +78,7 @@ def app(_schema, database_url, tmp_path):
     yield app
     with app.app_context():
         db.session.remove()
-        _empty_tables(db)
+        empty_tables(db)
         db.engine.dispose()
 
 

@@ -11,7 +11,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, text
+from conftest import empty_tables
+from sqlalchemy import func
 
 from mgf_assess.assessments.models import Answer, Assessment, Assignment, Evidence, ScoreSnapshot
 from mgf_assess.assessments.scoring_bridge import definition_for, score_assessment
@@ -21,17 +22,6 @@ from mgf_assess.extensions import db
 
 REGIONS = {"002", "019", "142", "150", "009"}  # Africa, Americas, Asia, Europe, Oceania
 MAPPING = Path("mgf") / "mappings" / "2015.1-to-2026.1.yaml"
-
-
-def _empty_tables() -> None:
-    tables = [t for t in reversed(db.metadata.sorted_tables) if t.name != "countries"]
-    with db.engine.begin() as connection:
-        if connection.dialect.name == "postgresql":
-            names = ", ".join(f'"{t.name}"' for t in tables)
-            connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
-        else:
-            for table in tables:
-                connection.execute(table.delete())
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +39,7 @@ def demo(_schema, database_url, tmp_path_factory):
     finally:  # leave the database empty for the other modules, even when seeding failed
         with app.app_context():
             db.session.remove()
-            _empty_tables()
+            empty_tables(db)
             db.engine.dispose()
 
 
@@ -185,7 +175,7 @@ def _digest() -> str:
 def test_seeding_is_deterministic(ctx):
     first = _digest()
     db.session.rollback()
-    _empty_tables()  # a fresh database again (countries are reference data, kept)
+    empty_tables(db)  # a fresh database again (countries are reference data, kept)
     result = ctx.test_cli_runner().invoke(args=["mgf", "demo"])
     assert result.exit_code == 0, result.output
     assert _count(Assessment) > 60 and _digest() == first
