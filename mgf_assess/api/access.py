@@ -5,9 +5,10 @@ from __future__ import annotations
 from flask import abort
 from flask_login import current_user
 
-from mgf_assess.assessments import operations, queries
+from mgf_assess.assessments import locking, queries
 from mgf_assess.assessments.access import AnswerTarget, answer_target
 from mgf_assess.assessments.errors import NotEditable
+from mgf_assess.assessments.locking import CurrentAnswer
 from mgf_assess.assessments.models import Assessment
 from mgf_assess.assessments.scoring_bridge import definition_for
 from mgf_assess.core import policy
@@ -22,17 +23,18 @@ def assessment(assessment_id: int, action: str = "assessment.view") -> Assessmen
     return queries.assessment_for(_caller(), assessment_id, action)
 
 
-def assessment_to_change(assessment_id: int, action: str = "assessment.view") -> Assessment:
-    """As ``assessment``, for a request that changes the assessment: it is read once, locked
-    and with its questionnaire version (``operations.load_locked``), instead of read, then
-    its version read, then read again under the lock. The access checks are the same ones:
-    ``queries.assessment_for`` finds the loaded row in the session without another query."""
+def assessment_for_answer(assessment_id: int, qid: str) -> tuple[Assessment, CurrentAnswer]:
+    """As ``assessment``, for a request that changes the answer to ``qid``: the assessment is
+    read once, locked, with its questionnaire version and the current answer
+    (``locking.load_locked_for_answer``), rather than read, then its version, then again under
+    the lock, then the answer. The access checks are the same ones: ``queries.assessment_for``
+    finds the loaded row in the session without another query."""
     if not 0 < assessment_id <= MAX_ID:
         abort(404)
-    locked = operations.load_locked(assessment_id)  # referenced: the session only holds it weakly
-    found = queries.assessment_for(_caller(), assessment_id, action)
-    assert found is locked  # the same row: the identity map answered the lookup
-    return found
+    loaded = locking.load_locked_for_answer(assessment_id, qid)  # referenced: the session holds rows weakly
+    found = queries.assessment_for(_caller(), assessment_id)
+    assert loaded is None or found is loaded[0]  # the same row: the identity map answered the lookup
+    return found, loaded[1]
 
 
 def question(found: Assessment, qid: str) -> AnswerTarget:

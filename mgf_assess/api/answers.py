@@ -32,12 +32,12 @@ ANSWER_BODY = [
 @token_required
 def put_answer(assessment_id: int, qid: str):
     """Save one answer if ``base_revision`` is still its revision (409 with the current one if not)."""
-    found = access.assessment_to_change(assessment_id)  # locked now: save_answer need not reload it
+    found, current = access.assessment_for_answer(assessment_id, qid)  # locked: save_answer need not reload
     target = access.question(found, qid)
     refusal = _l("This assessment is %(state)s: answers cannot change now.", state=found.state)
     access.require_state_or_role("answer.edit", "answer.author", target, refusal)
     body = read_body(ANSWER_BODY)
     payload = {key: body[key] for key in ("value", "status", "justification") if key in body}
     actor = current_user._get_current_object()  # the User itself: no proxy lookup on every use
-    saved = operations.save_answer_noting_evidence(actor, found, qid, payload, body["base_revision"])
+    saved = operations.save_answer_noting_evidence(actor, found, qid, payload, body["base_revision"], current)
     return respond(stored_answer_json(saved.answer, saved.has_evidence))

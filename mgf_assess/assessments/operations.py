@@ -12,7 +12,7 @@ from typing import NamedTuple
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import bindparam
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from mgf_assess.assessments.errors import (
     AnswerConflict,
@@ -21,7 +21,13 @@ from mgf_assess.assessments.errors import (
     MissingItems,
     NotEditable,
 )
-from mgf_assess.assessments.models import Answer, Assessment, Assignment, Evidence, ScoreSnapshot
+from mgf_assess.assessments.locking import (  # noqa: F401  (lock and load_locked: part of this module's interface)
+    CurrentAnswer,
+    current_answer,
+    load_locked,
+    lock,
+)
+from mgf_assess.assessments.models import Answer, Assessment, Assignment, ScoreSnapshot
 from mgf_assess.assessments.scoring_bridge import (
     definition_for,
     json_value,
@@ -84,61 +90,10 @@ def existing_assessment(country: str, family: str, cycle: int) -> Assessment | N
     return db.session.scalar(db.select(Assessment).filter_by(country_code=country, family=family, cycle=int(cycle)))
 
 
-# Statements of every answer save, built once (statements are immutable; only the
-# parameters change): rebuilding them on each save costs more than running them.
-_LOCKED_WITH_VERSION = (db.select(Assessment).where(Assessment.id == bindparam("id"))
-                        .options(joinedload(Assessment.questionnaire, innerjoin=True))
-                        .with_for_update(of=Assessment).execution_options(populate_existing=True))
-_ANSWER_AND_EVIDENCE_FLAG = db.select(
-    Answer,
-    db.select(Evidence.id).where(Evidence.assessment_id == bindparam("assessment_id"),
-                                 Evidence.question_id == bindparam("qid")).exists(),
-).where(Answer.assessment_id == bindparam("assessment_id"), Answer.question_id == bindparam("qid"))
-
-_LOCKED = "mgf_locked_assessments"  # session.info key: (root transaction, ids locked in it)
-
-
-def lock(assessment: Assessment) -> Assessment:
-    """Reload the assessment with a row lock (PostgreSQL; SQLite already holds the write lock).
-
-    Skipped when this transaction locked the row already (``load_locked``, an earlier save):
-    the lock lasts until the transaction ends, so nobody else can have changed the row since
-    it was read under that lock, and a second reload would only repeat the same read.
-    """
-    if _locked_in_this_transaction(assessment.id):
-        return assessment
-    query = db.select(Assessment).filter_by(id=assessment.id).with_for_update()
-    locked = db.session.execute(query.execution_options(populate_existing=True)).scalar_one()
-    _note_locked(locked.id)
-    return locked
-
-
-def load_locked(assessment_id: int) -> Assessment | None:
-    """Load an assessment already locked (as ``lock`` would), with its questionnaire version
-    joined, in one statement: for requests that will change it anyway (answer saves).
-
-    ``FOR UPDATE OF assessments`` locks the assessment row only, never the version row shared
-    by every assessment of that questionnaire; the version's large ``source`` stays deferred.
-    """
-    found = db.session.execute(_LOCKED_WITH_VERSION, {"id": assessment_id}).scalar_one_or_none()
-    if found is not None:
-        _note_locked(found.id)
-    return found
-
-
-def _locked_in_this_transaction(assessment_id: int) -> bool:
-    transaction, ids = db.session.info.get(_LOCKED, (None, ()))
-    # Held by reference, so a later transaction can never be mistaken for this one.
-    return transaction is not None and transaction is db.session().get_transaction() and assessment_id in ids
-
-
-def _note_locked(assessment_id: int) -> None:
-    transaction = db.session().get_transaction()
-    held, ids = db.session.info.get(_LOCKED, (None, set()))
-    if held is not transaction:
-        ids = set()
-    ids.add(assessment_id)
-    db.session.info[_LOCKED] = (transaction, ids)
+# Answer saves write with single statements (see ``_write_answer``): built once, as
+# statements are immutable and only their parameters change.
+_UPDATE_ANSWER = Answer.__table__.update().where(Answer.__table__.c.id == bindparam("row_id"))
+_TOUCH_ASSESSMENT = Assessment.__table__.update().where(Assessment.__table__.c.id == bindparam("row_id"))
 
 
 def _problems_as_items(problems) -> list[dict]:
@@ -167,49 +122,69 @@ class SavedAnswer(NamedTuple):
 
 
 def save_answer_noting_evidence(actor, assessment: Assessment, qid: str, payload: dict,
-                                base_revision: int) -> SavedAnswer:
-    """``save_answer``, also telling whether the question has evidence: read by the statement
-    that reads the current answer, so that a response listing the evidence need not query it
-    when there is none. Saving never changes evidence."""
+                                base_revision: int, current: CurrentAnswer | None = None) -> SavedAnswer:
+    """``save_answer``, also telling whether the question has evidence (saving never changes
+    evidence), so that a response listing the evidence need not query it when there is none.
+
+    ``current`` is the answer as read under this transaction's lock on the assessment
+    (``locking.load_locked_for_answer``); without it, the lock is taken and the answer read here.
+    """
     definition = definition_for(assessment)  # before the lock, whose reload would fetch the version again
-    assessment = lock(assessment)
+    if current is None:
+        assessment = lock(assessment)
+        current = current_answer(assessment.id, qid)
     if not assessment.country_editable:
         raise NotEditable(_l("This assessment is %(state)s: answers cannot change now.", state=assessment.state))
-    current, has_evidence = _current_answer(assessment.id, qid)
-    if (current.revision if current else 0) != base_revision:
-        raise AnswerConflict(current) if current else AnswerProblems(
+    stored = current.answer
+    if (stored.revision if stored else 0) != base_revision:
+        raise AnswerConflict(stored) if stored else AnswerProblems(
             [{"location": "base_revision", "code": "stale_revision",
               "message": "this question has never been answered: send base_revision 0"}])
     typed, problems = check_answer(definition, qid, payload)
     if problems:
         raise AnswerProblems(_problems_as_items(problems))
-    return SavedAnswer(_store(actor, assessment, qid, current, typed), has_evidence)
-
-
-def _current_answer(assessment_id: int, qid: str) -> tuple[Answer | None, bool | None]:
-    """The stored answer and whether its question has evidence, in one statement (no answer
-    row: evidence unknown)."""
-    row = db.session.execute(_ANSWER_AND_EVIDENCE_FLAG, {"assessment_id": assessment_id, "qid": qid}).first()
-    return (None, None) if row is None else (row[0], bool(row[1]))
+    return SavedAnswer(_store(actor, assessment, qid, stored, typed), current.has_evidence)
 
 
 def _store(actor, assessment: Assessment, qid: str, current: Answer | None, typed) -> Answer:
     old = _answer_snapshot(current)
-    answer = current or Answer(assessment_id=assessment.id, question_id=qid, revision=0)
-    answer.status = typed.status if typed else "answered"
-    answer.value = json_value(typed.value) if typed and typed.status == "answered" else None
-    answer.justification = typed.justification if typed else None
-    answer.revision += 1
-    answer.carried_over, answer.carry_note = False, None
-    answer.updated_by_id, answer.updated_at = getattr(actor, "id", None), utcnow()
-    assessment.updated_at = answer.updated_at
-    db.session.add(answer)
-    # Audited before the flush (the record needs nothing the flush assigns), so that one flush
-    # writes the answer, the assessment and the event, rather than a second one at the commit.
+    values = _stored_values(actor, typed, (current.revision if current else 0) + 1)
+    answer = _write_answer(assessment.id, qid, current, values)
+    _write_committed(assessment, _TOUCH_ASSESSMENT, {"row_id": assessment.id, "updated_at": values["updated_at"]})
     audit.record(actor, "answer.save", "answer", f"{assessment.id}:{qid}", old=old,
                  new=_answer_snapshot(answer), country=assessment.country_code)
-    db.session.flush()
     return answer
+
+
+def _stored_values(actor, typed, revision: int) -> dict:
+    """The columns a save writes: the typed answer (None: cleared), its author and revision."""
+    answered = typed is not None and typed.status == "answered"
+    return {"status": typed.status if typed else "answered", "value": json_value(typed.value) if answered else None,
+            "justification": typed.justification if typed else None, "revision": revision,
+            "carried_over": False, "carry_note": None, "updated_by_id": getattr(actor, "id", None),
+            "updated_at": utcnow()}
+
+
+def _write_answer(assessment_id: int, qid: str, current: Answer | None, values: dict) -> Answer:
+    """Insert the first answer to a question (through the ORM, which assigns its id), or update
+    the current one with one statement rather than a unit-of-work flush: saves are the
+    application's most frequent write."""
+    if current is None:
+        answer = Answer(assessment_id=assessment_id, question_id=qid, **values)
+        db.session.add(answer)
+        db.session.flush()
+        return answer
+    _write_committed(current, _UPDATE_ANSWER, {"row_id": current.id, **values})
+    return current
+
+
+def _write_committed(row, statement, values: dict) -> None:
+    """Run an UPDATE of one row, then give its loaded object the written values as its
+    database state (the object stays clean: no flush writes them a second time)."""
+    db.session.connection().execute(statement, values)
+    for key, value in values.items():
+        if key != "row_id":
+            set_committed_value(row, key, value)
 
 
 def confirm_answer(actor, assessment: Assessment, answer: Answer) -> None:

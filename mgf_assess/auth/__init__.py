@@ -1,6 +1,6 @@
 """Auth feature: accounts, sign-in, sessions, API tokens, user administration."""
 
-from flask import Flask, request
+from flask import Flask
 from flask_babel import lazy_gettext as _l
 
 from mgf_assess.extensions import login_manager
@@ -9,6 +9,9 @@ from mgf_assess.extensions import login_manager
 def init_app(app: Flask) -> None:
     from mgf_assess.auth import queries, routes_admin  # noqa: F401  (registers admin routes)
     from mgf_assess.auth.routes import bp
+    from mgf_assess.auth.sessions import SessionInterface
+
+    app.session_interface = SessionInterface()
 
     login_manager.login_view = "auth.login"
     login_manager.login_message = _l("Please sign in to see this page.")
@@ -22,8 +25,7 @@ def init_app(app: Flask) -> None:
 def _user_from_bearer_token(req):
     """API requests authenticate with ``Authorization: Bearer <token>``, only under /api/."""
     from mgf_assess.auth.queries import user_by_token
+    from mgf_assess.auth.sessions import bearer_token
 
-    header = req.headers.get("Authorization", "")
-    if not request.path.startswith("/api/") or not header.startswith("Bearer "):
-        return None
-    return user_by_token(header.removeprefix("Bearer ").strip())
+    token = bearer_token(req)
+    return None if token is None else user_by_token(token)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 from sqlalchemy import bindparam
-from sqlalchemy.orm import contains_eager
 
 from mgf_assess.auth.models import ApiToken, User
 from mgf_assess.auth.operations import TOKEN_PREFIX, token_digest
@@ -14,11 +13,12 @@ from mgf_assess.extensions import db
 
 TOKEN_USE_RESOLUTION = timedelta(minutes=1)
 
-# One statement for every API call: the token with its user joined (a token always has a user,
-# so the inner join drops nothing), so ``token.user`` is loaded with it, not by a second query.
-# Built once: statements are immutable, only the digest changes from call to call.
-_TOKEN_WITH_USER = (db.select(ApiToken).join(ApiToken.user).options(contains_eager(ApiToken.user))
-                    .where(ApiToken.digest == bindparam("digest")))
+# One statement for every API call: the token's user with the few token columns the check
+# needs (the token itself is never loaded as an object). Built once: statements are immutable,
+# only the digest changes from call to call.
+_TOKEN_USER = (db.select(User, ApiToken.id, ApiToken.revoked_at, ApiToken.last_used_at)
+               .join(ApiToken, ApiToken.user_id == User.id).where(ApiToken.digest == bindparam("digest")))
+_NOTE_TOKEN_USE = ApiToken.__table__.update().where(ApiToken.__table__.c.id == bindparam("token_id"))
 
 
 def user_by_session_id(session_id: str) -> User | None:
@@ -36,13 +36,14 @@ def user_by_token(plaintext: str) -> User | None:
     """The active user behind a valid, unrevoked API token (and note its use)."""
     if not plaintext.startswith(TOKEN_PREFIX):
         return None
-    token = db.session.scalar(_TOKEN_WITH_USER, {"digest": token_digest(plaintext)})
-    if token is None or token.revoked_at is not None or not token.user.active:
+    row = db.session.execute(_TOKEN_USER, {"digest": token_digest(plaintext)}).first()
+    if row is None or row.revoked_at is not None or not row.User.active:
         return None
     now = utcnow()
-    if token.last_used_at is None or now - token.last_used_at > TOKEN_USE_RESOLUTION:
-        token.last_used_at = now  # at most once a minute: a write per API call would be wasteful
-    return token.user
+    if row.last_used_at is None or now - row.last_used_at > TOKEN_USE_RESOLUTION:
+        # at most once a minute: a write per API call would be wasteful
+        db.session.execute(_NOTE_TOKEN_USE, {"token_id": row.id, "last_used_at": now})
+    return row.User
 
 
 def user_by_email(email: str) -> User | None:

@@ -7,19 +7,21 @@ from typing import Any
 from mgf_assess.core.models import AuditEvent
 from mgf_assess.extensions import db
 
+_INSERT = AuditEvent.__table__.insert()
+
 
 def record(actor, action: str, obj_type: str, obj_id: Any, *, old: Any = None, new: Any = None,
-           reason: str | None = None, country: str | None = None) -> AuditEvent:
-    """Add an audit event to the current session (flushed and committed with the change itself)."""
-    event = AuditEvent(
-        actor_id=getattr(actor, "id", None),
-        action=action,
-        object_type=obj_type,
-        object_id=str(obj_id),
-        country_code=country,
-        old_value=old,
-        new_value=new,
-        reason=reason,
-    )
-    db.session.add(event)
-    return event
+           reason: str | None = None, country: str | None = None) -> None:
+    """Write an audit event in the current transaction (committed or rolled back with the
+    change itself).
+
+    Pending changes are flushed first, so the event follows the rows it may refer to; the
+    event itself is one INSERT statement: audit rows are never read back in the transaction
+    that writes them, so they need no object in the session.
+    """
+    db.session.flush()
+    db.session.connection().execute(_INSERT, {
+        "actor_id": getattr(actor, "id", None), "action": action, "object_type": obj_type,
+        "object_id": str(obj_id), "country_code": country, "old_value": old, "new_value": new,
+        "reason": reason,
+    })

@@ -1,0 +1,105 @@
+"""Row locks on assessments, and the reads that take them.
+
+Every change to an assessment's answers or state happens under a lock on the assessment row
+(``SELECT … FOR UPDATE`` on PostgreSQL; SQLite's write transactions take the database lock at
+``BEGIN IMMEDIATE``), so that a save and a submission, or two first saves of one question, can
+never interleave. A transaction locks a row once: the lock lasts until it ends.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from sqlalchemy import and_, bindparam
+from sqlalchemy.orm import load_only
+from sqlalchemy.orm.attributes import set_committed_value
+
+from mgf_assess.assessments.models import Answer, Assessment, Evidence
+from mgf_assess.extensions import db
+from mgf_assess.questionnaires.models import QuestionnaireVersion
+
+_LOCKED = "mgf_locked_assessments"  # session.info key: (root transaction, ids locked in it)
+
+# Statements built once (statements are immutable; only the parameters change): rebuilding
+# them on each save costs more than running them. The version is read for its definition,
+# which needs only these columns; its texts and large ``source`` stay unloaded.
+_VERSION_COLUMNS = load_only(QuestionnaireVersion.id, QuestionnaireVersion.family, QuestionnaireVersion.version,
+                             QuestionnaireVersion.status, QuestionnaireVersion.path,
+                             QuestionnaireVersion.content_hash)
+_EVIDENCE_EXISTS = db.select(Evidence.id).where(Evidence.assessment_id == bindparam("id"),
+                                                Evidence.question_id == bindparam("qid")).exists()
+_LOCKED_WITH_VERSION = (db.select(Assessment, QuestionnaireVersion)
+                        .join(QuestionnaireVersion, Assessment.questionnaire_version_id == QuestionnaireVersion.id)
+                        .where(Assessment.id == bindparam("id")).options(_VERSION_COLUMNS)
+                        .with_for_update(of=Assessment).execution_options(populate_existing=True))
+_LOCKED_WITH_ANSWER = (_LOCKED_WITH_VERSION.add_columns(Answer, _EVIDENCE_EXISTS)
+                       .outerjoin(Answer, and_(Answer.assessment_id == Assessment.id,
+                                               Answer.question_id == bindparam("qid"))))
+_ANSWER_AND_EVIDENCE_FLAG = (db.select(Answer, _EVIDENCE_EXISTS)
+                             .where(Answer.assessment_id == bindparam("id"), Answer.question_id == bindparam("qid")))
+
+
+class CurrentAnswer(NamedTuple):
+    """A question's stored answer (None: never answered) and whether it has evidence."""
+
+    answer: Answer | None
+    has_evidence: bool | None  # None: not known
+
+
+def lock(assessment: Assessment) -> Assessment:
+    """Reload the assessment with a row lock, unless this transaction locked it already."""
+    if _locked_in_this_transaction(assessment.id):
+        return assessment
+    query = db.select(Assessment).filter_by(id=assessment.id).with_for_update()
+    locked = db.session.execute(query.execution_options(populate_existing=True)).scalar_one()
+    _note_locked(locked.id)
+    return locked
+
+
+def load_locked(assessment_id: int) -> Assessment | None:
+    """Load an assessment already locked (as ``lock`` would), with its questionnaire version,
+    in one statement: for requests that will change it anyway.
+
+    ``FOR UPDATE OF assessments`` locks the assessment row only, never the version row shared
+    by every assessment of that questionnaire.
+    """
+    row = db.session.execute(_LOCKED_WITH_VERSION, {"id": assessment_id}).first()
+    return None if row is None else _locked(*row)
+
+
+def load_locked_for_answer(assessment_id: int, qid: str) -> tuple[Assessment, CurrentAnswer] | None:
+    """``load_locked``, also reading the current answer to ``qid`` and whether it has evidence
+    in the same statement: what an answer save needs, in one round trip."""
+    row = db.session.execute(_LOCKED_WITH_ANSWER, {"id": assessment_id, "qid": qid}).first()
+    if row is None:
+        return None
+    found, version, answer, has_evidence = row
+    return _locked(found, version), CurrentAnswer(answer, bool(has_evidence))
+
+
+def current_answer(assessment_id: int, qid: str) -> CurrentAnswer:
+    """The stored answer to ``qid`` and whether it has evidence, in one statement (no answer
+    row: evidence not known)."""
+    row = db.session.execute(_ANSWER_AND_EVIDENCE_FLAG, {"id": assessment_id, "qid": qid}).first()
+    return CurrentAnswer(None, None) if row is None else CurrentAnswer(row[0], bool(row[1]))
+
+
+def _locked(found: Assessment, version: QuestionnaireVersion) -> Assessment:
+    set_committed_value(found, "questionnaire", version)  # loaded: no lazy load, no second query
+    _note_locked(found.id)
+    return found
+
+
+def _locked_in_this_transaction(assessment_id: int) -> bool:
+    transaction, ids = db.session.info.get(_LOCKED, (None, ()))
+    # Held by reference, so a later transaction can never be mistaken for this one.
+    return transaction is not None and transaction is db.session().get_transaction() and assessment_id in ids
+
+
+def _note_locked(assessment_id: int) -> None:
+    transaction = db.session().get_transaction()
+    held, ids = db.session.info.get(_LOCKED, (None, set()))
+    if held is not transaction:
+        ids = set()
+    ids.add(assessment_id)
+    db.session.info[_LOCKED] = (transaction, ids)
