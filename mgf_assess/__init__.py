@@ -26,7 +26,7 @@ def create_app(config: dict | None = None) -> Flask:
 
 def _init_extensions(app: Flask) -> None:
     from mgf_assess.auth.passwords import configure_hashing
-    from mgf_assess.database import tune_sqlite
+    from mgf_assess.database import ping_when_idle, tune_sqlite
     from mgf_assess.i18n import select_locale, select_timezone
 
     configure_hashing(fast=app.config["FAST_PASSWORD_HASHING"])
@@ -38,6 +38,8 @@ def _init_extensions(app: Flask) -> None:
     with app.app_context():
         if db.engine.dialect.name == "sqlite":
             tune_sqlite(db.engine)
+        else:
+            ping_when_idle(db.engine, app.config["DATABASE_IDLE_PING_SECONDS"])
 
 
 def _register_features(app: Flask) -> None:

@@ -52,6 +52,8 @@ def from_environment(instance_path: str) -> dict:
         "LOGIN_MAX_FAILURES": int(env.get("LOGIN_MAX_FAILURES", "5")),
         "LOGIN_MAX_FAILURES_PER_CLIENT": int(env.get("LOGIN_MAX_FAILURES_PER_CLIENT", "20")),
         "LOGIN_LOCK_MINUTES": int(env.get("LOGIN_LOCK_MINUTES", "15")),
+        # PostgreSQL: a pooled connection idle this long is checked before use
+        "DATABASE_IDLE_PING_SECONDS": float(env.get("DATABASE_IDLE_PING_SECONDS", "10")),
         # Folder of DejaVuSans.ttf and DejaVuSans-Bold.ttf, the one font family of PDF reports
         "REPORT_FONT_DIR": env.get("REPORT_FONT_DIR") or "/usr/share/fonts/truetype/dejavu",
         "FAST_PASSWORD_HASHING": False,  # tests only: cheap argon2 parameters
@@ -80,4 +82,4 @@ def derived_settings(config: dict, debug: bool, instance_path: str) -> dict:
 def _engine_options(url: str) -> dict:
     if url.startswith("sqlite"):
         return {"connect_args": {"timeout": 15, "check_same_thread": False}}
-    return {"pool_pre_ping": True}
+    return {}  # stale connections: see ``database.ping_when_idle``

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime
 
 from sqlalchemy import DateTime, Engine, MetaData, event
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
 
@@ -65,3 +67,41 @@ def tune_sqlite(engine: Engine, busy_timeout_ms: int = 15000) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(connection):
         connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def ping_when_idle(engine: Engine, idle_seconds: float = 10.0, ping=None) -> None:
+    """Check a pooled connection before use if it sat idle for ``idle_seconds`` or more.
+
+    A connection that went stale while idle (the database server restarted, a firewall
+    dropped it) is replaced before a request uses it, as ``pool_pre_ping`` would do, but
+    without a round trip on every checkout: under load, connections are never idle for long.
+    ``ping`` (for tests) runs the check on the driver's connection; it raises when it fails.
+    """
+    check = ping or _select_one
+
+    @event.listens_for(engine, "checkin")
+    def _on_checkin(_dbapi_connection, record):
+        record.info[_IDLE_SINCE] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _on_checkout(dbapi_connection, record, _proxy):
+        since = record.info.pop(_IDLE_SINCE, None)
+        if since is None or time.monotonic() - since < idle_seconds:
+            return
+        try:
+            check(dbapi_connection)
+        except Exception as error:  # any failure: the pool replaces the connection and retries
+            raise DisconnectionError(f"connection idle for {time.monotonic() - since:.0f} s failed its check: "
+                                     f"{error}") from error
+
+
+_IDLE_SINCE = "mgf_idle_since"
+
+
+def _select_one(dbapi_connection) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("SELECT 1")
+    finally:
+        cursor.close()
+    dbapi_connection.rollback()  # leave no transaction open behind the pool's back

@@ -24,16 +24,15 @@ def assessment(assessment_id: int, action: str = "assessment.view") -> Assessmen
 
 
 def assessment_for_answer(assessment_id: int, qid: str) -> tuple[Assessment, CurrentAnswer]:
-    """As ``assessment``, for a request that changes the answer to ``qid``: the assessment is
-    read once, locked, with its questionnaire version and the current answer
-    (``locking.load_locked_for_answer``), rather than read, then its version, then again under
-    the lock, then the answer. The access checks are the same ones: ``queries.assessment_for``
-    finds the loaded row in the session without another query."""
+    """As ``assessment``, for a request that saves the answer to ``qid``: the assessment, its
+    questionnaire version and the current answer are read in one statement
+    (``locking.load_for_answer``) rather than three. The access checks are the same ones:
+    ``queries.assessment_for`` finds the loaded row in the session without another query."""
     if not 0 < assessment_id <= MAX_ID:
         abort(404)
-    loaded = locking.load_locked_for_answer(assessment_id, qid)  # referenced: the session holds rows weakly
+    loaded = locking.load_for_answer(assessment_id, qid)  # referenced: the session holds rows weakly
     found = queries.assessment_for(_caller(), assessment_id)
-    assert loaded is None or found is loaded[0]  # the same row: the identity map answered the lookup
+    assert loaded is not None and found is loaded[0]  # the same row: the identity map answered the lookup
     return found, loaded[1]
 
 

@@ -32,7 +32,7 @@ ANSWER_BODY = [
 @token_required
 def put_answer(assessment_id: int, qid: str):
     """Save one answer if ``base_revision`` is still its revision (409 with the current one if not)."""
-    found, current = access.assessment_for_answer(assessment_id, qid)  # locked: save_answer need not reload
+    found, current = access.assessment_for_answer(assessment_id, qid)
     target = access.question(found, qid)
     refusal = _l("This assessment is %(state)s: answers cannot change now.", state=found.state)
     access.require_state_or_role("answer.edit", "answer.author", target, refusal)

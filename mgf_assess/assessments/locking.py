@@ -1,9 +1,10 @@
 """Row locks on assessments, and the reads that take them.
 
-Every change to an assessment's answers or state happens under a lock on the assessment row
-(``SELECT … FOR UPDATE`` on PostgreSQL; SQLite's write transactions take the database lock at
-``BEGIN IMMEDIATE``), so that a save and a submission, or two first saves of one question, can
-never interleave. A transaction locks a row once: the lock lasts until it ends.
+A change to an assessment's state happens under a lock on the assessment row (``SELECT … FOR
+UPDATE`` on PostgreSQL; SQLite's write transactions take the database lock at ``BEGIN
+IMMEDIATE``), and so does every answer save, either with ``lock`` before it reads or with its
+last write (see ``load_for_answer``): a save and a submission can never interleave. A
+transaction locks a row once: the lock lasts until it ends.
 """
 
 from __future__ import annotations
@@ -22,21 +23,20 @@ _LOCKED = "mgf_locked_assessments"  # session.info key: (root transaction, ids l
 
 # Statements built once (statements are immutable; only the parameters change): rebuilding
 # them on each save costs more than running them. The version is read for its definition,
-# which needs only these columns; its texts and large ``source`` stay unloaded.
-_VERSION_COLUMNS = load_only(QuestionnaireVersion.id, QuestionnaireVersion.family, QuestionnaireVersion.version,
-                             QuestionnaireVersion.status, QuestionnaireVersion.path,
-                             QuestionnaireVersion.content_hash)
+# which needs only its content hash (a cached definition is found by it); the rest of the row,
+# large ``source`` included, is only read when first used.
+_VERSION_COLUMNS = load_only(QuestionnaireVersion.id, QuestionnaireVersion.content_hash)
 _EVIDENCE_EXISTS = db.select(Evidence.id).where(Evidence.assessment_id == bindparam("id"),
                                                 Evidence.question_id == bindparam("qid")).exists()
-_LOCKED_WITH_VERSION = (db.select(Assessment, QuestionnaireVersion)
-                        .join(QuestionnaireVersion, Assessment.questionnaire_version_id == QuestionnaireVersion.id)
-                        .where(Assessment.id == bindparam("id")).options(_VERSION_COLUMNS)
-                        .with_for_update(of=Assessment).execution_options(populate_existing=True))
-_LOCKED_WITH_ANSWER = (_LOCKED_WITH_VERSION.add_columns(Answer, _EVIDENCE_EXISTS)
-                       .outerjoin(Answer, and_(Answer.assessment_id == Assessment.id,
-                                               Answer.question_id == bindparam("qid"))))
+_WITH_VERSION = (db.select(Assessment, QuestionnaireVersion)
+                 .join(QuestionnaireVersion, Assessment.questionnaire_version_id == QuestionnaireVersion.id)
+                 .where(Assessment.id == bindparam("id")).options(_VERSION_COLUMNS))
+_WITH_ANSWER = (_WITH_VERSION.add_columns(Answer, _EVIDENCE_EXISTS)
+                .outerjoin(Answer, and_(Answer.assessment_id == Assessment.id, Answer.question_id == bindparam("qid"))))
+# Read again after a conflict: the stale object in the session gets the current values.
 _ANSWER_AND_EVIDENCE_FLAG = (db.select(Answer, _EVIDENCE_EXISTS)
-                             .where(Answer.assessment_id == bindparam("id"), Answer.question_id == bindparam("qid")))
+                             .where(Answer.assessment_id == bindparam("id"), Answer.question_id == bindparam("qid"))
+                             .execution_options(populate_existing=True))
 
 
 class CurrentAnswer(NamedTuple):
@@ -56,25 +56,21 @@ def lock(assessment: Assessment) -> Assessment:
     return locked
 
 
-def load_locked(assessment_id: int) -> Assessment | None:
-    """Load an assessment already locked (as ``lock`` would), with its questionnaire version,
-    in one statement: for requests that will change it anyway.
+def load_for_answer(assessment_id: int, qid: str) -> tuple[Assessment, CurrentAnswer] | None:
+    """The assessment with its questionnaire version, the current answer to ``qid`` and whether
+    it has evidence, in one statement: what an answer save needs, in one round trip.
 
-    ``FOR UPDATE OF assessments`` locks the assessment row only, never the version row shared
-    by every assessment of that questionnaire.
+    Nothing is locked: ``operations.save_answer_noting_evidence`` writes only if neither the
+    answer's revision nor the assessment's state has moved since this read, and takes the
+    assessment's row lock with its last write, so saves of one assessment wait for each
+    other only between that write and the commit.
     """
-    row = db.session.execute(_LOCKED_WITH_VERSION, {"id": assessment_id}).first()
-    return None if row is None else _locked(*row)
-
-
-def load_locked_for_answer(assessment_id: int, qid: str) -> tuple[Assessment, CurrentAnswer] | None:
-    """``load_locked``, also reading the current answer to ``qid`` and whether it has evidence
-    in the same statement: what an answer save needs, in one round trip."""
-    row = db.session.execute(_LOCKED_WITH_ANSWER, {"id": assessment_id, "qid": qid}).first()
+    row = db.session.execute(_WITH_ANSWER, {"id": assessment_id, "qid": qid}).first()
     if row is None:
         return None
     found, version, answer, has_evidence = row
-    return _locked(found, version), CurrentAnswer(answer, bool(has_evidence))
+    set_committed_value(found, "questionnaire", version)  # loaded: no lazy load, no second query
+    return found, CurrentAnswer(answer, bool(has_evidence))
 
 
 def current_answer(assessment_id: int, qid: str) -> CurrentAnswer:
@@ -82,12 +78,6 @@ def current_answer(assessment_id: int, qid: str) -> CurrentAnswer:
     row: evidence not known)."""
     row = db.session.execute(_ANSWER_AND_EVIDENCE_FLAG, {"id": assessment_id, "qid": qid}).first()
     return CurrentAnswer(None, None) if row is None else CurrentAnswer(row[0], bool(row[1]))
-
-
-def _locked(found: Assessment, version: QuestionnaireVersion) -> Assessment:
-    set_committed_value(found, "questionnaire", version)  # loaded: no lazy load, no second query
-    _note_locked(found.id)
-    return found
 
 
 def _locked_in_this_transaction(assessment_id: int) -> bool:

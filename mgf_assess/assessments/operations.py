@@ -1,36 +1,30 @@
-"""Writes on assessments: open, save answers (with revisions), confirm, assign, submit.
+"""Writes on assessments: open, confirm answers, assign, submit (saving answers: ``saving``).
 
 Every function mutates and flushes, never commits, and audits its change in the same
-transaction. Saving locks the assessment row first, so that a save and a submission (or two
-first saves of one question) can never interleave.
+transaction. Changes of state lock the assessment row first (``locking``), so that a save and
+a submission can never interleave.
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import bindparam
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm.attributes import set_committed_value
 
 from mgf_assess.assessments.errors import (
-    AnswerConflict,
-    AnswerProblems,
     DuplicateAssessment,
     MissingItems,
     NotEditable,
 )
-from mgf_assess.assessments.locking import (  # noqa: F401  (lock and load_locked: part of this module's interface)
-    CurrentAnswer,
-    current_answer,
-    load_locked,
-    lock,
-)
+from mgf_assess.assessments.locking import lock
 from mgf_assess.assessments.models import Answer, Assessment, Assignment, ScoreSnapshot
+from mgf_assess.assessments.saving import (  # noqa: F401  (the save functions: part of this module's interface)
+    SavedAnswer,
+    answer_snapshot,
+    save_answer,
+    save_answer_noting_evidence,
+)
 from mgf_assess.assessments.scoring_bridge import (
     definition_for,
-    json_value,
     score_assessment,
     snapshot_inputs,
 )
@@ -40,7 +34,6 @@ from mgf_assess.core.models import Country
 from mgf_assess.database import utcnow
 from mgf_assess.extensions import db
 from mgf_assess.questionnaires.models import QuestionnaireVersion
-from scoring.answers import check_answer
 
 
 def _published_version(family: str, version: str) -> QuestionnaireVersion | None:
@@ -90,103 +83,6 @@ def existing_assessment(country: str, family: str, cycle: int) -> Assessment | N
     return db.session.scalar(db.select(Assessment).filter_by(country_code=country, family=family, cycle=int(cycle)))
 
 
-# Answer saves write with single statements (see ``_write_answer``): built once, as
-# statements are immutable and only their parameters change.
-_UPDATE_ANSWER = Answer.__table__.update().where(Answer.__table__.c.id == bindparam("row_id"))
-_TOUCH_ASSESSMENT = Assessment.__table__.update().where(Assessment.__table__.c.id == bindparam("row_id"))
-
-
-def _problems_as_items(problems) -> list[dict]:
-    return [{"location": p.location, "code": p.code, "message": p.message} for p in problems]
-
-
-def _answer_snapshot(answer: Answer | None) -> dict | None:
-    if answer is None:
-        return None
-    return {"value": answer.value, "status": answer.status, "justification": answer.justification,
-            "revision": answer.revision}
-
-
-def save_answer(actor, assessment: Assessment, qid: str, payload: dict, base_revision: int) -> Answer:
-    """Store one answer if ``base_revision`` is its current revision (0: never answered).
-
-    Raises NotEditable (state), AnswerConflict (stale revision, nothing stored) or
-    AnswerProblems (invalid, every problem listed, nothing stored).
-    """
-    return save_answer_noting_evidence(actor, assessment, qid, payload, base_revision).answer
-
-
-class SavedAnswer(NamedTuple):
-    answer: Answer
-    has_evidence: bool | None  # None: not known (a first save), look it up when needed
-
-
-def save_answer_noting_evidence(actor, assessment: Assessment, qid: str, payload: dict,
-                                base_revision: int, current: CurrentAnswer | None = None) -> SavedAnswer:
-    """``save_answer``, also telling whether the question has evidence (saving never changes
-    evidence), so that a response listing the evidence need not query it when there is none.
-
-    ``current`` is the answer as read under this transaction's lock on the assessment
-    (``locking.load_locked_for_answer``); without it, the lock is taken and the answer read here.
-    """
-    definition = definition_for(assessment)  # before the lock, whose reload would fetch the version again
-    if current is None:
-        assessment = lock(assessment)
-        current = current_answer(assessment.id, qid)
-    if not assessment.country_editable:
-        raise NotEditable(_l("This assessment is %(state)s: answers cannot change now.", state=assessment.state))
-    stored = current.answer
-    if (stored.revision if stored else 0) != base_revision:
-        raise AnswerConflict(stored) if stored else AnswerProblems(
-            [{"location": "base_revision", "code": "stale_revision",
-              "message": "this question has never been answered: send base_revision 0"}])
-    typed, problems = check_answer(definition, qid, payload)
-    if problems:
-        raise AnswerProblems(_problems_as_items(problems))
-    return SavedAnswer(_store(actor, assessment, qid, stored, typed), current.has_evidence)
-
-
-def _store(actor, assessment: Assessment, qid: str, current: Answer | None, typed) -> Answer:
-    old = _answer_snapshot(current)
-    values = _stored_values(actor, typed, (current.revision if current else 0) + 1)
-    answer = _write_answer(assessment.id, qid, current, values)
-    _write_committed(assessment, _TOUCH_ASSESSMENT, {"row_id": assessment.id, "updated_at": values["updated_at"]})
-    audit.record(actor, "answer.save", "answer", f"{assessment.id}:{qid}", old=old,
-                 new=_answer_snapshot(answer), country=assessment.country_code)
-    return answer
-
-
-def _stored_values(actor, typed, revision: int) -> dict:
-    """The columns a save writes: the typed answer (None: cleared), its author and revision."""
-    answered = typed is not None and typed.status == "answered"
-    return {"status": typed.status if typed else "answered", "value": json_value(typed.value) if answered else None,
-            "justification": typed.justification if typed else None, "revision": revision,
-            "carried_over": False, "carry_note": None, "updated_by_id": getattr(actor, "id", None),
-            "updated_at": utcnow()}
-
-
-def _write_answer(assessment_id: int, qid: str, current: Answer | None, values: dict) -> Answer:
-    """Insert the first answer to a question (through the ORM, which assigns its id), or update
-    the current one with one statement rather than a unit-of-work flush: saves are the
-    application's most frequent write."""
-    if current is None:
-        answer = Answer(assessment_id=assessment_id, question_id=qid, **values)
-        db.session.add(answer)
-        db.session.flush()
-        return answer
-    _write_committed(current, _UPDATE_ANSWER, {"row_id": current.id, **values})
-    return current
-
-
-def _write_committed(row, statement, values: dict) -> None:
-    """Run an UPDATE of one row, then give its loaded object the written values as its
-    database state (the object stays clean: no flush writes them a second time)."""
-    db.session.connection().execute(statement, values)
-    for key, value in values.items():
-        if key != "row_id":
-            set_committed_value(row, key, value)
-
-
 def confirm_answer(actor, assessment: Assessment, answer: Answer) -> None:
     """Confirm an answer carried over from an earlier cycle, as it stands."""
     if not assessment.country_editable:
@@ -197,7 +93,7 @@ def confirm_answer(actor, assessment: Assessment, answer: Answer) -> None:
         answer.updated_by_id, answer.updated_at = getattr(actor, "id", None), utcnow()
         db.session.flush()
         audit.record(actor, "answer.confirm", "answer", f"{assessment.id}:{answer.question_id}",
-                     new=_answer_snapshot(answer), country=assessment.country_code)
+                     new=answer_snapshot(answer), country=assessment.country_code)
 
 
 def set_assignments(actor, assessment: Assessment, user, scopes: list[str]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from sqlalchemy import bindparam
+from sqlalchemy.orm import load_only
 
 from mgf_assess.auth.models import ApiToken, User
 from mgf_assess.auth.operations import TOKEN_PREFIX, token_digest
@@ -13,11 +14,12 @@ from mgf_assess.extensions import db
 
 TOKEN_USE_RESOLUTION = timedelta(minutes=1)
 
-# One statement for every API call: the token's user with the few token columns the check
-# needs (the token itself is never loaded as an object). Built once: statements are immutable,
-# only the digest changes from call to call.
+# One statement for every API call: the token's user, with the columns API calls use (any
+# other loads when first used), and the few token columns the check needs (the token itself is
+# never loaded as an object). Built once: statements are immutable, only the digest changes.
 _TOKEN_USER = (db.select(User, ApiToken.id, ApiToken.revoked_at, ApiToken.last_used_at)
-               .join(ApiToken, ApiToken.user_id == User.id).where(ApiToken.digest == bindparam("digest")))
+               .join(ApiToken, ApiToken.user_id == User.id).where(ApiToken.digest == bindparam("digest"))
+               .options(load_only(User.id, User.name, User.role, User.country_code, User.language, User.active)))
 _NOTE_TOKEN_USE = ApiToken.__table__.update().where(ApiToken.__table__.c.id == bindparam("token_id"))
 
 

@@ -1,0 +1,174 @@
+"""Saving one answer, with optimistic concurrency through revisions.
+
+Each answer has a revision that grows by one on every save; a save names the revision it is
+based on and is refused (AnswerConflict, nothing stored) when that is no longer the current
+one. Saves are the application's most frequent write, so they write with single statements
+rather than a unit-of-work flush, and audit in the same transaction.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import bindparam
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.attributes import set_committed_value
+
+from mgf_assess.assessments import saving_batch
+from mgf_assess.assessments.errors import AnswerConflict, AnswerProblems, NotEditable
+from mgf_assess.assessments.locking import CurrentAnswer, current_answer, lock
+from mgf_assess.assessments.models import COUNTRY_EDITABLE_STATES, Answer, Assessment
+from mgf_assess.assessments.scoring_bridge import definition_for, json_value
+from mgf_assess.core import audit
+from mgf_assess.database import utcnow
+from mgf_assess.extensions import db
+from scoring.answers import check_answer
+
+_ANSWERS, _ASSESSMENTS = Answer.__table__, Assessment.__table__
+# Built once: statements are immutable, only their parameters change.
+_UPDATE_ANSWER = _ANSWERS.update().where(_ANSWERS.c.id == bindparam("row_id"),
+                                         _ANSWERS.c.revision == bindparam("base_revision"))
+_TOUCH_EDITABLE = _ASSESSMENTS.update().where(_ASSESSMENTS.c.id == bindparam("row_id"),
+                                              _ASSESSMENTS.c.state.in_(COUNTRY_EDITABLE_STATES))
+
+
+class SavedAnswer(NamedTuple):
+    answer: Answer
+    has_evidence: bool | None  # None: not known (a first save), look it up when needed
+
+
+def save_answer(actor, assessment: Assessment, qid: str, payload: dict, base_revision: int) -> Answer:
+    """Store one answer if ``base_revision`` is its current revision (0: never answered).
+
+    Raises NotEditable (state), AnswerConflict (stale revision, nothing stored) or
+    AnswerProblems (invalid, every problem listed, nothing stored).
+    """
+    return save_answer_noting_evidence(actor, assessment, qid, payload, base_revision).answer
+
+
+def save_answer_noting_evidence(actor, assessment: Assessment, qid: str, payload: dict,
+                                base_revision: int, current: CurrentAnswer | None = None) -> SavedAnswer:
+    """``save_answer``, also telling whether the question has evidence (saving never changes
+    evidence), so that a response listing the evidence need not query it when there is none.
+
+    ``current`` is the answer as ``locking.load_for_answer`` read it in this transaction,
+    without a lock: the writes then check that neither the answer's revision nor the
+    assessment's state has moved since, and raise AnswerConflict or NotEditable if one has
+    (the caller rolls the transaction back, as after any error). Without ``current``, the
+    assessment is locked first and the answer read under the lock.
+    """
+    definition = definition_for(assessment)  # before the lock, whose reload would fetch the version again
+    if current is None:
+        assessment = lock(assessment)
+        current = current_answer(assessment.id, qid)
+    if not assessment.country_editable:
+        raise NotEditable(_l("This assessment is %(state)s: answers cannot change now.", state=assessment.state))
+    if (current.answer.revision if current.answer else 0) != base_revision:
+        raise _stale(current.answer)
+    typed, problems = check_answer(definition, qid, payload)
+    if problems:
+        raise AnswerProblems([{"location": p.location, "code": p.code, "message": p.message} for p in problems])
+    return SavedAnswer(_store(actor, assessment, qid, current.answer, typed), current.has_evidence)
+
+
+def answer_snapshot(answer: Answer | None) -> dict | None:
+    """What the audit log keeps of an answer."""
+    if answer is None:
+        return None
+    return {"value": answer.value, "status": answer.status, "justification": answer.justification,
+            "revision": answer.revision}
+
+
+def _stale(stored: Answer | None) -> Exception:
+    """The error for a save based on a revision that is not the current one."""
+    if stored is not None:
+        return AnswerConflict(stored)
+    return AnswerProblems([{"location": "base_revision", "code": "stale_revision",
+                            "message": "this question has never been answered: send base_revision 0"}])
+
+
+def _store(actor, assessment: Assessment, qid: str, current: Answer | None, typed) -> Answer:
+    """Write the answer, its audit event, then the assessment's last change. That last write
+    takes the assessment's row lock (held until the commit) and checks its state: it comes
+    last so that concurrent saves of one assessment wait for each other as briefly as can be."""
+    values = _stored_values(actor, typed, (current.revision if current else 0) + 1)
+    event = audit.event_row(actor, "answer.save", "answer", f"{assessment.id}:{qid}", old=answer_snapshot(current),
+                            new=_snapshot_of(values), country=assessment.country_code)
+    if current is not None and saving_batch.supported():
+        return _update_at_once(assessment, current, values, event)
+    answer = _write_answer(assessment.id, qid, current, values)
+    audit.write(event)  # the answer is flushed already
+    _touch_while_editable(assessment, values["updated_at"])
+    return answer
+
+
+def _update_at_once(assessment: Assessment, current: Answer, values: dict, event: dict) -> Answer:
+    """The three writes in one statement (``saving_batch``), with the same checks."""
+    changed = saving_batch.write(current.id, current.revision, assessment.id, values, event)
+    if changed.answers != 1:
+        raise _stale(current_answer(assessment.id, current.question_id).answer)
+    if changed.assessments != 1:
+        raise _no_longer_editable()
+    _set_committed(current, values)
+    set_committed_value(assessment, "updated_at", values["updated_at"])
+    return current
+
+
+def _snapshot_of(values: dict) -> dict:
+    """``answer_snapshot`` of the answer once ``values`` are written."""
+    return {key: values[key] for key in ("value", "status", "justification", "revision")}
+
+
+def _stored_values(actor, typed, revision: int) -> dict:
+    """The columns a save writes: the typed answer (None: cleared), its author and revision."""
+    answered = typed is not None and typed.status == "answered"
+    return {"status": typed.status if typed else "answered", "value": json_value(typed.value) if answered else None,
+            "justification": typed.justification if typed else None, "revision": revision,
+            "carried_over": False, "carry_note": None, "updated_by_id": getattr(actor, "id", None),
+            "updated_at": utcnow()}
+
+
+def _write_answer(assessment_id: int, qid: str, current: Answer | None, values: dict) -> Answer:
+    """Update the current answer if it is still at the revision read (else AnswerConflict with
+    the answer as it is now), or insert the first one."""
+    if current is None:
+        return _insert_answer(assessment_id, qid, values)
+    result = db.session.connection().execute(
+        _UPDATE_ANSWER, {"row_id": current.id, "base_revision": current.revision, **values})
+    if result.rowcount != 1:  # saved by someone else since it was read
+        raise _stale(current_answer(assessment_id, qid).answer)
+    _set_committed(current, values)
+    return current
+
+
+def _insert_answer(assessment_id: int, qid: str, values: dict) -> Answer:
+    """The first answer to a question, in a savepoint: when someone else's first answer came in
+    since the read, the unique constraint refuses this one and the transaction goes on."""
+    answer = Answer(assessment_id=assessment_id, question_id=qid, **values)
+    try:
+        with db.session.begin_nested():
+            db.session.add(answer)
+    except IntegrityError:
+        raise _stale(current_answer(assessment_id, qid).answer) from None
+    return answer
+
+
+def _touch_while_editable(assessment: Assessment, moment) -> None:
+    """Note the assessment's last change, if its state still allows answers to change."""
+    result = db.session.connection().execute(_TOUCH_EDITABLE, {"row_id": assessment.id, "updated_at": moment})
+    if result.rowcount != 1:  # submitted (or otherwise moved on) since it was read
+        raise _no_longer_editable()
+    set_committed_value(assessment, "updated_at", moment)
+
+
+def _no_longer_editable() -> NotEditable:
+    return NotEditable(_l("This assessment changed state while the answer was being saved: "
+                          "answers cannot change now."))
+
+
+def _set_committed(row, values: dict) -> None:
+    """Give a loaded object the values just written as its database state (it stays clean: no
+    flush writes them a second time)."""
+    for key, value in values.items():
+        set_committed_value(row, key, value)

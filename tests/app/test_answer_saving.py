@@ -1,0 +1,130 @@
+"""Answer saves read without a lock, then write only if nothing moved since the read.
+
+The API reads the assessment and the current answer in one statement (``load_for_answer``) and
+writes conditionally; these tests change the rows between the read and the write, as someone
+else would: another save of the same question, another first save, a submission. On
+PostgreSQL the writes are one statement (``saving_batch``); on SQLite, one by one. (On SQLite
+nobody else can write in between: the request's transaction holds the write lock from its
+first statement; the changes are made in the same transaction to exercise the checks.)
+"""
+
+import pytest
+import qfiles
+from sqlalchemy import update
+
+from mgf_assess.assessments import locking, operations
+from mgf_assess.assessments.errors import AnswerConflict, NotEditable
+from mgf_assess.assessments.models import Answer, Assessment
+from mgf_assess.core.models import AuditEvent
+from mgf_assess.extensions import db
+from mgf_assess.questionnaires import operations as qops
+
+
+@pytest.fixture
+def assessment_id(app, tmp_path):
+    folder = tmp_path / "q"
+    qfiles.write(folder, qfiles.definition(status="published"))
+    with app.app_context():
+        qops.load_folder(folder)
+        found = operations.create_assessment(None, country="KEN", family="demo", version="1.0", cycle=2026)
+        operations.save_answer(None, found, "q_one", {"value": "yes"}, 0)
+        db.session.commit()
+        return found.id
+
+
+def _read(assessment_id, qid="q_one"):
+    db.session.rollback()
+    return locking.load_for_answer(assessment_id, qid)
+
+
+def _someone_else_saves(assessment_id, qid, value, base_revision, connection=None):
+    """Change the answer behind the session's back (in its transaction unless told otherwise)."""
+    connection = connection or db.session.connection()
+    if base_revision:
+        connection.execute(update(Answer).where(Answer.assessment_id == assessment_id, Answer.question_id == qid)
+                           .values(value=value, revision=base_revision + 1))
+    else:
+        connection.execute(Answer.__table__.insert().values(
+            assessment_id=assessment_id, question_id=qid, value=value, status="answered", revision=1))
+
+
+def _events():
+    return db.session.scalar(db.select(db.func.count()).select_from(AuditEvent).where(AuditEvent.action == "answer.save"))
+
+
+def test_a_save_reads_once_and_writes(app, assessment_id):
+    with app.app_context():
+        found, current = _read(assessment_id)
+        saved = operations.save_answer_noting_evidence(None, found, "q_one", {"value": "no"}, 1, current)
+        db.session.commit()
+        assert (saved.answer.revision, saved.answer.value, saved.has_evidence) == (2, "no", False)
+        stored = db.session.scalar(db.select(Answer).filter_by(assessment_id=assessment_id, question_id="q_one"))
+        assert (stored.revision, stored.value) == (2, "no")
+        assert db.session.get(Assessment, assessment_id).updated_at == saved.answer.updated_at
+        assert _events() == 2
+
+
+def test_an_answer_saved_since_the_read_is_a_conflict_and_nothing_is_written(app, assessment_id):
+    with app.app_context():
+        found, current = _read(assessment_id)
+        before = _events()
+        _someone_else_saves(assessment_id, "q_one", "no", base_revision=1)
+        with pytest.raises(AnswerConflict) as conflict:
+            operations.save_answer_noting_evidence(None, found, "q_one", {"value": "yes"}, 1, current)
+        assert (conflict.value.current.revision, conflict.value.current.value) == (2, "no")
+        db.session.rollback()
+        assert _events() == before
+
+
+def test_a_first_answer_saved_since_the_read_is_a_conflict(app, assessment_id):
+    with app.app_context():
+        found, current = _read(assessment_id, "q_two")
+        assert current.answer is None
+        _someone_else_saves(assessment_id, "q_two", "no", base_revision=0)
+        with pytest.raises(AnswerConflict) as conflict:
+            operations.save_answer_noting_evidence(None, found, "q_two", {"value": "yes"}, 0, current)
+        assert (conflict.value.current.revision, conflict.value.current.value) == (1, "no")
+        # the refused insert was undone by its savepoint: the transaction goes on
+        assert db.session.scalar(db.select(db.func.count()).select_from(Answer)
+                                 .filter_by(assessment_id=assessment_id, question_id="q_two")) == 1
+
+
+def test_a_submission_since_the_read_refuses_the_save(app, assessment_id):
+    with app.app_context():
+        found, current = _read(assessment_id)
+        before = _events()
+        db.session.connection().execute(update(Assessment).where(Assessment.id == assessment_id)
+                                        .values(state="submitted"))
+        with pytest.raises(NotEditable, match="changed state"):
+            operations.save_answer_noting_evidence(None, found, "q_one", {"value": "no"}, 1, current)
+        db.session.rollback()
+        stored = db.session.scalar(db.select(Answer).filter_by(assessment_id=assessment_id, question_id="q_one"))
+        assert (stored.revision, stored.value) == (1, "yes")
+        assert _events() == before
+
+
+def test_the_version_is_read_with_the_assessment(app, assessment_id):
+    with app.app_context():
+        found, _current = _read(assessment_id)
+        statements = []
+        db.event.listen(db.engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+        assert found.questionnaire.content_hash  # no lazy load: read by the same statement
+        assert statements == []
+
+
+def test_postgresql_a_save_committed_by_another_request_since_the_read_wins(app, assessment_id):
+    """A real concurrent transaction (PostgreSQL only: SQLite lets no other writer in)."""
+    with app.app_context():
+        if db.engine.dialect.name != "postgresql":
+            pytest.skip("SQLite: the request's transaction holds the write lock from its first read")
+        found, current = _read(assessment_id)
+        before = _events()
+        with db.engine.begin() as other:
+            _someone_else_saves(assessment_id, "q_one", "no", base_revision=1, connection=other)
+        with pytest.raises(AnswerConflict) as conflict:
+            operations.save_answer_noting_evidence(None, found, "q_one", {"value": "yes"}, 1, current)
+        assert (conflict.value.current.revision, conflict.value.current.value) == (2, "no")
+        db.session.rollback()
+        stored = db.session.scalar(db.select(Answer).filter_by(assessment_id=assessment_id, question_id="q_one"))
+        assert (stored.revision, stored.value) == (2, "no")
+        assert _events() == before
