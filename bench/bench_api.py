@@ -1,7 +1,7 @@
 """API speed: answer saves by 8 concurrent clients over HTTP, and the largest section page.
 
 Saves go through ``PUT /api/v1/assessments/{id}/answers/{qid}`` (token, access policy,
-validation, row lock, revision check, audit record, commit); the baseline is a bare Flask
+validation, revision and state checks, audit record, commit); the baseline is a bare Flask
 endpoint, defined here, updating one row of the same database, served and called the same way
 in the same run. Both are reported as time per save (wall time / saves), so the ratio is the
 inverse of the throughput ratio: x2.00 means half the bare endpoint's throughput.

@@ -28,9 +28,13 @@ _LOCKED = "mgf_locked_assessments"  # session.info key: (root transaction, ids l
 _VERSION_COLUMNS = load_only(QuestionnaireVersion.id, QuestionnaireVersion.content_hash)
 _EVIDENCE_EXISTS = db.select(Evidence.id).where(Evidence.assessment_id == bindparam("id"),
                                                 Evidence.question_id == bindparam("qid")).exists()
+# The assessment's columns an answer save reads (the others load when first used).
+_ASSESSMENT_COLUMNS = load_only(Assessment.id, Assessment.country_code, Assessment.family,
+                                Assessment.questionnaire_version_id, Assessment.cycle, Assessment.state,
+                                Assessment.updated_at)
 _WITH_VERSION = (db.select(Assessment, QuestionnaireVersion)
                  .join(QuestionnaireVersion, Assessment.questionnaire_version_id == QuestionnaireVersion.id)
-                 .where(Assessment.id == bindparam("id")).options(_VERSION_COLUMNS))
+                 .where(Assessment.id == bindparam("id")).options(_ASSESSMENT_COLUMNS, _VERSION_COLUMNS))
 _WITH_ANSWER = (_WITH_VERSION.add_columns(Answer, _EVIDENCE_EXISTS)
                 .outerjoin(Answer, and_(Answer.assessment_id == Assessment.id, Answer.question_id == bindparam("qid"))))
 # Read again after a conflict: the stale object in the session gets the current values.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Integer, String, Text, UniqueConstraint, or_
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from mgf_assess.auth.models import User
@@ -16,6 +16,13 @@ from mgf_assess.questionnaires.models import QuestionnaireVersion
 
 STATES = ("draft", "submitted", "in_review", "returned", "reviewed", "validated")
 COUNTRY_EDITABLE_STATES = ("draft", "returned")
+
+
+def editable_state(column):
+    """SQL: ``column`` holds a state in which the country may still change answers. Written
+    as ``=`` comparisons rather than ``IN (…)``, whose list SQLAlchemy renders anew on every
+    execution."""
+    return or_(*(column == state for state in COUNTRY_EDITABLE_STATES))
 ANSWER_STATUSES = ("answered", "na", "unknown")
 EVIDENCE_KINDS = ("law", "policy", "implementation", "statistics", "other")
 

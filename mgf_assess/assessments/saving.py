@@ -18,7 +18,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from mgf_assess.assessments import saving_batch
 from mgf_assess.assessments.errors import AnswerConflict, AnswerProblems, NotEditable
 from mgf_assess.assessments.locking import CurrentAnswer, current_answer, lock
-from mgf_assess.assessments.models import COUNTRY_EDITABLE_STATES, Answer, Assessment
+from mgf_assess.assessments.models import Answer, Assessment, editable_state
 from mgf_assess.assessments.scoring_bridge import definition_for, json_value
 from mgf_assess.core import audit
 from mgf_assess.database import utcnow
@@ -30,7 +30,7 @@ _ANSWERS, _ASSESSMENTS = Answer.__table__, Assessment.__table__
 _UPDATE_ANSWER = _ANSWERS.update().where(_ANSWERS.c.id == bindparam("row_id"),
                                          _ANSWERS.c.revision == bindparam("base_revision"))
 _TOUCH_EDITABLE = _ASSESSMENTS.update().where(_ASSESSMENTS.c.id == bindparam("row_id"),
-                                              _ASSESSMENTS.c.state.in_(COUNTRY_EDITABLE_STATES))
+                                              editable_state(_ASSESSMENTS.c.state))
 
 
 class SavedAnswer(NamedTuple):

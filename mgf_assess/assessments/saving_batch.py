@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from sqlalchemy import bindparam, func
 
-from mgf_assess.assessments.models import COUNTRY_EDITABLE_STATES, Answer, Assessment
+from mgf_assess.assessments.models import Answer, Assessment, editable_state
 from mgf_assess.core.models import AuditEvent
 from mgf_assess.extensions import db
 
@@ -36,7 +36,7 @@ def _statement():
                                     answers.c.revision == bindparam("base_revision"))
              .values(_bound(answers, ANSWER_COLUMNS, "answer_")).returning(answers.c.id).cte("saved_answer"))
     touched = (assessments.update().where(assessments.c.id == bindparam("touched_id"),
-                                          assessments.c.state.in_(COUNTRY_EDITABLE_STATES))
+                                          editable_state(assessments.c.state))
                .values(updated_at=bindparam("answer_updated_at", type_=assessments.c.updated_at.type))
                .returning(assessments.c.id).cte("touched_assessment"))
     logged = events.insert().values(_bound(events, _EVENT_COLUMNS, "event_")).cte("logged_event")
