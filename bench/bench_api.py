@@ -110,12 +110,12 @@ def dispose(app) -> None:
 # ---- saves: the API against a bare endpoint ----------------------------------------------------
 
 def save_throughput(label: str, app, setup: dict) -> Result:
-    """Time per save of the API and of the bare endpoint, the best of two interleaved rounds
+    """Time per save of the API and of the bare endpoint, the best of three interleaved rounds
     each (the machine's other work only ever slows a round down)."""
     questions = list(_answerable(setup["definition"]))[:CLIENTS]
     bare_app, engine = bare_flask_app(app.config["SQLALCHEMY_DATABASE_URI"], setup["assessment"])
     api, bare = [], []
-    for _round in range(2):
+    for _round in range(3):
         bare.append(_per_save(bare_app, lambda n: _bare_requests()))
         api.append(_per_save(app, lambda n: _api_requests(setup, n, *questions[n])))
     engine.dispose()
