@@ -29,9 +29,8 @@ _VERSION_COLUMNS = load_only(QuestionnaireVersion.id, QuestionnaireVersion.conte
 _EVIDENCE_EXISTS = db.select(Evidence.id).where(Evidence.assessment_id == bindparam("id"),
                                                 Evidence.question_id == bindparam("qid")).exists()
 # The assessment's columns an answer save reads (the others load when first used).
-_ASSESSMENT_COLUMNS = load_only(Assessment.id, Assessment.country_code, Assessment.family,
-                                Assessment.questionnaire_version_id, Assessment.cycle, Assessment.state,
-                                Assessment.updated_at)
+_ASSESSMENT_COLUMNS = load_only(Assessment.id, Assessment.country_code, Assessment.questionnaire_version_id,
+                                Assessment.state, Assessment.updated_at)
 _WITH_VERSION = (db.select(Assessment, QuestionnaireVersion)
                  .join(QuestionnaireVersion, Assessment.questionnaire_version_id == QuestionnaireVersion.id)
                  .where(Assessment.id == bindparam("id")).options(_ASSESSMENT_COLUMNS, _VERSION_COLUMNS))
