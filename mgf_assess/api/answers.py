@@ -10,7 +10,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from mgf_assess.api import access
-from mgf_assess.api.blueprint import bp, respond, token_required
+from mgf_assess.api.blueprint import bp, respond, statements_commit_themselves, token_required
 from mgf_assess.api.bodies import Field, between, one_of, read_body
 from mgf_assess.api.representations import stored_answer_json
 from mgf_assess.assessments import operations
@@ -29,6 +29,7 @@ ANSWER_BODY = [
 
 
 @bp.put("/assessments/<int:assessment_id>/answers/<qid>")
+@statements_commit_themselves
 @token_required
 def put_answer(assessment_id: int, qid: str):
     """Save one answer if ``base_revision`` is still its revision (409 with the current one if not)."""

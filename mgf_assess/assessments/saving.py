@@ -13,6 +13,7 @@ from typing import NamedTuple
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import bindparam
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import make_transient_to_detached
 from sqlalchemy.orm.attributes import set_committed_value
 
 from mgf_assess.assessments import saving_batch
@@ -91,28 +92,38 @@ def _stale(stored: Answer | None) -> Exception:
 def _store(actor, assessment: Assessment, qid: str, current: Answer | None, typed) -> Answer:
     """Write the answer, its audit event, then the assessment's last change. That last write
     takes the assessment's row lock (held until the commit) and checks its state: it comes
-    last so that concurrent saves of one assessment wait for each other as briefly as can be."""
+    last so that concurrent saves of one assessment wait for each other as briefly as can be.
+    On PostgreSQL all of it is one statement (``saving_batch``)."""
     values = _stored_values(actor, typed, (current.revision if current else 0) + 1)
     event = audit.event_row(actor, "answer.save", "answer", f"{assessment.id}:{qid}", old=answer_snapshot(current),
                             new=_snapshot_of(values), country=assessment.country_code)
-    if current is not None and saving_batch.supported():
-        return _update_at_once(assessment, current, values, event)
+    if saving_batch.supported():
+        return _write_at_once(assessment, qid, current, values, event)
     answer = _write_answer(assessment.id, qid, current, values)
     audit.write(event)  # the answer is flushed already
     _touch_while_editable(assessment, values["updated_at"])
     return answer
 
 
-def _update_at_once(assessment: Assessment, current: Answer, values: dict, event: dict) -> Answer:
-    """The three writes in one statement (``saving_batch``), with the same checks."""
-    changed = saving_batch.write(current.id, current.revision, assessment.id, values, event)
-    if changed.answers != 1:
-        raise _stale(current_answer(assessment.id, current.question_id).answer)
-    if changed.assessments != 1:
+def _write_at_once(assessment: Assessment, qid: str, current: Answer | None, values: dict, event: dict) -> Answer:
+    """The writes as one statement (``saving_batch``), with the same checks and errors."""
+    written = saving_batch.write(assessment.id, qid, current, values, event)
+    if not written.editable:
         raise _no_longer_editable()
-    _set_committed(current, values)
+    if written.answer_id is None:  # saved by someone else since it was read
+        raise _stale(current_answer(assessment.id, qid).answer)
     set_committed_value(assessment, "updated_at", values["updated_at"])
+    if current is None:
+        return _loaded(Answer(id=written.answer_id, assessment_id=assessment.id, question_id=qid, **values))
+    _set_committed(current, values)
     return current
+
+
+def _loaded(answer: Answer) -> Answer:
+    """An answer just inserted by a statement, in the session as if it had been read."""
+    make_transient_to_detached(answer)
+    db.session.add(answer)
+    return answer
 
 
 def _snapshot_of(values: dict) -> dict:
@@ -130,8 +141,8 @@ def _stored_values(actor, typed, revision: int) -> dict:
 
 
 def _write_answer(assessment_id: int, qid: str, current: Answer | None, values: dict) -> Answer:
-    """Update the current answer if it is still at the revision read (else AnswerConflict with
-    the answer as it is now), or insert the first one."""
+    """SQLite: update the current answer if it is still at the revision read (else
+    AnswerConflict with the answer as it is now), or insert the first one."""
     if current is None:
         return _insert_answer(assessment_id, qid, values)
     result = db.session.connection().execute(

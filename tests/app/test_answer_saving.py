@@ -128,3 +128,52 @@ def test_postgresql_a_save_committed_by_another_request_since_the_read_wins(app,
         stored = db.session.scalar(db.select(Answer).filter_by(assessment_id=assessment_id, question_id="q_one"))
         assert (stored.revision, stored.value) == (2, "no")
         assert _events() == before
+
+
+def _autocommit_read(assessment_id, qid="q_one"):
+    """As the API reads on PostgreSQL: outside a transaction block, each statement by itself."""
+    db.session.rollback()
+    db.session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
+    return locking.load_for_answer(assessment_id, qid)
+
+
+def _committed_state(assessment_id, qid="q_one"):
+    """What other connections see: the answer, the assessment's last change, the save events."""
+    with db.engine.connect() as other:
+        answer = other.execute(db.select(Answer.revision, Answer.value)
+                               .filter_by(assessment_id=assessment_id, question_id=qid)).first()
+        updated = other.execute(db.select(Assessment.updated_at).filter_by(id=assessment_id)).scalar()
+        events = other.execute(db.select(db.func.count()).select_from(AuditEvent)
+                               .where(AuditEvent.action == "answer.save")).scalar()
+    return tuple(answer) if answer else None, updated, events
+
+
+@pytest.mark.parametrize("move", ["answer", "state"])
+def test_postgresql_without_a_transaction_a_refused_save_writes_nothing(app, assessment_id, move):
+    """The single write statement is all-or-nothing by itself: nothing to roll back."""
+    with app.app_context():
+        if db.engine.dialect.name != "postgresql":
+            pytest.skip("SQLite: saves always run in a transaction")
+        found, current = _autocommit_read(assessment_id)
+        with db.engine.begin() as other:
+            if move == "answer":
+                _someone_else_saves(assessment_id, "q_one", "no", base_revision=1, connection=other)
+            else:
+                other.execute(update(Assessment).where(Assessment.id == assessment_id).values(state="submitted"))
+        before = _committed_state(assessment_id)
+        with pytest.raises(AnswerConflict if move == "answer" else NotEditable):
+            operations.save_answer_noting_evidence(None, found, "q_one", {"value": "yes"}, 1, current)
+        assert _committed_state(assessment_id) == before
+
+
+def test_postgresql_without_a_transaction_a_save_is_written_at_once(app, assessment_id):
+    with app.app_context():
+        if db.engine.dialect.name != "postgresql":
+            pytest.skip("SQLite: saves always run in a transaction")
+        found, current = _autocommit_read(assessment_id)
+        _, _, events = _committed_state(assessment_id)
+        saved = operations.save_answer_noting_evidence(None, found, "q_two", {"value": "no"}, 0,
+                                                       locking.current_answer(assessment_id, "q_two"))
+        answer, updated, after = _committed_state(assessment_id, "q_two")  # no commit: already there
+        assert answer == (1, "no") and updated == saved.answer.updated_at and after == events + 1
+        assert db.session.get(Answer, saved.answer.id) is saved.answer  # in the session, no query

@@ -204,3 +204,27 @@ def test_the_document_describes_every_endpoint(app, client):
               for method in rule.methods - {"HEAD", "OPTIONS"}}
     assert routes == described
     assert document["openapi"].startswith("3.1")
+
+
+def test_a_save_reads_twice_then_writes_and_on_postgresql_needs_no_transaction_block(app, client, setup):
+    """Token, then assessment with version and current answer, then the writes: on PostgreSQL
+    one statement committing by itself (no BEGIN, no COMMIT); on SQLite three, in a transaction."""
+    assessment_id, headers = setup
+    _put(client, assessment_id, "q_num", {"value": 1, "base_revision": 0}, headers)
+    with app.app_context():
+        engine, postgresql = db.engine, db.engine.dialect.name == "postgresql"
+    seen = []
+
+    def note(connection, _cursor, statement, _parameters, _context, _many):
+        seen.append((statement.split()[0], connection.get_execution_options().get("isolation_level")))
+
+    db.event.listen(engine, "before_cursor_execute", note)
+    try:
+        assert _put(client, assessment_id, "q_num", {"value": 2, "base_revision": 1}, headers).status_code == 200
+    finally:
+        db.event.remove(engine, "before_cursor_execute", note)
+    if postgresql:
+        assert seen == [("SELECT", "AUTOCOMMIT"), ("SELECT", "AUTOCOMMIT"), ("WITH", "AUTOCOMMIT")]
+    else:
+        assert [verb for verb, _level in seen] == ["BEGIN", "SELECT", "SELECT", "UPDATE", "INSERT", "UPDATE"]
+    assert _stored(app, assessment_id, "q_num") == (2, "answered", 2)
