@@ -3,8 +3,8 @@
 A change to an assessment's state happens under a lock on the assessment row (``SELECT … FOR
 UPDATE`` on PostgreSQL; SQLite's write transactions take the database lock at ``BEGIN
 IMMEDIATE``), and so does every answer save, either with ``lock`` before it reads or with its
-last write (see ``load_for_answer``): a save and a submission can never interleave. A
-transaction locks a row once: the lock lasts until it ends.
+writes (see ``load_for_answer``): a save and a submission can never interleave. A transaction
+locks a row once: the lock lasts until it ends.
 """
 
 from __future__ import annotations
@@ -63,10 +63,10 @@ def load_for_answer(assessment_id: int, qid: str) -> tuple[Assessment, CurrentAn
     """The assessment with its questionnaire version, the current answer to ``qid`` and whether
     it has evidence, in one statement: what an answer save needs, in one round trip.
 
-    Nothing is locked: ``operations.save_answer_noting_evidence`` writes only if neither the
+    Nothing is locked: ``saving.save_answer_noting_evidence`` writes only if neither the
     answer's revision nor the assessment's state has moved since this read, and takes the
-    assessment's row lock with its last write, so saves of one assessment wait for each
-    other only between that write and the commit.
+    assessment's row lock with its writes, so saves of one assessment wait for each other only
+    between those writes and the commit.
     """
     row = db.session.execute(_WITH_ANSWER, {"id": assessment_id, "qid": qid}).first()
     if row is None:

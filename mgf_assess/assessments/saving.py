@@ -3,7 +3,8 @@
 Each answer has a revision that grows by one on every save; a save names the revision it is
 based on and is refused (AnswerConflict, nothing stored) when that is no longer the current
 one. Saves are the application's most frequent write, so they write with single statements
-rather than a unit-of-work flush, and audit in the same transaction.
+rather than a unit-of-work flush (on PostgreSQL, one statement: ``saving_batch``), and audit
+in the same transaction.
 """
 
 from __future__ import annotations
@@ -53,11 +54,12 @@ def save_answer_noting_evidence(actor, assessment: Assessment, qid: str, payload
     """``save_answer``, also telling whether the question has evidence (saving never changes
     evidence), so that a response listing the evidence need not query it when there is none.
 
-    ``current`` is the answer as ``locking.load_for_answer`` read it in this transaction,
-    without a lock: the writes then check that neither the answer's revision nor the
-    assessment's state has moved since, and raise AnswerConflict or NotEditable if one has
-    (the caller rolls the transaction back, as after any error). Without ``current``, the
-    assessment is locked first and the answer read under the lock.
+    ``current`` is the answer as ``locking.load_for_answer`` read it, without a lock (API saves
+    on PostgreSQL even run outside a transaction block): the writes then check that neither
+    the answer's revision nor the assessment's state has moved since, and raise AnswerConflict
+    or NotEditable if one has, having kept nothing (in a transaction, the caller rolls it back,
+    as after any error). Without ``current``, the assessment is locked first and the answer
+    read under the lock.
     """
     definition = definition_for(assessment)  # before the lock, whose reload would fetch the version again
     if current is None:
