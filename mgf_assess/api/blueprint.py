@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import wraps
 
-from flask import Blueprint, current_app, jsonify, request
+from flask import Blueprint, current_app, g, jsonify, request
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError, validate_csrf
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
@@ -13,6 +13,7 @@ from mgf_assess.extensions import db
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+_OUTSIDE_TRANSACTIONS = "mgf_statements_commit_themselves"  # flask.g key
 
 
 @bp.before_request
@@ -41,8 +42,13 @@ def problem(status: int, title: str, **extra):
 
 
 def respond(body, status: int = 200, **headers):
-    """Commit the request's work (an operation's changes, the token's last use), then answer."""
-    db.session.commit()
+    """Commit the request's work (an operation's changes, the token's last use), then answer.
+    Outside a transaction block (``statements_commit_themselves``) every statement committed
+    by itself: only pending changes, if any, are written."""
+    if g.get(_OUTSIDE_TRANSACTIONS):
+        db.session.flush()
+    else:
+        db.session.commit()
     return jsonify(body), status, headers
 
 
@@ -57,6 +63,7 @@ def statements_commit_themselves(view):
     def wrapper(*args, **kwargs):
         if db.session.get_bind().dialect.name == "postgresql" and not db.session().in_transaction():
             db.session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
+            g.setdefault(_OUTSIDE_TRANSACTIONS, True)
         return view(*args, **kwargs)
 
     return wrapper

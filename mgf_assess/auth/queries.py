@@ -15,10 +15,12 @@ from mgf_assess.extensions import db
 TOKEN_USE_RESOLUTION = timedelta(minutes=1)
 
 # One statement for every API call: the token's user, with the columns API calls use (any
-# other loads when first used), and the few token columns the check needs (the token itself is
-# never loaded as an object). Built once: statements are immutable, only the digest changes.
-_TOKEN_USER = (db.select(User, ApiToken.id, ApiToken.revoked_at, ApiToken.last_used_at)
-               .join(ApiToken, ApiToken.user_id == User.id).where(ApiToken.digest == bindparam("digest"))
+# other loads when first used), and the two token columns noting its use needs (the token
+# itself is never loaded as an object; a revoked one is not found). Built once: statements are
+# immutable, only the digest changes.
+_TOKEN_USER = (db.select(User, ApiToken.id, ApiToken.last_used_at)
+               .join(ApiToken, ApiToken.user_id == User.id)
+               .where(ApiToken.digest == bindparam("digest"), ApiToken.revoked_at.is_(None))
                .options(load_only(User.id, User.name, User.role, User.country_code, User.language, User.active)))
 _NOTE_TOKEN_USE = ApiToken.__table__.update().where(ApiToken.__table__.c.id == bindparam("token_id"))
 
@@ -39,7 +41,7 @@ def user_by_token(plaintext: str) -> User | None:
     if not plaintext.startswith(TOKEN_PREFIX):
         return None
     row = db.session.execute(_TOKEN_USER, {"digest": token_digest(plaintext)}).first()
-    if row is None or row.revoked_at is not None or not row.User.active:
+    if row is None or not row.User.active:  # unknown, revoked, or its user deactivated
         return None
     now = utcnow()
     if row.last_used_at is None or now - row.last_used_at > TOKEN_USE_RESOLUTION:
