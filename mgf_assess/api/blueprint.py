@@ -63,7 +63,7 @@ def statements_commit_themselves(view):
     def wrapper(*args, **kwargs):
         if db.session.get_bind().dialect.name == "postgresql" and not db.session().in_transaction():
             db.session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
-            g.setdefault(_OUTSIDE_TRANSACTIONS, True)
+            setattr(g, _OUTSIDE_TRANSACTIONS, True)
         return view(*args, **kwargs)
 
     return wrapper

@@ -31,11 +31,10 @@ _EVIDENCE_EXISTS = db.select(Evidence.id).where(Evidence.assessment_id == bindpa
 # The assessment's columns an answer save reads (the others load when first used).
 _ASSESSMENT_COLUMNS = load_only(Assessment.id, Assessment.country_code, Assessment.questionnaire_version_id,
                                 Assessment.state, Assessment.updated_at)
-_WITH_VERSION = (db.select(Assessment, QuestionnaireVersion)
-                 .join(QuestionnaireVersion, Assessment.questionnaire_version_id == QuestionnaireVersion.id)
-                 .where(Assessment.id == bindparam("id")).options(_ASSESSMENT_COLUMNS, _VERSION_COLUMNS))
-_WITH_ANSWER = (_WITH_VERSION.add_columns(Answer, _EVIDENCE_EXISTS)
-                .outerjoin(Answer, and_(Answer.assessment_id == Assessment.id, Answer.question_id == bindparam("qid"))))
+_WITH_ANSWER = (db.select(Assessment, QuestionnaireVersion, Answer, _EVIDENCE_EXISTS)
+                .join(QuestionnaireVersion, Assessment.questionnaire_version_id == QuestionnaireVersion.id)
+                .outerjoin(Answer, and_(Answer.assessment_id == Assessment.id, Answer.question_id == bindparam("qid")))
+                .where(Assessment.id == bindparam("id")).options(_ASSESSMENT_COLUMNS, _VERSION_COLUMNS))
 # Read again after a conflict: the stale object in the session gets the current values.
 _ANSWER_AND_EVIDENCE_FLAG = (db.select(Answer, _EVIDENCE_EXISTS)
                              .where(Answer.assessment_id == bindparam("id"), Answer.question_id == bindparam("qid"))

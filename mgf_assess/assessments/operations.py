@@ -18,7 +18,6 @@ from mgf_assess.assessments.errors import (
 from mgf_assess.assessments.locking import lock
 from mgf_assess.assessments.models import Answer, Assessment, Assignment, ScoreSnapshot
 from mgf_assess.assessments.saving import (  # noqa: F401  (the save functions: part of this module's interface)
-    SavedAnswer,
     answer_snapshot,
     save_answer,
     save_answer_noting_evidence,

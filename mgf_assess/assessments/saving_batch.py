@@ -20,7 +20,7 @@ from mgf_assess.assessments.models import Answer, Assessment, editable_state
 from mgf_assess.core.models import AuditEvent
 from mgf_assess.extensions import db
 
-ANSWER_COLUMNS = ("status", "value", "justification", "revision", "carried_over", "carry_note",
+_ANSWER_COLUMNS = ("status", "value", "justification", "revision", "carried_over", "carry_note",
                   "updated_by_id", "updated_at")
 _KEY_COLUMNS = ("assessment_id", "question_id")
 _EVENT_COLUMNS = ("at", "actor_id", "action", "object_type", "object_id", "country_code", "old_value",
@@ -42,14 +42,14 @@ def _locked():
 
 
 def _updated_answer(locked):
-    values = dict(zip(ANSWER_COLUMNS, _bound(_ANSWERS, ANSWER_COLUMNS, "answer_"), strict=True))
+    values = dict(zip(_ANSWER_COLUMNS, _bound(_ANSWERS, _ANSWER_COLUMNS, "answer_"), strict=True))
     return (_ANSWERS.update().where(_ANSWERS.c.id == bindparam("row_id"),
                                     _ANSWERS.c.revision == bindparam("base_revision"), exists(locked.select()))
             .values(values).returning(_ANSWERS.c.id).cte("saved_answer"))
 
 
 def _inserted_answer(locked):
-    names = _KEY_COLUMNS + ANSWER_COLUMNS
+    names = _KEY_COLUMNS + _ANSWER_COLUMNS
     rows = db.select(*_bound(_ANSWERS, names, "answer_")).where(exists(locked.select()))
     return (pg_insert(_ANSWERS).from_select(names, rows).on_conflict_do_nothing(index_elements=_KEY_COLUMNS)
             .returning(_ANSWERS.c.id).cte("saved_answer"))
@@ -83,7 +83,7 @@ def supported() -> bool:
 
 def write(assessment_id: int, qid: str, current: Answer | None, values: dict, event: dict) -> Written:
     """Write a save (``current``: the answer as read, None for a first answer) in one statement."""
-    params = {"locked_id": assessment_id, **{f"answer_{name}": values[name] for name in ANSWER_COLUMNS},
+    params = {"locked_id": assessment_id, **{f"answer_{name}": values[name] for name in _ANSWER_COLUMNS},
               **{f"event_{name}": value for name, value in event.items()}}
     if current is None:
         statement = _INSERT
