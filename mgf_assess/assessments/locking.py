@@ -31,10 +31,24 @@ _EVIDENCE_EXISTS = db.select(Evidence.id).where(Evidence.assessment_id == bindpa
 # The assessment's columns an answer save reads (the others load when first used).
 _ASSESSMENT_COLUMNS = load_only(Assessment.id, Assessment.country_code, Assessment.questionnaire_version_id,
                                 Assessment.state, Assessment.updated_at)
-_WITH_ANSWER = (db.select(Assessment, QuestionnaireVersion, Answer, _EVIDENCE_EXISTS)
+_HAS_EVIDENCE = _EVIDENCE_EXISTS.label("has_evidence")
+_WITH_ANSWER = (db.select(Assessment, QuestionnaireVersion, Answer, _HAS_EVIDENCE)
                 .join(QuestionnaireVersion, Assessment.questionnaire_version_id == QuestionnaireVersion.id)
                 .outerjoin(Answer, and_(Answer.assessment_id == Assessment.id, Answer.question_id == bindparam("qid")))
                 .where(Assessment.id == bindparam("id")).options(_ASSESSMENT_COLUMNS, _VERSION_COLUMNS))
+
+
+def with_answer_read(query):
+    """``query`` with what ``load_for_answer`` reads added to each of its rows, by outer joins
+    (none found: None): the assessment ``:id``, its questionnaire version, the current answer
+    to ``:qid`` and whether it has evidence. Read them with ``answer_read_of``."""
+    return (query.add_columns(Assessment, QuestionnaireVersion, Answer, _HAS_EVIDENCE)
+            .outerjoin(Assessment, Assessment.id == bindparam("id"))
+            .outerjoin(QuestionnaireVersion, Assessment.questionnaire_version_id == QuestionnaireVersion.id)
+            .outerjoin(Answer, and_(Answer.assessment_id == Assessment.id, Answer.question_id == bindparam("qid")))
+            .options(_ASSESSMENT_COLUMNS, _VERSION_COLUMNS))
+
+
 # Read again after a conflict: the stale object in the session gets the current values.
 _ANSWER_AND_EVIDENCE_FLAG = (db.select(Answer, _EVIDENCE_EXISTS)
                              .where(Answer.assessment_id == bindparam("id"), Answer.question_id == bindparam("qid"))
@@ -67,12 +81,17 @@ def load_for_answer(assessment_id: int, qid: str) -> tuple[Assessment, CurrentAn
     assessment's row lock with its writes, so saves of one assessment wait for each other only
     between those writes and the commit.
     """
-    row = db.session.execute(_WITH_ANSWER, {"id": assessment_id, "qid": qid}).first()
-    if row is None:
+    return answer_read_of(db.session.execute(_WITH_ANSWER, {"id": assessment_id, "qid": qid}).first())
+
+
+def answer_read_of(row) -> tuple[Assessment, CurrentAnswer] | None:
+    """The assessment and its current answer from a row read by ``load_for_answer`` or a
+    ``with_answer_read`` statement; None when there is no such assessment."""
+    if row is None or row.Assessment is None:
         return None
-    found, version, answer, has_evidence = row
-    set_committed_value(found, "questionnaire", version)  # loaded: no lazy load, no second query
-    return found, CurrentAnswer(answer, bool(has_evidence))
+    # The version was read with it: no lazy load, no second query.
+    set_committed_value(row.Assessment, "questionnaire", row.QuestionnaireVersion)
+    return row.Assessment, CurrentAnswer(row.Answer, bool(row.has_evidence))
 
 
 def current_answer(assessment_id: int, qid: str) -> CurrentAnswer:

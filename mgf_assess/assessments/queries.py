@@ -23,7 +23,14 @@ def visible_assessments(user) -> list[Assessment]:
 def assessment_for(user, assessment_id: int, action: str = "assessment.view") -> Assessment:
     """The assessment if the user may do ``action`` on it; 404 when it is not theirs to see."""
     assessment = db.session.get(Assessment, assessment_id)
-    if assessment is None or not policy.can(user, "assessment.view", assessment):
+    if assessment is None:
+        abort(404)
+    return visible(user, assessment, action)
+
+
+def visible(user, assessment: Assessment, action: str = "assessment.view") -> Assessment:
+    """``assessment`` if the user may do ``action`` on it (else 403); 404 when it is not theirs to see."""
+    if not policy.can(user, "assessment.view", assessment):
         abort(404)
     policy.require(user, action, assessment)
     return assessment

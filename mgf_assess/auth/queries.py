@@ -14,14 +14,22 @@ from mgf_assess.extensions import db
 
 TOKEN_USE_RESOLUTION = timedelta(minutes=1)
 
-# One statement for every API call: the token's user, with the columns API calls use (any
-# other loads when first used), and the two token columns noting its use needs (the token
-# itself is never loaded as an object; a revoked one is not found). Built once: statements are
-# immutable, only the digest changes.
-_TOKEN_USER = (db.select(User, ApiToken.id, ApiToken.last_used_at)
-               .join(ApiToken, ApiToken.user_id == User.id)
-               .where(ApiToken.digest == bindparam("digest"), ApiToken.revoked_at.is_(None))
-               .options(load_only(User.id, User.name, User.role, User.country_code, User.language, User.active)))
+# The columns of the token's user that API calls use (any other loads when first used).
+_TOKEN_USER_COLUMNS = load_only(User.id, User.name, User.role, User.country_code, User.language, User.active)
+
+
+def token_user_query():
+    """The statement reading a token's user and the two token columns noting its use needs,
+    given the token's ``:digest`` (the token itself is never loaded as an object; a revoked
+    one is not found)."""
+    return (db.select(User, ApiToken.id.label("token_id"), ApiToken.last_used_at.label("token_last_used_at"))
+            .join(ApiToken, ApiToken.user_id == User.id)
+            .where(ApiToken.digest == bindparam("digest"), ApiToken.revoked_at.is_(None))
+            .options(_TOKEN_USER_COLUMNS))
+
+
+# Built once: statements are immutable, only their parameters change.
+_TOKEN_USER = token_user_query()
 _NOTE_TOKEN_USE = ApiToken.__table__.update().where(ApiToken.__table__.c.id == bindparam("token_id"))
 
 
@@ -38,15 +46,26 @@ def user_by_session_id(session_id: str) -> User | None:
 
 def user_by_token(plaintext: str) -> User | None:
     """The active user behind a valid, unrevoked API token (and note its use)."""
-    if not plaintext.startswith(TOKEN_PREFIX):
+    digest = digest_of_token(plaintext)
+    if digest is None:
         return None
-    row = db.session.execute(_TOKEN_USER, {"digest": token_digest(plaintext)}).first()
-    if row is None or not row.User.active:  # unknown, revoked, or its user deactivated
+    return accepted_token_user(db.session.execute(_TOKEN_USER, {"digest": digest}).first())
+
+
+def digest_of_token(plaintext: str) -> str | None:
+    """The digest a token is stored under; None for text that cannot be a token."""
+    return token_digest(plaintext) if plaintext.startswith(TOKEN_PREFIX) else None
+
+
+def accepted_token_user(row) -> User | None:
+    """The user of a row read with ``User``, ``token_id`` and ``token_last_used_at`` (see
+    ``_TOKEN_USER``), if there is one and it is active; notes the token's use."""
+    if row is None or row.User is None or not row.User.active:  # unknown, revoked, or deactivated
         return None
     now = utcnow()
-    if row.last_used_at is None or now - row.last_used_at > TOKEN_USE_RESOLUTION:
+    if row.token_last_used_at is None or now - row.token_last_used_at > TOKEN_USE_RESOLUTION:
         # at most once a minute: a write per API call would be wasteful
-        db.session.execute(_NOTE_TOKEN_USE, {"token_id": row.id, "last_used_at": now})
+        db.session.execute(_NOTE_TOKEN_USE, {"token_id": row.token_id, "last_used_at": now})
     return row.User
 
 
