@@ -2,10 +2,11 @@
 
 The API reads the assessment and the current answer in one statement (``load_for_answer``) and
 writes conditionally; these tests change the rows between the read and the write, as someone
-else would: another save of the same question, another first save, a submission. On
-PostgreSQL the writes are one statement (``saving_batch``); on SQLite, one by one. (On SQLite
-nobody else can write in between: the request's transaction holds the write lock from its
-first statement; the changes are made in the same transaction to exercise the checks.)
+else would: another save of the same question, another first save, a submission, in the same
+transaction or committed by another connection. The API reads outside a transaction block, as
+``_read_outside_a_transaction`` does: on PostgreSQL each statement commits by itself and the
+writes are one statement (``saving_batch``); on SQLite the writes run one by one in a
+transaction that begins, with the write lock, at the first of them.
 """
 
 import pytest
@@ -16,6 +17,7 @@ from mgf_assess.assessments import locking, operations
 from mgf_assess.assessments.errors import AnswerConflict, NotEditable
 from mgf_assess.assessments.models import Answer, Assessment
 from mgf_assess.core.models import AuditEvent
+from mgf_assess.database import BEGIN_AT_FIRST_WRITE
 from mgf_assess.extensions import db
 from mgf_assess.questionnaires import operations as qops
 
@@ -112,12 +114,9 @@ def test_the_version_is_read_with_the_assessment(app, assessment_id):
         assert statements == []
 
 
-def test_postgresql_a_save_committed_by_another_request_since_the_read_wins(app, assessment_id):
-    """A real concurrent transaction (PostgreSQL only: SQLite lets no other writer in)."""
+def test_a_save_committed_by_another_request_since_the_read_wins(app, assessment_id):
     with app.app_context():
-        if db.engine.dialect.name != "postgresql":
-            pytest.skip("SQLite: the request's transaction holds the write lock from its first read")
-        found, current = _read(assessment_id)
+        found, current = _read_outside_a_transaction(assessment_id)
         before = _events()
         with db.engine.begin() as other:
             _someone_else_saves(assessment_id, "q_one", "no", base_revision=1, connection=other)
@@ -130,16 +129,18 @@ def test_postgresql_a_save_committed_by_another_request_since_the_read_wins(app,
         assert _events() == before
 
 
-def _autocommit_read(assessment_id, qid="q_one"):
-    """As the API reads on PostgreSQL: outside a transaction block, each statement by itself."""
+def _read_outside_a_transaction(assessment_id, qid="q_one"):
+    """As the API reads (``api.blueprint.statements_commit_themselves``)."""
     db.session.rollback()
-    db.session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
+    postgresql = db.engine.dialect.name == "postgresql"
+    db.session.connection(execution_options={"isolation_level": "AUTOCOMMIT"} if postgresql else BEGIN_AT_FIRST_WRITE)
     return locking.load_for_answer(assessment_id, qid)
 
 
 def _committed_state(assessment_id, qid="q_one"):
     """What other connections see: the answer, the assessment's last change, the save events."""
     with db.engine.connect() as other:
+        other.execution_options(**BEGIN_AT_FIRST_WRITE)  # SQLite: reads while a writer holds the lock
         answer = other.execute(db.select(Answer.revision, Answer.value)
                                .filter_by(assessment_id=assessment_id, question_id=qid)).first()
         updated = other.execute(db.select(Assessment.updated_at).filter_by(id=assessment_id)).scalar()
@@ -149,12 +150,11 @@ def _committed_state(assessment_id, qid="q_one"):
 
 
 @pytest.mark.parametrize("move", ["answer", "state"])
-def test_postgresql_without_a_transaction_a_refused_save_writes_nothing(app, assessment_id, move):
-    """The single write statement is all-or-nothing by itself: nothing to roll back."""
+def test_outside_a_transaction_a_save_refused_after_a_commit_elsewhere_keeps_nothing(app, assessment_id, move):
+    """PostgreSQL: the single write statement is all-or-nothing by itself. SQLite: the writes
+    that ran before the refusal are in the transaction the refusal rolls back."""
     with app.app_context():
-        if db.engine.dialect.name != "postgresql":
-            pytest.skip("SQLite: saves always run in a transaction")
-        found, current = _autocommit_read(assessment_id)
+        found, current = _read_outside_a_transaction(assessment_id)
         with db.engine.begin() as other:
             if move == "answer":
                 _someone_else_saves(assessment_id, "q_one", "no", base_revision=1, connection=other)
@@ -163,17 +163,32 @@ def test_postgresql_without_a_transaction_a_refused_save_writes_nothing(app, ass
         before = _committed_state(assessment_id)
         with pytest.raises(AnswerConflict if move == "answer" else NotEditable):
             operations.save_answer_noting_evidence(None, found, "q_one", {"value": "yes"}, 1, current)
+        db.session.rollback()  # what the API's error handler does
         assert _committed_state(assessment_id) == before
 
 
 def test_postgresql_without_a_transaction_a_save_is_written_at_once(app, assessment_id):
     with app.app_context():
         if db.engine.dialect.name != "postgresql":
-            pytest.skip("SQLite: saves always run in a transaction")
-        found, current = _autocommit_read(assessment_id)
+            pytest.skip("SQLite: the writes are committed with the request's transaction")
+        found, current = _read_outside_a_transaction(assessment_id)
         _, _, events = _committed_state(assessment_id)
         saved = operations.save_answer_noting_evidence(None, found, "q_two", {"value": "no"}, 0,
                                                        locking.current_answer(assessment_id, "q_two"))
         answer, updated, after = _committed_state(assessment_id, "q_two")  # no commit: already there
         assert answer == (1, "no") and updated == saved.answer.updated_at and after == events + 1
         assert db.session.get(Answer, saved.answer.id) is saved.answer  # in the session, no query
+
+
+def test_sqlite_outside_a_transaction_reads_take_no_lock_and_the_first_write_takes_it(app, assessment_id):
+    with app.app_context():
+        if db.engine.dialect.name != "sqlite":
+            pytest.skip("PostgreSQL: statements commit by themselves")
+        found, current = _read_outside_a_transaction(assessment_id)
+        driver = db.session.connection().connection.dbapi_connection
+        assert not driver.in_transaction  # another writer could go on meanwhile
+        operations.save_answer_noting_evidence(None, found, "q_one", {"value": "no"}, 1, current)
+        assert driver.in_transaction  # BEGIN IMMEDIATE came before the first write
+        assert _committed_state(assessment_id)[0] == (1, "yes")  # nothing visible before the commit
+        db.session.commit()
+        assert _committed_state(assessment_id)[0] == (2, "no")

@@ -7,6 +7,7 @@ from conftest import csrf_token_from, login
 from mgf_assess.assessments import operations
 from mgf_assess.assessments.models import Answer, Assessment
 from mgf_assess.auth import queries as account_queries
+from mgf_assess.auth.models import ApiToken
 from mgf_assess.core.models import AuditEvent
 from mgf_assess.extensions import db
 
@@ -108,6 +109,22 @@ def test_unknown_question_and_other_country_are_404(app, client, setup):
     assert _put(client, assessment_id, "q_nope", {"value": "yes", "base_revision": 0}, headers).status_code == 404
     assert _put(client, other, "q_yes", {"value": "yes", "base_revision": 0}, headers).status_code == 404
     assert _put(client, 2**40, "q_yes", {"value": "yes", "base_revision": 0}, headers).status_code == 404
+    assert _put(client, other + 1, "q_yes", {"value": "yes", "base_revision": 0}, headers).status_code == 404
+
+
+def test_a_token_save_is_the_token_users_and_notes_the_tokens_use(app, client, setup):
+    """The token's user is read with the assessment (one statement): it is the save's author,
+    and the token's last use is noted as for any other API call."""
+    assessment_id, headers = setup
+    with app.app_context():
+        db.session.execute(db.update(ApiToken).values(last_used_at=None))
+        db.session.commit()
+    body = _put(client, assessment_id, "q_yes", {"value": "yes", "base_revision": 0}, headers).get_json()
+    with app.app_context():
+        token = db.session.scalar(db.select(ApiToken))
+        event = db.session.scalar(db.select(AuditEvent).filter_by(action="answer.save"))
+        assert token.last_used_at is not None
+        assert event.actor_id == token.user_id == body["updated_by"]["id"]
 
 
 def test_no_saves_once_submitted(app, client, setup):
