@@ -248,3 +248,13 @@ def test_a_save_reads_once_then_writes_and_reads_outside_a_transaction(app, clie
     else:
         assert seen == [("SELECT", False), ("UPDATE", True), ("INSERT", True), ("UPDATE", True)]
     assert _stored(app, assessment_id, "q_num") == (2, "answered", 2)
+
+
+def test_the_commit_of_a_response_leaves_the_sessions_expiry_setting_as_it_was(app, client, setup):
+    """API responses commit without expiring loaded objects (the body is built already); the
+    session's own setting is restored, so a caller sharing the session reads fresh values."""
+    assessment_id, headers = setup
+    with app.app_context():
+        assert db.session().expire_on_commit
+        assert _put(client, assessment_id, "q_yes", {"value": "yes", "base_revision": 0}, headers).status_code == 200
+        assert db.session().expire_on_commit
