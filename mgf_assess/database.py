@@ -46,10 +46,9 @@ class UTCDateTime(TypeDecorator):
         return None if value is None else value.replace(tzinfo=UTC)
 
 
-_SQLITE_BEGIN, _AT_FIRST_WRITE = "mgf_sqlite_begin", "at_first_write"
-# Execution options of a SQLite connection whose reads commit by themselves, and whose
-# transaction, with the write lock, begins at its first write (see ``tune_sqlite``).
-BEGIN_AT_FIRST_WRITE = {_SQLITE_BEGIN: _AT_FIRST_WRITE}
+# Execution options of a SQLite connection on which every statement commits by itself: no
+# ``BEGIN IMMEDIATE`` (see ``tune_sqlite``), as PostgreSQL's ``AUTOCOMMIT``.
+SQLITE_AUTOCOMMIT = {"mgf_sqlite_autocommit": True}
 
 
 def tune_sqlite(engine: Engine, busy_timeout_ms: int = 15000) -> None:
@@ -59,10 +58,8 @@ def tune_sqlite(engine: Engine, busy_timeout_ms: int = 15000) -> None:
     ``BEGIN IMMEDIATE``: a writer takes the lock up front and waits up to ``busy_timeout``
     for it, rather than failing mid-transaction when two writers meet.
 
-    A connection with the execution options ``BEGIN_AT_FIRST_WRITE`` begins later: its reads
-    run outside a transaction, each committing by itself, and ``BEGIN IMMEDIATE`` comes just
-    before its first write, so the write lock is held only while writing. Such reads see no
-    common snapshot: only code whose writes check what they rely on may use it (answer saves).
+    A connection with the execution options ``SQLITE_AUTOCOMMIT`` begins no transaction: each
+    statement commits by itself and holds the write lock, if it writes, only while it runs.
     """
 
     @event.listens_for(engine, "connect")
@@ -77,27 +74,8 @@ def tune_sqlite(engine: Engine, busy_timeout_ms: int = 15000) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection):
-        if not _begins_at_first_write(connection):
+        if not connection.get_execution_options().get("mgf_sqlite_autocommit"):
             connection.exec_driver_sql("BEGIN IMMEDIATE")
-
-    @event.listens_for(engine, "before_cursor_execute")
-    def _before_execute(connection, _cursor, statement, _parameters, _context, _executemany):
-        if _begins_at_first_write(connection) and _writes(statement):
-            driver_connection = connection.connection.dbapi_connection
-            if not driver_connection.in_transaction:
-                driver_connection.execute("BEGIN IMMEDIATE")
-
-
-def _begins_at_first_write(connection) -> bool:
-    return connection.get_execution_options().get(_SQLITE_BEGIN) == _AT_FIRST_WRITE
-
-
-def _writes(statement: str) -> bool:
-    """Whether a statement may write (anything but a read), savepoints included."""
-    return statement.lstrip()[:7].upper() not in _READS
-
-
-_READS = ("SELECT ", "SELECT\n", "PRAGMA ", "EXPLAIN")
 
 
 def ping_when_idle(engine: Engine, idle_seconds: float = 10.0, ping=None) -> None:

@@ -9,7 +9,7 @@ from flask_login import current_user
 from flask_wtf.csrf import CSRFError, validate_csrf
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
-from mgf_assess.database import BEGIN_AT_FIRST_WRITE
+from mgf_assess.database import SQLITE_AUTOCOMMIT
 from mgf_assess.extensions import db
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -45,7 +45,7 @@ def problem(status: int, title: str, **extra):
 
 def respond(body, status: int = 200, **headers):
     """Commit the request's work (an operation's changes, the token's last use), then answer.
-    In AUTOCOMMIT (``statements_commit_themselves`` on PostgreSQL) every statement committed
+    Outside a transaction block (``statements_commit_themselves``) every statement committed
     by itself: only pending changes, if any, are written."""
     if g.get(_OUTSIDE_TRANSACTIONS):
         db.session.flush()
@@ -66,33 +66,25 @@ def _commit_keeping_loaded_values() -> None:
 
 
 def statements_commit_themselves(view):
-    """Run ``view`` outside a transaction block, its reads committing by themselves: no BEGIN
-    and COMMIT round trips around them (PostgreSQL), no write lock held while reading (SQLite).
-    Only for views whose reads need no common snapshot and whose writes check what they rely
-    on (answer saves: ``assessments.saving``).
-
-    PostgreSQL: every statement commits by itself (AUTOCOMMIT); the view's writes must be
-    single all-or-nothing statements (``assessments.saving_batch``). SQLite: the transaction,
-    with the write lock, begins at the view's first write and is committed as usual
-    (``database.tune_sqlite``). When the request has begun a transaction already (a browser
-    session's user was loaded), the view runs in it as usual.
-    """
+    """Run ``view`` outside a transaction block, each statement committing by itself: no BEGIN
+    and COMMIT round trips (PostgreSQL), no write lock held between statements (SQLite). Only
+    for views whose reads need no common snapshot and whose writes are single all-or-nothing
+    statements that check what they rely on (answer saves: ``assessments.saving_batch``).
+    When the request has begun a transaction already (a browser session's user was loaded),
+    the view runs in it as usual."""
 
     @wraps(view)
     def wrapper(*args, **kwargs):
         if not db.session().in_transaction():
-            _outside_transaction_block(db.session.get_bind().dialect.name)
+            autocommit = _AUTOCOMMIT[db.session.get_bind().dialect.name]
+            db.session.connection(execution_options=autocommit)
+            setattr(g, _OUTSIDE_TRANSACTIONS, True)
         return view(*args, **kwargs)
 
     return wrapper
 
 
-def _outside_transaction_block(dialect: str) -> None:
-    if dialect == "postgresql":
-        db.session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
-        setattr(g, _OUTSIDE_TRANSACTIONS, True)
-    elif dialect == "sqlite":
-        db.session.connection(execution_options=BEGIN_AT_FIRST_WRITE)
+_AUTOCOMMIT = {"postgresql": {"isolation_level": "AUTOCOMMIT"}, "sqlite": SQLITE_AUTOCOMMIT}
 
 
 def token_required(view):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Integer, String, Text, UniqueConstraint, or_
+from sqlalchemy import JSON, ForeignKey, Integer, String, Text, UniqueConstraint, event, or_
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from mgf_assess.auth.models import User
@@ -125,3 +125,13 @@ class ScoreSnapshot(db.Model):
     result: Mapped[Any] = mapped_column(JSON)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+@event.listens_for(db.metadata, "after_create")
+def _answer_saves_view(_metadata, connection, **_kw) -> None:
+    """SQLite: the view through which an answer save writes in one statement (``saving_sqlite``),
+    created with the tables it writes (the migrations create it too)."""
+    if connection.dialect.name == "sqlite":
+        from mgf_assess.assessments import saving_sqlite  # it reads the tables defined here
+
+        saving_sqlite.create(connection)

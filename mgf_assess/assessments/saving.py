@@ -2,9 +2,9 @@
 
 Each answer has a revision that grows by one on every save; a save names the revision it is
 based on and is refused (AnswerConflict, nothing stored) when that is no longer the current
-one. Saves are the application's most frequent write, so they write with single statements
-rather than a unit-of-work flush (on PostgreSQL, one statement: ``saving_batch``), and audit
-in the same transaction.
+one. Saves are the application's most frequent write, so they write the answer, its audit
+event and the assessment's last change with one all-or-nothing statement (``saving_batch``)
+rather than a unit-of-work flush.
 """
 
 from __future__ import annotations
@@ -12,27 +12,18 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import bindparam
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import make_transient_to_detached
 from sqlalchemy.orm.attributes import set_committed_value
 
 from mgf_assess.assessments import saving_batch
 from mgf_assess.assessments.errors import AnswerConflict, AnswerProblems, NotEditable
 from mgf_assess.assessments.locking import CurrentAnswer, current_answer, lock
-from mgf_assess.assessments.models import Answer, Assessment, editable_state
+from mgf_assess.assessments.models import Answer, Assessment
 from mgf_assess.assessments.scoring_bridge import definition_for, json_value
 from mgf_assess.core import audit
 from mgf_assess.database import utcnow
 from mgf_assess.extensions import db
 from scoring.answers import check_answer
-
-_ANSWERS, _ASSESSMENTS = Answer.__table__, Assessment.__table__
-# Built once: statements are immutable, only their parameters change.
-_UPDATE_ANSWER = _ANSWERS.update().where(_ANSWERS.c.id == bindparam("row_id"),
-                                         _ANSWERS.c.revision == bindparam("base_revision"))
-_TOUCH_EDITABLE = _ASSESSMENTS.update().where(_ASSESSMENTS.c.id == bindparam("row_id"),
-                                              editable_state(_ASSESSMENTS.c.state))
 
 
 class SavedAnswer(NamedTuple):
@@ -92,23 +83,12 @@ def _stale(stored: Answer | None) -> Exception:
 
 
 def _store(actor, assessment: Assessment, qid: str, current: Answer | None, typed) -> Answer:
-    """Write the answer, its audit event, then the assessment's last change. That last write
-    takes the assessment's row lock (held until the commit) and checks its state: it comes
-    last so that concurrent saves of one assessment wait for each other as briefly as can be.
-    On PostgreSQL all of it is one statement (``saving_batch``)."""
+    """Write the answer, its audit event and the assessment's last change in one statement
+    (``saving_batch``), which checks the assessment's state and the answer's revision and takes
+    the assessment's lock, held until the commit."""
     values = _stored_values(actor, typed, (current.revision if current else 0) + 1)
     event = audit.event_row(actor, "answer.save", "answer", f"{assessment.id}:{qid}", old=answer_snapshot(current),
                             new=_snapshot_of(values), country=assessment.country_code)
-    if saving_batch.supported():
-        return _write_at_once(assessment, qid, current, values, event)
-    answer = _write_answer(assessment.id, qid, current, values)
-    audit.write(event)  # the answer is flushed already
-    _touch_while_editable(assessment, values["updated_at"])
-    return answer
-
-
-def _write_at_once(assessment: Assessment, qid: str, current: Answer | None, values: dict, event: dict) -> Answer:
-    """The writes as one statement (``saving_batch``), with the same checks and errors."""
     written = saving_batch.write(assessment.id, qid, current, values, event)
     if not written.editable:
         raise _no_longer_editable()
@@ -140,39 +120,6 @@ def _stored_values(actor, typed, revision: int) -> dict:
             "justification": typed.justification if typed else None, "revision": revision,
             "carried_over": False, "carry_note": None, "updated_by_id": getattr(actor, "id", None),
             "updated_at": utcnow()}
-
-
-def _write_answer(assessment_id: int, qid: str, current: Answer | None, values: dict) -> Answer:
-    """SQLite: update the current answer if it is still at the revision read (else
-    AnswerConflict with the answer as it is now), or insert the first one."""
-    if current is None:
-        return _insert_answer(assessment_id, qid, values)
-    result = db.session.connection().execute(
-        _UPDATE_ANSWER, {"row_id": current.id, "base_revision": current.revision, **values})
-    if result.rowcount != 1:  # saved by someone else since it was read
-        raise _stale(current_answer(assessment_id, qid).answer)
-    _set_committed(current, values)
-    return current
-
-
-def _insert_answer(assessment_id: int, qid: str, values: dict) -> Answer:
-    """The first answer to a question, in a savepoint: when someone else's first answer came in
-    since the read, the unique constraint refuses this one and the transaction goes on."""
-    answer = Answer(assessment_id=assessment_id, question_id=qid, **values)
-    try:
-        with db.session.begin_nested():
-            db.session.add(answer)
-    except IntegrityError:
-        raise _stale(current_answer(assessment_id, qid).answer) from None
-    return answer
-
-
-def _touch_while_editable(assessment: Assessment, moment) -> None:
-    """Note the assessment's last change, if its state still allows answers to change."""
-    result = db.session.connection().execute(_TOUCH_EDITABLE, {"row_id": assessment.id, "updated_at": moment})
-    if result.rowcount != 1:  # submitted (or otherwise moved on) since it was read
-        raise _no_longer_editable()
-    set_committed_value(assessment, "updated_at", moment)
 
 
 def _no_longer_editable() -> NotEditable:

@@ -1,4 +1,4 @@
-"""PostgreSQL: an answer save's writes as one all-or-nothing statement.
+"""An answer save's writes as one all-or-nothing statement (PostgreSQL here, SQLite in ``saving_sqlite``).
 
 One statement locks the assessment row if its state still allows answers to change, writes
 the answer (an update only at the revision read; a first answer only if there is none yet),
@@ -6,7 +6,7 @@ and, only if the answer was written, the assessment's last change and the audit 
 reports whether the assessment was editable and the id of the answer written (none: someone
 else saved it first). Being all-or-nothing by itself, it needs no transaction block around it
 (see ``api.blueprint.statements_commit_themselves``). SQLite has no data-modifying ``WITH``:
-there, ``saving`` runs the writes one by one in a transaction.
+there, the same statement is an insert into a view whose trigger writes (``saving_sqlite``).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import NamedTuple
 from sqlalchemy import bindparam, exists, func
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
+from mgf_assess.assessments import saving_sqlite
 from mgf_assess.assessments.models import Answer, Assessment, editable_state
 from mgf_assess.core.models import AuditEvent
 from mgf_assess.extensions import db
@@ -77,12 +78,11 @@ class Written(NamedTuple):
     answer_id: int | None  # None: not written, someone else saved this answer first
 
 
-def supported() -> bool:
-    return db.session.get_bind().dialect.name == "postgresql"
-
-
 def write(assessment_id: int, qid: str, current: Answer | None, values: dict, event: dict) -> Written:
-    """Write a save (``current``: the answer as read, None for a first answer) in one statement."""
+    """Write a save (``current``: the answer as read, None for a first answer) in one statement
+    (SQLite: ``saving_sqlite``)."""
+    if db.session.get_bind().dialect.name == "sqlite":
+        return Written(*saving_sqlite.write(assessment_id, qid, current, values, event))
     params = {"locked_id": assessment_id, **{f"answer_{name}": values[name] for name in _ANSWER_COLUMNS},
               **{f"event_{name}": value for name, value in event.items()}}
     if current is None:

@@ -3,10 +3,10 @@
 The API reads the assessment and the current answer in one statement (``load_for_answer``) and
 writes conditionally; these tests change the rows between the read and the write, as someone
 else would: another save of the same question, another first save, a submission, in the same
-transaction or committed by another connection. The API reads outside a transaction block, as
-``_read_outside_a_transaction`` does: on PostgreSQL each statement commits by itself and the
-writes are one statement (``saving_batch``); on SQLite the writes run one by one in a
-transaction that begins, with the write lock, at the first of them.
+transaction or committed by another connection. The writes are one all-or-nothing statement
+(``saving_batch``: a data-modifying WITH on PostgreSQL, an insert into a view with a trigger on
+SQLite). The API reads and writes outside a transaction block, as ``_read_outside_a_transaction``
+does: each statement commits by itself.
 """
 
 import pytest
@@ -17,7 +17,7 @@ from mgf_assess.assessments import locking, operations
 from mgf_assess.assessments.errors import AnswerConflict, NotEditable
 from mgf_assess.assessments.models import Answer, Assessment
 from mgf_assess.core.models import AuditEvent
-from mgf_assess.database import BEGIN_AT_FIRST_WRITE
+from mgf_assess.database import SQLITE_AUTOCOMMIT
 from mgf_assess.extensions import db
 from mgf_assess.questionnaires import operations as qops
 
@@ -133,14 +133,14 @@ def _read_outside_a_transaction(assessment_id, qid="q_one"):
     """As the API reads (``api.blueprint.statements_commit_themselves``)."""
     db.session.rollback()
     postgresql = db.engine.dialect.name == "postgresql"
-    db.session.connection(execution_options={"isolation_level": "AUTOCOMMIT"} if postgresql else BEGIN_AT_FIRST_WRITE)
+    db.session.connection(execution_options={"isolation_level": "AUTOCOMMIT"} if postgresql else SQLITE_AUTOCOMMIT)
     return locking.load_for_answer(assessment_id, qid)
 
 
 def _committed_state(assessment_id, qid="q_one"):
     """What other connections see: the answer, the assessment's last change, the save events."""
     with db.engine.connect() as other:
-        other.execution_options(**BEGIN_AT_FIRST_WRITE)  # SQLite: reads while a writer holds the lock
+        other.execution_options(**SQLITE_AUTOCOMMIT)  # SQLite: reads while a writer holds the lock
         answer = other.execute(db.select(Answer.revision, Answer.value)
                                .filter_by(assessment_id=assessment_id, question_id=qid)).first()
         updated = other.execute(db.select(Assessment.updated_at).filter_by(id=assessment_id)).scalar()
@@ -150,9 +150,8 @@ def _committed_state(assessment_id, qid="q_one"):
 
 
 @pytest.mark.parametrize("move", ["answer", "state"])
-def test_outside_a_transaction_a_save_refused_after_a_commit_elsewhere_keeps_nothing(app, assessment_id, move):
-    """PostgreSQL: the single write statement is all-or-nothing by itself. SQLite: the writes
-    that ran before the refusal are in the transaction the refusal rolls back."""
+def test_outside_a_transaction_a_save_refused_after_a_commit_elsewhere_writes_nothing(app, assessment_id, move):
+    """The single write statement is all-or-nothing by itself: nothing to roll back."""
     with app.app_context():
         found, current = _read_outside_a_transaction(assessment_id)
         with db.engine.begin() as other:
@@ -163,14 +162,11 @@ def test_outside_a_transaction_a_save_refused_after_a_commit_elsewhere_keeps_not
         before = _committed_state(assessment_id)
         with pytest.raises(AnswerConflict if move == "answer" else NotEditable):
             operations.save_answer_noting_evidence(None, found, "q_one", {"value": "yes"}, 1, current)
-        db.session.rollback()  # what the API's error handler does
         assert _committed_state(assessment_id) == before
 
 
-def test_postgresql_without_a_transaction_a_save_is_written_at_once(app, assessment_id):
+def test_outside_a_transaction_a_save_is_written_at_once(app, assessment_id):
     with app.app_context():
-        if db.engine.dialect.name != "postgresql":
-            pytest.skip("SQLite: the writes are committed with the request's transaction")
         found, current = _read_outside_a_transaction(assessment_id)
         _, _, events = _committed_state(assessment_id)
         saved = operations.save_answer_noting_evidence(None, found, "q_two", {"value": "no"}, 0,
@@ -178,17 +174,3 @@ def test_postgresql_without_a_transaction_a_save_is_written_at_once(app, assessm
         answer, updated, after = _committed_state(assessment_id, "q_two")  # no commit: already there
         assert answer == (1, "no") and updated == saved.answer.updated_at and after == events + 1
         assert db.session.get(Answer, saved.answer.id) is saved.answer  # in the session, no query
-
-
-def test_sqlite_outside_a_transaction_reads_take_no_lock_and_the_first_write_takes_it(app, assessment_id):
-    with app.app_context():
-        if db.engine.dialect.name != "sqlite":
-            pytest.skip("PostgreSQL: statements commit by themselves")
-        found, current = _read_outside_a_transaction(assessment_id)
-        driver = db.session.connection().connection.dbapi_connection
-        assert not driver.in_transaction  # another writer could go on meanwhile
-        operations.save_answer_noting_evidence(None, found, "q_one", {"value": "no"}, 1, current)
-        assert driver.in_transaction  # BEGIN IMMEDIATE came before the first write
-        assert _committed_state(assessment_id)[0] == (1, "yes")  # nothing visible before the commit
-        db.session.commit()
-        assert _committed_state(assessment_id)[0] == (2, "no")

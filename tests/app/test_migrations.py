@@ -39,3 +39,17 @@ def test_migrations_match_models(empty_database_url, tmp_path):
             differences = compare_metadata(context, db.metadata)
         db.engine.dispose()
     assert differences == [], f"models and migrations differ; run 'flask db migrate': {differences}"
+
+
+def test_on_sqlite_the_migrations_create_the_answer_saves_view(empty_database_url, tmp_path):
+    if not empty_database_url.startswith("sqlite"):
+        pytest.skip("PostgreSQL saves answers with a data-modifying WITH statement: no view")
+    app = create_app({"SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": empty_database_url,
+                      "UPLOAD_FOLDER": str(tmp_path)})
+    with app.app_context():
+        upgrade()
+        with db.engine.connect() as connection:
+            views = connection.execute(text("SELECT name FROM sqlite_master WHERE type = 'view'")).scalars().all()
+            triggers = connection.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")).scalars().all()
+        db.engine.dispose()
+    assert views == ["answer_saves"] and triggers == ["answer_saves_write"]
