@@ -2,8 +2,9 @@
 
 A change to an assessment's state happens under a lock on the assessment row (``SELECT … FOR
 UPDATE`` on PostgreSQL; SQLite's write transactions take the database lock at ``BEGIN
-IMMEDIATE``), and so does every answer save, either with ``lock`` before it reads or with its
-writes (see ``load_for_answer``): a save and a submission can never interleave. A transaction
+IMMEDIATE``, and a single write statement holds it while it runs), and so does every answer
+save, either with ``lock`` before it reads or with its one write statement (see
+``load_for_answer``): a save and a submission can never interleave. A transaction
 locks a row once: the lock lasts until it ends.
 """
 

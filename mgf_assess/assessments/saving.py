@@ -46,10 +46,9 @@ def save_answer_noting_evidence(actor, assessment: Assessment, qid: str, payload
     evidence), so that a response listing the evidence need not query it when there is none.
 
     ``current`` is the answer as ``locking.load_for_answer`` read it, without a lock (API saves
-    on PostgreSQL even run outside a transaction block): the writes then check that neither
-    the answer's revision nor the assessment's state has moved since, and raise AnswerConflict
-    or NotEditable if one has, having kept nothing (in a transaction, the caller rolls it back,
-    as after any error). Without ``current``, the assessment is locked first and the answer
+    even run outside a transaction block): the single write statement checks that neither the
+    answer's revision nor the assessment's state has moved since, and the save raises
+    AnswerConflict or NotEditable if one has, having written nothing. Without ``current``, the assessment is locked first and the answer
     read under the lock.
     """
     definition = definition_for(assessment)  # before the lock, whose reload would fetch the version again
