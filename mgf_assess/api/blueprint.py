@@ -75,8 +75,8 @@ def statements_commit_themselves(view):
 
     @wraps(view)
     def wrapper(*args, **kwargs):
-        if not db.session().in_transaction():
-            autocommit = _AUTOCOMMIT[db.session.get_bind().dialect.name]
+        autocommit = _AUTOCOMMIT.get(db.session.get_bind().dialect.name)
+        if autocommit is not None and not db.session().in_transaction():
             db.session.connection(execution_options=autocommit)
             setattr(g, _OUTSIDE_TRANSACTIONS, True)
         return view(*args, **kwargs)

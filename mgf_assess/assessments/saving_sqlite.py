@@ -12,7 +12,11 @@ A refusal aborts the whole statement: nothing of it is kept. A statement takes S
 lock for its duration, so nothing can move between the checks and the writes, and the save
 needs no transaction around it (``api.blueprint.statements_commit_themselves``).
 
-The view and its trigger are created with the tables (``models``) and by the migrations.
+The view and its trigger are created with the tables (``models``) and by the migrations. A
+later SQLite migration that rebuilds ``answers``, ``audit_events`` or ``assessments`` (Alembic's
+batch mode copies and renames tables) drops the view first and creates it again afterwards with
+``create_statements``: while the trigger names a dropped table, SQLite refuses the rename that
+puts the rebuilt table in place.
 """
 
 from __future__ import annotations

@@ -6,7 +6,8 @@ audit event and the assessment's last change (``mgf_assess.assessments.saving_sq
 PostgreSQL needs nothing: it writes with one data-modifying WITH statement.
 
 The DDL comes from ``saving_sqlite.create_statements``, which replaces an existing view: a
-later change of the trigger is a new migration calling it again.
+later change of the trigger is a new migration calling it again, and so is a later batch
+migration of answers, audit_events or assessments, which drops the view before rebuilding them.
 
 Revision ID: 0004
 Revises: 0003
