@@ -77,10 +77,10 @@ def load_for_answer(assessment_id: int, qid: str) -> tuple[Assessment, CurrentAn
     """The assessment with its questionnaire version, the current answer to ``qid`` and whether
     it has evidence, in one statement: what an answer save needs, in one round trip.
 
-    Nothing is locked: ``saving.save_answer_noting_evidence`` writes only if neither the
-    answer's revision nor the assessment's state has moved since this read, and takes the
-    assessment's row lock with its writes, so saves of one assessment wait for each other only
-    between those writes and the commit.
+    Nothing is locked: ``saving.save_answer_noting_evidence`` writes, in one statement, only if
+    neither the answer's revision nor the assessment's state has moved since this read; that
+    statement takes the assessment's lock, so saves of one assessment wait for each other only
+    while it runs (and, inside a transaction, until the commit).
     """
     return answer_read_of(db.session.execute(_WITH_ANSWER, {"id": assessment_id, "qid": qid}).first())
 

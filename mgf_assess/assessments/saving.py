@@ -48,8 +48,8 @@ def save_answer_noting_evidence(actor, assessment: Assessment, qid: str, payload
     ``current`` is the answer as ``locking.load_for_answer`` read it, without a lock (API saves
     even run outside a transaction block): the single write statement checks that neither the
     answer's revision nor the assessment's state has moved since, and the save raises
-    AnswerConflict or NotEditable if one has, having written nothing. Without ``current``, the assessment is locked first and the answer
-    read under the lock.
+    AnswerConflict or NotEditable if one has, having written nothing. Without ``current``, the
+    assessment is locked first and the answer read under the lock.
     """
     definition = definition_for(assessment)  # before the lock, whose reload would fetch the version again
     if current is None:

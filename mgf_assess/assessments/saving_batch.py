@@ -18,14 +18,12 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from mgf_assess.assessments import saving_sqlite
 from mgf_assess.assessments.models import Answer, Assessment, editable_state
+from mgf_assess.assessments.saving_sqlite import ANSWER_COLUMNS, written_params
+from mgf_assess.core.audit import EVENT_COLUMNS
 from mgf_assess.core.models import AuditEvent
 from mgf_assess.extensions import db
 
-_ANSWER_COLUMNS = ("status", "value", "justification", "revision", "carried_over", "carry_note",
-                  "updated_by_id", "updated_at")
 _KEY_COLUMNS = ("assessment_id", "question_id")
-_EVENT_COLUMNS = ("at", "actor_id", "action", "object_type", "object_id", "country_code", "old_value",
-                  "new_value", "reason")
 _ANSWERS, _ASSESSMENTS, _EVENTS = Answer.__table__, Assessment.__table__, AuditEvent.__table__
 
 
@@ -43,14 +41,14 @@ def _locked():
 
 
 def _updated_answer(locked):
-    values = dict(zip(_ANSWER_COLUMNS, _bound(_ANSWERS, _ANSWER_COLUMNS, "answer_"), strict=True))
+    values = dict(zip(ANSWER_COLUMNS, _bound(_ANSWERS, ANSWER_COLUMNS, "answer_"), strict=True))
     return (_ANSWERS.update().where(_ANSWERS.c.id == bindparam("row_id"),
                                     _ANSWERS.c.revision == bindparam("base_revision"), exists(locked.select()))
             .values(values).returning(_ANSWERS.c.id).cte("saved_answer"))
 
 
 def _inserted_answer(locked):
-    names = _KEY_COLUMNS + _ANSWER_COLUMNS
+    names = _KEY_COLUMNS + ANSWER_COLUMNS
     rows = db.select(*_bound(_ANSWERS, names, "answer_")).where(exists(locked.select()))
     return (pg_insert(_ANSWERS).from_select(names, rows).on_conflict_do_nothing(index_elements=_KEY_COLUMNS)
             .returning(_ANSWERS.c.id).cte("saved_answer"))
@@ -62,8 +60,8 @@ def _statement(saved_answer):
     saved = saved_answer(locked)
     touched = (_ASSESSMENTS.update().where(_ASSESSMENTS.c.id == bindparam("locked_id"), exists(saved.select()))
                .values(updated_at=bindparam("answer_updated_at")).cte("touched_assessment"))
-    events = db.select(*_bound(_EVENTS, _EVENT_COLUMNS, "event_")).where(exists(saved.select()))
-    logged = _EVENTS.insert().from_select(_EVENT_COLUMNS, events).cte("logged_event")
+    events = db.select(*_bound(_EVENTS, EVENT_COLUMNS, "event_")).where(exists(saved.select()))
+    logged = _EVENTS.insert().from_select(EVENT_COLUMNS, events).cte("logged_event")
     return db.select(db.select(func.count()).select_from(locked).scalar_subquery().label("editable"),
                      db.select(saved.c.id).scalar_subquery().label("answer_id")).add_cte(touched, logged)
 
@@ -83,8 +81,7 @@ def write(assessment_id: int, qid: str, current: Answer | None, values: dict, ev
     (SQLite: ``saving_sqlite``)."""
     if db.session.get_bind().dialect.name == "sqlite":
         return Written(*saving_sqlite.write(assessment_id, qid, current, values, event))
-    params = {"locked_id": assessment_id, **{f"answer_{name}": values[name] for name in _ANSWER_COLUMNS},
-              **{f"event_{name}": value for name, value in event.items()}}
+    params = {"locked_id": assessment_id, **written_params(values, event)}
     if current is None:
         statement = _INSERT
         params.update(answer_assessment_id=assessment_id, answer_question_id=qid)

@@ -25,15 +25,16 @@ from sqlalchemy import Column, MetaData, Table, text
 from sqlalchemy.exc import IntegrityError
 
 from mgf_assess.assessments.models import COUNTRY_EDITABLE_STATES, Answer
+from mgf_assess.core.audit import EVENT_COLUMNS
 from mgf_assess.core.models import AuditEvent
 from mgf_assess.extensions import db
 
 VIEW = "answer_saves"
 _NOT_EDITABLE, _TAKEN = "mgf: assessment not editable", "mgf: answer saved by someone else"
-_ANSWER_COLUMNS = ("status", "value", "justification", "revision", "carried_over", "carry_note",
-                   "updated_by_id", "updated_at")
-_EVENT_COLUMNS = ("at", "actor_id", "action", "object_type", "object_id", "country_code", "old_value",
-                  "new_value", "reason")
+# The answer's columns a save writes (``saving._stored_values``); with the event's, prefixed
+# ``answer_`` and ``event_``, they are the parameters of the statement, here and in ``saving_batch``.
+ANSWER_COLUMNS = ("status", "value", "justification", "revision", "carried_over", "carry_note",
+                  "updated_by_id", "updated_at")
 _ANSWERS, _EVENTS = Answer.__table__, AuditEvent.__table__
 
 
@@ -42,8 +43,8 @@ def _view_table() -> Table:
     bound exactly as a direct write would bind them."""
     columns = [Column("assessment_id", _ANSWERS.c.assessment_id.type), Column("question_id", _ANSWERS.c.question_id.type),
                Column("answer_id", _ANSWERS.c.id.type), Column("base_revision", _ANSWERS.c.revision.type)]
-    columns += [Column(f"answer_{name}", _ANSWERS.c[name].type) for name in _ANSWER_COLUMNS]
-    columns += [Column(f"event_{name}", _EVENTS.c[name].type) for name in _EVENT_COLUMNS]
+    columns += [Column(f"answer_{name}", _ANSWERS.c[name].type) for name in ANSWER_COLUMNS]
+    columns += [Column(f"event_{name}", _EVENTS.c[name].type) for name in EVENT_COLUMNS]
     return Table(VIEW, MetaData(), *columns)
 
 
@@ -60,10 +61,10 @@ def create_statements() -> list[str]:
 
 def _trigger() -> str:
     editable = " OR ".join(f"state = '{state}'" for state in COUNTRY_EDITABLE_STATES)
-    answer_sets = ", ".join(f"{name} = NEW.answer_{name}" for name in _ANSWER_COLUMNS)
-    answer_columns = ", ".join(_ANSWER_COLUMNS)
-    answer_values = ", ".join(f"NEW.answer_{name}" for name in _ANSWER_COLUMNS)
-    event_columns, event_values = ", ".join(_EVENT_COLUMNS), ", ".join(f"NEW.event_{name}" for name in _EVENT_COLUMNS)
+    answer_sets = ", ".join(f"{name} = NEW.answer_{name}" for name in ANSWER_COLUMNS)
+    answer_columns = ", ".join(ANSWER_COLUMNS)
+    answer_values = ", ".join(f"NEW.answer_{name}" for name in ANSWER_COLUMNS)
+    event_columns, event_values = ", ".join(EVENT_COLUMNS), ", ".join(f"NEW.event_{name}" for name in EVENT_COLUMNS)
     return f"""CREATE TRIGGER {VIEW}_write INSTEAD OF INSERT ON {VIEW} BEGIN
   SELECT RAISE(ABORT, '{_NOT_EDITABLE}')
     WHERE NOT EXISTS (SELECT 1 FROM assessments WHERE id = NEW.assessment_id AND ({editable}));
@@ -89,8 +90,7 @@ def write(assessment_id: int, qid: str, current: Answer | None, values: dict, ev
     ``(editable, answer id or None when someone else saved it first)``."""
     params = {"assessment_id": assessment_id, "question_id": qid,
               "answer_id": current.id if current else None, "base_revision": current.revision if current else 0,
-              **{f"answer_{name}": values[name] for name in _ANSWER_COLUMNS},
-              **{f"event_{name}": value for name, value in event.items()}}
+              **written_params(values, event)}
     try:
         db.session.connection().execute(_INSERT, params)
     except IntegrityError as error:
@@ -102,6 +102,12 @@ def write(assessment_id: int, qid: str, current: Answer | None, values: dict, ev
 
 
 _REFUSALS = {_NOT_EDITABLE: (False, None), _TAKEN: (True, None)}
+
+
+def written_params(values: dict, event: dict) -> dict:
+    """The answer's written ``values`` and the audit ``event`` as statement parameters."""
+    return {**{f"answer_{name}": values[name] for name in ANSWER_COLUMNS},
+            **{f"event_{name}": event[name] for name in EVENT_COLUMNS}}
 
 
 def _first_answer_id(assessment_id: int, qid: str) -> int:

@@ -9,6 +9,9 @@ from mgf_assess.database import utcnow
 from mgf_assess.extensions import db
 
 _INSERT = AuditEvent.__table__.insert()
+# The columns ``event_row`` fills, in table order.
+EVENT_COLUMNS = ("at", "actor_id", "action", "object_type", "object_id", "country_code", "old_value",
+                 "new_value", "reason")
 
 
 def event_row(actor, action: str, obj_type: str, obj_id: Any, *, old: Any = None, new: Any = None,
@@ -28,9 +31,4 @@ def record(actor, action: str, obj_type: str, obj_id: Any, **details) -> None:
     that writes them, so they need no object in the session.
     """
     db.session.flush()
-    write(event_row(actor, action, obj_type, obj_id, **details))
-
-
-def write(row: dict) -> None:
-    """Write an event built by ``event_row``, as it is: pending changes are not flushed first."""
-    db.session.connection().execute(_INSERT, row)
+    db.session.connection().execute(_INSERT, event_row(actor, action, obj_type, obj_id, **details))
