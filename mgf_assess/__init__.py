@@ -43,12 +43,13 @@ def _init_extensions(app: Flask) -> None:
 
 
 def _register_features(app: Flask) -> None:
-    from mgf_assess import api, assessments, auth, cli, core, questionnaires, reports
+    from mgf_assess import api, assessments, auth, cli, core, questionnaires, reports, results
 
     core.init_app(app)
     auth.init_app(app)
     questionnaires.init_app(app)
     assessments.init_app(app)
+    results.init_app(app)
     api.init_app(app)
     reports.init_app(app)
     cli.init_app(app)

@@ -9,6 +9,7 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 
 from mgf_assess.assessments.errors import NotEditable
+from mgf_assess.assessments.queries import previous_assessment
 from mgf_assess.assessments.models import Answer, Assessment
 from mgf_assess.assessments.scoring_bridge import answers_document, definition_for, json_value
 from mgf_assess.core import audit
@@ -39,14 +40,6 @@ class CarryPlan:
     @property
     def carried(self) -> int:
         return len(self.result.answers.answers)
-
-
-def previous_assessment(assessment: Assessment) -> Assessment | None:
-    """The country's latest earlier assessment of the same questionnaire family."""
-    query = db.select(Assessment).filter(
-        Assessment.country_code == assessment.country_code, Assessment.family == assessment.family,
-        Assessment.cycle < assessment.cycle).order_by(Assessment.cycle.desc())
-    return db.session.scalars(query).first()
 
 
 def _identity_mapping(definition) -> VersionMapping:

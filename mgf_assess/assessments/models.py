@@ -111,22 +111,6 @@ class Assignment(db.Model):
     user: Mapped[User] = relationship()
 
 
-class ScoreSnapshot(db.Model):
-    """An immutable record of a score at a moment (e.g. on submission): inputs and result."""
-
-    __tablename__ = "score_snapshots"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[str] = mapped_column(String(20))  # submitted | reviewed | validated
-    definition_hash: Mapped[str] = mapped_column(String(64))
-    engine_version: Mapped[str] = mapped_column(String(20))
-    answers: Mapped[Any] = mapped_column(JSON)
-    result: Mapped[Any] = mapped_column(JSON)
-    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-
-
 @event.listens_for(db.metadata, "after_create")
 def _answer_saves_view(_metadata, connection, **_kw) -> None:
     """SQLite: the view through which an answer save writes in one statement (``saving_sqlite``),

@@ -16,7 +16,7 @@ from mgf_assess.assessments.errors import (
     NotEditable,
 )
 from mgf_assess.assessments.locking import lock
-from mgf_assess.assessments.models import Answer, Assessment, Assignment, ScoreSnapshot
+from mgf_assess.assessments.models import Answer, Assessment, Assignment
 from mgf_assess.assessments.saving import (  # noqa: F401  (the save functions: part of this module's interface)
     answer_snapshot,
     save_answer,
@@ -33,6 +33,7 @@ from mgf_assess.core.models import Country
 from mgf_assess.database import utcnow
 from mgf_assess.extensions import db
 from mgf_assess.questionnaires.models import QuestionnaireVersion
+from mgf_assess.results.models import ScoreSnapshot
 
 
 def _published_version(family: str, version: str) -> QuestionnaireVersion | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import abort
 
-from mgf_assess.assessments.models import Answer, Assessment, Assignment, Evidence, ScoreSnapshot
+from mgf_assess.assessments.models import Answer, Assessment, Assignment, Evidence
 from mgf_assess.core import policy
 from mgf_assess.core.models import AuditEvent
 from mgf_assess.extensions import db
@@ -61,6 +61,9 @@ def history(assessment: Assessment, qid: str) -> list[AuditEvent]:
     return list(db.session.scalars(query))
 
 
-def snapshots(assessment: Assessment) -> list[ScoreSnapshot]:
-    query = db.select(ScoreSnapshot).filter_by(assessment_id=assessment.id).order_by(ScoreSnapshot.id)
-    return list(db.session.scalars(query))
+def previous_assessment(assessment: Assessment) -> Assessment | None:
+    """The country's latest earlier assessment of the same questionnaire family."""
+    query = db.select(Assessment).filter(
+        Assessment.country_code == assessment.country_code, Assessment.family == assessment.family,
+        Assessment.cycle < assessment.cycle).order_by(Assessment.cycle.desc())
+    return db.session.scalars(query).first()

@@ -70,6 +70,7 @@ from mgf_assess.config import RTL_LANGUAGES
 from mgf_assess.database import utcnow
 from mgf_assess.i18n import localized
 from mgf_assess.reports import labels
+from mgf_assess.results.queries import previous_result
 from mgf_assess.reports.data_method import methodology
 from mgf_assess.reports.data_model import (
     Cover,
@@ -95,7 +96,6 @@ from mgf_assess.reports.data_sources import (
     Source,
     domain_comparability,
     load_source,
-    previous_result,
     result_domain_scores,
 )
 

@@ -9,18 +9,16 @@ from pathlib import Path
 
 from flask import current_app
 
-from mgf_assess.assessments import queries
-from mgf_assess.assessments.carry import previous_assessment
-from mgf_assess.assessments.models import Assessment, ScoreSnapshot
-from mgf_assess.assessments.scoring_bridge import answers_document, definition_for, score_assessment
+from mgf_assess.assessments.models import Assessment
+from mgf_assess.assessments.scoring_bridge import answers_document, definition_for
+from mgf_assess.results import queries as results
+from mgf_assess.results.models import REVIEW_KINDS, ScoreSnapshot
 from scoring.answers import parse_answers
 from scoring.engine import score
 from scoring.errors import DefinitionError
 from scoring.loader import load_mapping
 from scoring.model import Definition, Domain, VersionMapping
 from scoring.results import ScoreSet
-
-REVIEW_KINDS = ("reviewed", "validated")
 
 
 @dataclass(frozen=True)
@@ -42,11 +40,10 @@ def load_source(assessment: Assessment) -> Source:
     equal the stored ones for the same engine version.
     """
     definition = definition_for(assessment)
-    snapshots = queries.snapshots(assessment)
-    latest = snapshots[-1] if snapshots else None
+    latest = results.latest_snapshot(assessment)
     document = latest.answers if latest is not None else answers_document(assessment)
     scoreset = score(definition, parse_answers(definition, document))
-    reviewed = next((s for s in reversed(snapshots) if s.kind in REVIEW_KINDS), None)
+    reviewed = results.latest_snapshot(assessment, REVIEW_KINDS)
     digest = latest.definition_hash if latest is not None else assessment.questionnaire.content_hash
     return Source(definition, scoreset, latest, reviewed, digest)
 
@@ -55,15 +52,6 @@ def result_domain_scores(result: dict) -> dict[str, Decimal | None]:
     """Domain id → validated score of a stored result dict (DESIGN §4 JSON)."""
     return {d["id"]: None if d["score"] is None else Decimal(str(d["score"]))
             for d in result.get("domains", [])}
-
-
-def previous_result(assessment: Assessment) -> tuple[Assessment, dict] | None:
-    """The previous cycle's assessment and its latest result (its snapshot, else its answers)."""
-    previous = previous_assessment(assessment)
-    if previous is None:
-        return None
-    snapshots = queries.snapshots(previous)
-    return previous, snapshots[-1].result if snapshots else score_assessment(previous)
 
 
 def domain_comparability(old: Definition, new: Definition) -> dict[str, str] | None:

@@ -6,7 +6,8 @@ import qfiles
 from mgf_assess.assessments import carry, evidence, operations
 from mgf_assess.assessments.access import answer_target
 from mgf_assess.assessments.errors import AnswerConflict, AnswerProblems, MissingItems, NotEditable
-from mgf_assess.assessments.models import Answer, Assessment, ScoreSnapshot
+from mgf_assess.assessments.models import Answer, Assessment
+from mgf_assess.results.models import ScoreSnapshot
 from mgf_assess.assessments.scoring_bridge import definition_for
 from mgf_assess.auth.models import User
 from mgf_assess.core import policy

@@ -14,7 +14,8 @@ import pytest
 from conftest import empty_tables
 from sqlalchemy import func
 
-from mgf_assess.assessments.models import Answer, Assessment, Assignment, Evidence, ScoreSnapshot
+from mgf_assess.assessments.models import Answer, Assessment, Assignment, Evidence
+from mgf_assess.results.models import ScoreSnapshot
 from mgf_assess.assessments.scoring_bridge import definition_for, score_assessment
 from mgf_assess.auth.models import User
 from mgf_assess.core.models import AuditEvent

@@ -7,7 +7,7 @@ import pytest
 import qrich
 
 from mgf_assess.assessments import evidence, operations
-from mgf_assess.assessments.models import ScoreSnapshot
+from mgf_assess.results.models import ScoreSnapshot
 from mgf_assess.extensions import db
 from mgf_assess.reports.data import build_gap_report
 
