@@ -9,8 +9,8 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 
 from mgf_assess.assessments.errors import NotEditable
-from mgf_assess.assessments.queries import previous_assessment
 from mgf_assess.assessments.models import Answer, Assessment
+from mgf_assess.assessments.queries import previous_assessment
 from mgf_assess.assessments.scoring_bridge import answers_document, definition_for, json_value
 from mgf_assess.core import audit
 from mgf_assess.core.errors import OperationError

@@ -70,7 +70,6 @@ from mgf_assess.config import RTL_LANGUAGES
 from mgf_assess.database import utcnow
 from mgf_assess.i18n import localized
 from mgf_assess.reports import labels
-from mgf_assess.results.queries import previous_result
 from mgf_assess.reports.data_method import methodology
 from mgf_assess.reports.data_model import (
     Cover,
@@ -98,6 +97,7 @@ from mgf_assess.reports.data_sources import (
     load_source,
     result_domain_scores,
 )
+from mgf_assess.results.queries import previous_result
 
 __all__ = ["GapReport", "build_gap_report"]
 KEY_GAPS = 5

@@ -7,7 +7,6 @@ from mgf_assess.assessments import carry, evidence, operations
 from mgf_assess.assessments.access import answer_target
 from mgf_assess.assessments.errors import AnswerConflict, AnswerProblems, MissingItems, NotEditable
 from mgf_assess.assessments.models import Answer, Assessment
-from mgf_assess.results.models import ScoreSnapshot
 from mgf_assess.assessments.scoring_bridge import definition_for
 from mgf_assess.auth.models import User
 from mgf_assess.core import policy
@@ -15,6 +14,7 @@ from mgf_assess.core.errors import OperationError
 from mgf_assess.core.models import AuditEvent
 from mgf_assess.extensions import db
 from mgf_assess.questionnaires import operations as qops
+from mgf_assess.results.models import ScoreSnapshot
 
 
 @pytest.fixture

@@ -15,11 +15,11 @@ from conftest import empty_tables
 from sqlalchemy import func
 
 from mgf_assess.assessments.models import Answer, Assessment, Assignment, Evidence
-from mgf_assess.results.models import ScoreSnapshot
 from mgf_assess.assessments.scoring_bridge import definition_for, score_assessment
 from mgf_assess.auth.models import User
 from mgf_assess.core.models import AuditEvent
 from mgf_assess.extensions import db
+from mgf_assess.results.models import ScoreSnapshot
 
 REGIONS = {"002", "019", "142", "150", "009"}  # Africa, Americas, Asia, Europe, Oceania
 MAPPING = Path("mgf") / "mappings" / "2015.1-to-2026.1.yaml"

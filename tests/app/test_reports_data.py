@@ -7,9 +7,9 @@ import pytest
 import qrich
 
 from mgf_assess.assessments import evidence, operations
-from mgf_assess.results.models import ScoreSnapshot
 from mgf_assess.extensions import db
 from mgf_assess.reports.data import build_gap_report
+from mgf_assess.results.models import ScoreSnapshot
 
 NOW = datetime(2026, 5, 4, 12, 0, tzinfo=UTC)
 
