@@ -13,8 +13,8 @@ from mgf_assess.api import access
 from mgf_assess.api.blueprint import bp, respond, token_required
 from mgf_assess.api.bodies import Field, between, matches, read_body
 from mgf_assess.api.representations import assessment_detail, assessment_summary
-from mgf_assess.api.transitions import TRANSITIONS, transition_fields
-from mgf_assess.assessments import operations, queries
+from mgf_assess.api.transitions import transition_fields
+from mgf_assess.assessments import operations, queries, workflow
 from mgf_assess.assessments.scoring_bridge import score_assessment
 from mgf_assess.core import policy
 from mgf_assess.core.models import Country
@@ -71,12 +71,12 @@ def get_scores(assessment_id: int):
 @bp.post("/assessments/<int:assessment_id>/transitions")
 @token_required
 def post_transition(assessment_id: int):
-    """Move the assessment to another state (``submit`` for now)."""
+    """Move the assessment through the workflow (an ``action`` of the workflow table)."""
     found = access.assessment(assessment_id)
     body = read_body(transition_fields())
-    transition = TRANSITIONS[body["action"]]
-    access.require_state_or_role(transition.rule, transition.who, found, transition.refusal(found))
-    previous = found.state
-    snapshot = transition.run(current_user, found, body.get("comment"))
-    return respond({"id": found.id, "action": body["action"], "previous_state": previous,
-                     "state": found.state, "snapshot": getattr(snapshot, "id", None)})
+    name = body["action"]
+    refusal = workflow.refusal_text(workflow.TRANSITIONS[name], found.state)
+    access.require_state_or_role(f"transition.{name}", f"transition.{name}.who", found, refusal)
+    done = operations.run_transition(current_user, found, name, body.get("comment"))
+    return respond({"id": found.id, "action": name, "previous_state": done.previous_state,
+                    "state": done.state, "snapshot": done.snapshot.id if done.snapshot else None})

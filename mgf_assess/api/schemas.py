@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from mgf_assess.assessments.models import ANSWER_STATUSES, EVIDENCE_KINDS, STATES
+from mgf_assess.assessments.models import ANSWER_STATUSES, EVIDENCE_KINDS
+from mgf_assess.assessments.workflow import STATES
 
 
 def ref(name: str) -> dict:

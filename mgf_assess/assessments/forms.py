@@ -182,6 +182,9 @@ class EvidenceForm(FlaskForm):
                      description=_l("PDF, Word, Excel, PowerPoint, OpenDocument, image, text or CSV."))
 
 
-class SubmitForm(FlaskForm):
+class TransitionForm(FlaskForm):
+    """A workflow transition (``action``, a name of the workflow table) with its comment."""
+
+    action = HiddenField()  # read by the route (the submit page's legacy address implies it)
     comment = TextAreaField(_l("Comment for the evaluators (optional)"), validators=[Optional(), Length(max=2000)],
                             render_kw={"rows": 3})

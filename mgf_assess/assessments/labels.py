@@ -8,16 +8,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
-STATE_LABELS = {
-    "draft": _l("Draft"),
-    "submitted": _l("Submitted"),
-    "in_review": _l("In review"),
-    "returned": _l("Returned to the country"),
-    "reviewed": _l("Reviewed"),
-    "validated": _l("Validated"),
-}
-STATE_BADGES = {"draft": "", "returned": "badge--warn", "submitted": "badge--ok", "in_review": "badge--ok",
-                "reviewed": "badge--ok", "validated": "badge--ok"}
+from mgf_assess.assessments.workflow import STATE_BADGES, STATE_LABELS  # noqa: F401  (re-exported)
 
 STATUS_LABELS = {
     "answered": _l("Answered"),

@@ -1,36 +1,26 @@
-"""Writes on assessments: open, confirm answers, assign, submit (saving answers: ``saving``).
+"""Writes on assessments: open, assign, and move through the workflow (answers: ``saving``).
 
 Every function mutates and flushes, never commits, and audits its change in the same
 transaction. Changes of state lock the assessment row first (``locking``), so that a save and
-a submission can never interleave.
+a transition can never interleave.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
 
-from mgf_assess.assessments.errors import (
-    DuplicateAssessment,
-    MissingItems,
-    NotEditable,
-)
+from mgf_assess.assessments import steps, workflow
+from mgf_assess.assessments.errors import DuplicateAssessment, NotEditable
 from mgf_assess.assessments.locking import lock
-from mgf_assess.assessments.models import Answer, Assessment, Assignment
-from mgf_assess.assessments.saving import (  # noqa: F401  (the save functions: part of this module's interface)
-    answer_snapshot,
-    save_answer,
-    save_answer_noting_evidence,
-)
-from mgf_assess.assessments.scoring_bridge import (
-    definition_for,
-    score_assessment,
-    snapshot_inputs,
-)
+from mgf_assess.assessments.models import Assessment, Assignment
+from mgf_assess.assessments.saving import confirm_answer, save_answer  # noqa: F401  (part of this interface)
+from mgf_assess.assessments.scoring_bridge import definition_for
 from mgf_assess.core import audit
 from mgf_assess.core.errors import OperationError
 from mgf_assess.core.models import Country
-from mgf_assess.database import utcnow
 from mgf_assess.extensions import db
 from mgf_assess.questionnaires.models import QuestionnaireVersion
 from mgf_assess.results.models import ScoreSnapshot
@@ -83,19 +73,6 @@ def existing_assessment(country: str, family: str, cycle: int) -> Assessment | N
     return db.session.scalar(db.select(Assessment).filter_by(country_code=country, family=family, cycle=int(cycle)))
 
 
-def confirm_answer(actor, assessment: Assessment, answer: Answer) -> None:
-    """Confirm an answer carried over from an earlier cycle, as it stands."""
-    if not assessment.country_editable:
-        raise NotEditable(_l("This assessment is %(state)s: answers cannot change now.", state=assessment.state))
-    if answer.carried_over:
-        answer.carried_over, answer.carry_note = False, None
-        answer.revision += 1
-        answer.updated_by_id, answer.updated_at = getattr(actor, "id", None), utcnow()
-        db.session.flush()
-        audit.record(actor, "answer.confirm", "answer", f"{assessment.id}:{answer.question_id}",
-                     new=answer_snapshot(answer), country=assessment.country_code)
-
-
 def set_assignments(actor, assessment: Assessment, user, scopes: list[str]) -> None:
     """Replace the domains/areas a contributor of the same country may edit."""
     definition = definition_for(assessment)
@@ -117,33 +94,39 @@ def set_assignments(actor, assessment: Assessment, user, scopes: list[str]) -> N
                  new={"user": user.id, "scopes": sorted(set(scopes))}, country=assessment.country_code)
 
 
-def missing_items(result: dict, definition) -> list[dict]:
-    """Relevant required questions that are neither answered nor justified as not applicable."""
-    missing = []
-    for domain in result["domains"]:
-        for area in domain["areas"]:
-            for question in area["questions"]:
-                q = definition.question_map[question["id"]]
-                if q.required and question["status"] == "missing":
-                    missing.append({"question": q.id, "domain": domain["id"], "area": area["id"]})
-    return missing
+@dataclass(frozen=True)
+class TransitionDone:
+    """What a transition did: the states before and after, and the snapshot it took, if any."""
+
+    name: str
+    previous_state: str
+    state: str
+    snapshot: ScoreSnapshot | None
+
+
+def run_transition(actor, assessment: Assessment, name: str, comment: str | None = None) -> TransitionDone:
+    """Make the workflow transition ``name``: under the assessment's lock, check that it starts
+    from the current state (NotEditable) and has its comment if one is required
+    (OperationError), run its step, change the state and audit it with the comment.
+
+    Who may make it is the access policy's question (``transition.<name>``), asked by the caller.
+    """
+    item = workflow.TRANSITIONS[name]
+    assessment = lock(assessment)
+    if not item.starts_from(assessment.state):
+        raise NotEditable(workflow.refusal_text(item, assessment.state))
+    comment = (comment or "").strip() or None
+    if item.comment_required and comment is None:
+        raise OperationError({"comment": _l("Say why: a comment is required for this step.")})
+    snapshot = getattr(steps, item.step)(actor, assessment) if item.step else None
+    previous, assessment.state = assessment.state, item.target
+    db.session.flush()
+    new = {"state": item.target} | ({"snapshot": snapshot.id} if snapshot else {})
+    audit.record(actor, f"assessment.{name}", "assessment", assessment.id, old={"state": previous}, new=new,
+                 reason=comment, country=assessment.country_code)
+    return TransitionDone(name, previous, item.target, snapshot)
 
 
 def submit(actor, assessment: Assessment, comment: str | None = None) -> ScoreSnapshot:
-    """Submit for review: refuse with every missing item, else snapshot the score and freeze edits."""
-    assessment = lock(assessment)
-    if assessment.state not in ("draft", "returned"):
-        raise NotEditable(_l("This assessment is %(state)s and cannot be submitted.", state=assessment.state))
-    result = score_assessment(assessment)
-    missing = missing_items(result, definition_for(assessment))
-    if missing:
-        raise MissingItems(missing)
-    snapshot = ScoreSnapshot(assessment_id=assessment.id, kind="submitted", result=result,
-                             created_by_id=getattr(actor, "id", None), **snapshot_inputs(assessment))
-    old, assessment.state, assessment.submitted_at = assessment.state, "submitted", utcnow()
-    db.session.add(snapshot)
-    db.session.flush()
-    audit.record(actor, "assessment.submit", "assessment", assessment.id, old={"state": old},
-                 new={"state": "submitted", "snapshot": snapshot.id}, reason=comment,
-                 country=assessment.country_code)
-    return snapshot
+    """Submit for review (the ``submit`` transition); returns the ``submitted`` snapshot."""
+    return run_transition(actor, assessment, "submit", comment).snapshot

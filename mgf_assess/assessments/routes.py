@@ -9,8 +9,10 @@ from flask_login import current_user, login_required
 from mgf_assess.assessments import operations, pages, queries
 from mgf_assess.assessments.display import template_helpers
 from mgf_assess.assessments.forms import AssignmentForm, OpenAssessmentForm
-from mgf_assess.assessments.labels import EVIDENCE_KIND_LABELS, STATE_BADGES, STATE_LABELS
+from mgf_assess.assessments.labels import EVIDENCE_KIND_LABELS
+from mgf_assess.assessments.readiness import missing_items
 from mgf_assess.assessments.scoring_bridge import definition_for, score_assessment
+from mgf_assess.assessments.workflow import STATE_BADGES, STATE_LABELS
 from mgf_assess.core import policy
 from mgf_assess.core.errors import OperationError
 from mgf_assess.core.forms import choices
@@ -92,7 +94,7 @@ def show(assessment_id: int):
     assessment = queries.assessment_for(current_user, assessment_id)
     result = score_assessment(assessment)
     manage = policy.can(current_user, "assessment.manage", assessment)
-    context = {"manage": manage, "submit_allowed": policy.can(current_user, "assessment.submit", assessment)}
+    context = {"manage": manage, "transitions": policy.transitions_for(current_user, assessment)}
     if manage:
         context.update(_management(assessment, result))
     return render_template("assessments/show.html", assessment=assessment, definition=definition_for(assessment),
@@ -115,4 +117,4 @@ def _management(assessment, result) -> dict:
             "contributors": [(user, [label for scope, label in labels if scope in scopes],
                               assignment_form(definition, user, scopes))
                              for user, scopes in pages.contributors_of(assessment)],
-            "missing": operations.missing_items(result, definition)}
+            "missing": missing_items(result, definition)}

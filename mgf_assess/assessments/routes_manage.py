@@ -1,20 +1,22 @@
-"""The focal point's actions on an assessment: assignments, carry-forward, submission."""
+"""Actions on an assessment: assignments, carry-forward, and the workflow's transitions."""
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from mgf_assess.assessments import carry, operations, queries
-from mgf_assess.assessments.errors import MissingItems
-from mgf_assess.assessments.forms import SubmitForm
+from mgf_assess.assessments import carry, operations, queries, workflow
+from mgf_assess.assessments.errors import MissingItems, NotEditable
+from mgf_assess.assessments.forms import TransitionForm
 from mgf_assess.assessments.pages import carry_offer
-from mgf_assess.assessments.routes import assignment_form, bp
+from mgf_assess.assessments.readiness import missing_items
+from mgf_assess.assessments.routes import assignment_form, bp, show
 from mgf_assess.assessments.scoring_bridge import definition_for, score_assessment
 from mgf_assess.assessments.sections import find_section
 from mgf_assess.auth.forms import ActionForm
 from mgf_assess.auth.models import User
+from mgf_assess.core import policy
 from mgf_assess.core.errors import OperationError
 from mgf_assess.extensions import db
 
@@ -93,9 +95,9 @@ def _missing_rows(assessment, items: list[dict]) -> list[dict]:
     return rows
 
 
-def _submit_page(assessment, form: SubmitForm, status: int = 200):
+def _submit_page(assessment, form: TransitionForm, status: int = 200):
     definition = definition_for(assessment)
-    missing = operations.missing_items(score_assessment(assessment), definition)
+    missing = missing_items(score_assessment(assessment), definition)
     return render_template("assessments/submit.html", assessment=assessment, form=form,
                            missing=_missing_rows(assessment, missing)), status
 
@@ -103,22 +105,48 @@ def _submit_page(assessment, form: SubmitForm, status: int = 200):
 @bp.get("/<int:assessment_id>/submit")
 @login_required
 def submit_page(assessment_id: int):
-    assessment = queries.assessment_for(current_user, assessment_id, "assessment.submit")
-    return _submit_page(assessment, SubmitForm())
+    assessment = queries.assessment_for(current_user, assessment_id, "transition.submit")
+    return _submit_page(assessment, TransitionForm(action="submit"))
 
 
 @bp.post("/<int:assessment_id>/submit")
 @login_required
 def submit(assessment_id: int):
-    assessment = queries.assessment_for(current_user, assessment_id, "assessment.submit")
-    form = SubmitForm()
+    """The submit page's form, as it was before transitions had their own endpoint."""
+    return _transition(queries.assessment_for(current_user, assessment_id), "submit")
+
+
+@bp.post("/<int:assessment_id>/transitions")
+@login_required
+def transition(assessment_id: int):
+    """Move the assessment through the workflow: the overview's buttons post here."""
+    return _transition(queries.assessment_for(current_user, assessment_id), request.form.get("action", ""))
+
+
+def _transition(assessment, name: str):
+    item = workflow.transition(name)
+    if item is None:
+        abort(400)
+    policy.require(current_user, f"transition.{name}.who", assessment)  # 403 for the wrong role
+    form = TransitionForm()
     if not form.validate_on_submit():
-        return _submit_page(assessment, form, 422)
+        return _refused(assessment, item, " ".join(e for errors in form.errors.values() for e in errors), 422)
     try:
-        operations.submit(current_user, assessment, form.comment.data or None)
+        operations.run_transition(current_user, assessment, name, form.comment.data or None)
     except MissingItems:
         db.session.rollback()
         return _submit_page(assessment, form, 422)
+    except NotEditable as error:
+        return _refused(assessment, item, " ".join(error.problems.values()), 409)
+    except OperationError as error:
+        return _refused(assessment, item, " ".join(error.problems.values()), 422)
     db.session.commit()
-    flash(_("The assessment was submitted for review. Answers can no longer be changed."), "success")
+    flash(str(item.done), "success")
     return _overview(assessment)
+
+
+def _refused(assessment, item, message: str, status: int):
+    """The overview again, with why the transition was refused (nothing was changed)."""
+    db.session.rollback()
+    flash(message, "error")
+    return show(assessment.id), status

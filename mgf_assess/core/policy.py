@@ -11,6 +11,8 @@ from collections.abc import Callable
 
 from flask import abort
 
+from mgf_assess.assessments import workflow
+
 Rule = Callable[[object, object], bool]
 RULES: dict[str, Rule] = {}
 ALL_COUNTRIES_ROLES = ("admin", "analyst")
@@ -77,13 +79,20 @@ def _view_user(user, other) -> bool:
 
 # ---- assessments -------------------------------------------------------------------------
 # Objects: an Assessment (has country_code, state) or an AnswerTarget (assessment + the
-# question's domain and area), see mgf_assess.assessments.access.
+# question's domain and area), see mgf_assess.assessments.access. Which states allow what
+# comes from the workflow table (mgf_assess.assessments.workflow).
 
 @rule("assessment.view")
 def _view_assessment(user, assessment) -> bool:
     if user.role == "analyst":
-        return assessment.state == "validated"  # analysts read validated results only
+        return workflow.is_validated(assessment.state)  # analysts read validated results only
     return can_see_country(user, assessment.country_code)
+
+
+def country_filter(user) -> set[str] | None:
+    """The countries whose assessments a list may show the user (None: every country), before
+    ``assessment.view`` decides on each one."""
+    return None if user.role in ALL_COUNTRIES_ROLES else set(user.country_codes)
 
 
 @rule("assessment.create")
@@ -92,51 +101,27 @@ def _create_assessment(user, country) -> bool:
     return user.role == "admin" or (user.role == "focal_point" and user.country_code == code)
 
 
+@rule("assessment.manage")
 def _country_manager(user, assessment) -> bool:
+    """The country's focal point (or an admin): assigns contributors, carries answers forward,
+    sees the preliminary score, and makes the country's transitions."""
     return user.role == "admin" or (user.role == "focal_point" and user.country_code == assessment.country_code)
 
 
-@rule("assessment.manage")
-def _manage_assessment(user, assessment) -> bool:
-    """Assign contributors, carry answers forward, see the preliminary score."""
-    return _country_manager(user, assessment)
-
-
-@rule("assessment.submit")
-def _submit_assessment(user, assessment) -> bool:
-    return _country_manager(user, assessment) and assessment.state in ("draft", "returned")
+@rule("answer.author")
+def _answer_author(user, target) -> bool:
+    """Whether the user writes this question's answer in the states that allow answering: the
+    API answers 403 to others and 409 to authors when only the state stands in the way."""
+    assessment = target.assessment
+    if _country_manager(user, assessment):
+        return True
+    return (user.role == "contributor" and user.country_code == assessment.country_code
+            and bool({target.domain_id, target.area_id} & target.assigned_scopes(user)))
 
 
 @rule("answer.edit")
 def _edit_answer(user, target) -> bool:
-    assessment = target.assessment
-    if assessment.state not in ("draft", "returned"):
-        return False
-    if _country_manager(user, assessment):
-        return True
-    return (user.role == "contributor" and user.country_code == assessment.country_code
-            and bool({target.domain_id, target.area_id} & target.assigned_scopes(user)))
-
-
-# ---- who may act, whatever the state -----------------------------------------------------
-# The rules above combine "who" with "when" (the assessment's state). The API answers 403 when
-# the user is not among those who may act at all, and 409 when only the state stands in the
-# way; these rules answer the "who" part alone.
-
-@rule("answer.author")
-def _answer_author(user, target) -> bool:
-    """Whether the user writes this question's answer in the states that allow answering."""
-    assessment = target.assessment
-    if _country_manager(user, assessment):
-        return True
-    return (user.role == "contributor" and user.country_code == assessment.country_code
-            and bool({target.domain_id, target.area_id} & target.assigned_scopes(user)))
-
-
-@rule("assessment.submitter")
-def _submitter(user, assessment) -> bool:
-    """Whether the user submits this assessment in the states that allow submitting."""
-    return _country_manager(user, assessment)
+    return workflow.is_editable(target.assessment.state) and _answer_author(user, target)
 
 
 @rule("assessment.scores")
@@ -146,8 +131,31 @@ def _view_scores(user, assessment) -> bool:
     if _country_manager(user, assessment):
         return True
     if user.role in ("evaluator", "analyst"):
-        return assessment.state not in ("draft", "returned") and _view_assessment(user, assessment)
+        return not workflow.is_editable(assessment.state) and _view_assessment(user, assessment)
     return False
+
+
+# ---- transitions, from the workflow table ------------------------------------------------
+# ``transition.<name>.who``: may the user make it at all (whatever the state);
+# ``transition.<name>``: may the user make it now (the assessment is in one of its states).
+
+def _transition_rules(item: workflow.Transition) -> dict[str, Rule]:
+    def who(user, assessment) -> bool:
+        return RULES[item.who](user, assessment)
+
+    def now(user, assessment) -> bool:
+        return item.starts_from(assessment.state) and who(user, assessment)
+
+    return {f"transition.{item.name}.who": who, f"transition.{item.name}": now}
+
+
+for _transition in workflow.TRANSITIONS.values():
+    RULES.update(_transition_rules(_transition))
+
+
+def transitions_for(user, assessment) -> list[workflow.Transition]:
+    """The transitions the user may make on the assessment now, in table order."""
+    return [item for item in workflow.TRANSITIONS.values() if can(user, f"transition.{item.name}", assessment)]
 
 
 # ---- reports -----------------------------------------------------------------------------

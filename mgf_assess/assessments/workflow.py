@@ -1,0 +1,92 @@
+"""The assessment workflow: its states, the states in which the country edits, and its transitions.
+
+This table is the one place that says how an assessment moves. The access policy derives its
+transition rules from it, the operations run a transition through it
+(``operations.run_transition``), the API offers its names (``POST /api/v1/assessments/{id}/
+transitions``) and the overview page shows a button for each transition the user may make now
+(``POST /assessments/<id>/transitions``).
+
+Adding a transition is one entry in ``TRANSITIONS`` plus, when the transition does more than
+change the state, its step in ``assessments.steps`` (named by ``step``). Nothing here imports
+the rest of the application, so that anything may read the table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask_babel import lazy_gettext as _l
+
+STATES = ("draft", "submitted", "in_review", "returned", "reviewed", "validated")
+EDITABLE_STATES = frozenset({"draft", "returned"})  # the country may change answers and evidence
+VALIDATED_STATES = frozenset({"validated"})  # the government's sign-off: the result of record
+STATE_LABELS = {
+    "draft": _l("Draft"),
+    "submitted": _l("Submitted"),
+    "in_review": _l("In review"),
+    "returned": _l("Returned to the country"),
+    "reviewed": _l("Reviewed"),
+    "validated": _l("Validated"),
+}
+STATE_BADGES = {"draft": "", "returned": "badge--warn", "submitted": "badge--ok", "in_review": "badge--ok",
+                "reviewed": "badge--ok", "validated": "badge--ok"}
+
+
+@dataclass(frozen=True)
+class Transition:
+    """One move of the workflow.
+
+    ``who`` names the access policy's rule for the people who may make it (whatever the
+    state); ``step`` names the function of ``assessments.steps`` that does its own work, if
+    any, before the state changes (e.g. refusing an incomplete submission and taking a score
+    snapshot). ``refusal`` is shown when the assessment is in a state the transition does not
+    start from (it may use ``%(state)s``); ``done`` when it succeeded.
+    """
+
+    name: str
+    sources: frozenset[str]
+    target: str
+    who: str
+    label: object
+    refusal: object
+    done: object
+    step: str | None = None
+    comment_required: bool = False
+    page: str | None = None  # an endpoint that prepares the transition (a confirmation page)
+    danger: bool = False  # shown as a warning-coloured button
+
+    def starts_from(self, state: str) -> bool:
+        return state in self.sources
+
+
+TRANSITIONS: dict[str, Transition] = {
+    transition.name: transition
+    for transition in (
+        Transition(
+            name="submit", sources=frozenset({"draft", "returned"}), target="submitted",
+            who="assessment.manage", step="submitted", page="assessments.submit_page",
+            label=_l("Submit for review"),
+            refusal=_l("This assessment is %(state)s and cannot be submitted."),
+            done=_l("The assessment was submitted for review. Answers can no longer be changed.")),
+    )
+}
+
+
+def transition(name: str) -> Transition | None:
+    """The transition called ``name``, or None when there is none."""
+    return TRANSITIONS.get(name)
+
+
+def is_editable(state: str) -> bool:
+    """Whether the country may change answers and evidence in this state."""
+    return state in EDITABLE_STATES
+
+
+def is_validated(state: str) -> bool:
+    """Whether the assessment carries the government's validation."""
+    return state in VALIDATED_STATES
+
+
+def refusal_text(item: Transition, state: str) -> str:
+    """Why ``item`` cannot start from ``state``, in the user's language."""
+    return str(item.refusal) % {"state": state}
