@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from datetime import UTC, datetime
 
+from flask import has_request_context, request
 from sqlalchemy import DateTime, Engine, MetaData, event
 from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import DeclarativeBase
@@ -46,20 +47,25 @@ class UTCDateTime(TypeDecorator):
         return None if value is None else value.replace(tzinfo=UTC)
 
 
-# Execution options of a SQLite connection on which every statement commits by itself: no
-# ``BEGIN IMMEDIATE`` (see ``tune_sqlite``), as PostgreSQL's ``AUTOCOMMIT``.
-SQLITE_AUTOCOMMIT = {"mgf_sqlite_autocommit": True}
+READ_ONLY_METHODS = ("GET", "HEAD", "OPTIONS")
+_WRITE_LOCK = "mgf_sqlite_write_lock"  # connection.info key: this transaction began IMMEDIATE
+
+
+def _reads_only() -> bool:
+    """Whether the current work only reads: a request with a read-only method. Outside a
+    request (command line, tests) work may write."""
+    return has_request_context() and request.method in READ_ONLY_METHODS
 
 
 def tune_sqlite(engine: Engine, busy_timeout_ms: int = 15000) -> None:
     """WAL, foreign keys, and write transactions that wait for the lock instead of failing.
 
-    pysqlite's own transaction handling is switched off so that every transaction starts with
-    ``BEGIN IMMEDIATE``: a writer takes the lock up front and waits up to ``busy_timeout``
-    for it, rather than failing mid-transaction when two writers meet.
-
-    A connection with the execution options ``SQLITE_AUTOCOMMIT`` begins no transaction: each
-    statement commits by itself and holds the write lock, if it writes, only while it runs.
+    pysqlite's own transaction handling is switched off so that the application decides how a
+    transaction begins. Work that may write begins with ``BEGIN IMMEDIATE``: it takes the write
+    lock up front and waits up to ``busy_timeout`` for it, rather than failing mid-transaction
+    when two writers meet; holding it, it reads nothing that another writer could change.
+    Read-only requests (GET, HEAD, OPTIONS) begin deferred transactions, which WAL runs beside
+    a writer: readers never queue behind writers.
     """
 
     @event.listens_for(engine, "connect")
@@ -74,8 +80,15 @@ def tune_sqlite(engine: Engine, busy_timeout_ms: int = 15000) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection):
-        if not connection.get_execution_options().get("mgf_sqlite_autocommit"):
-            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        writes = not _reads_only()
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
+        connection.info[_WRITE_LOCK] = writes
+
+
+def holds_write_lock(connection) -> bool:
+    """Whether the connection's transaction may write without meeting another writer: always on
+    PostgreSQL (rows are locked one by one), on SQLite when it began ``IMMEDIATE``."""
+    return connection.dialect.name != "sqlite" or connection.info.get(_WRITE_LOCK, False)
 
 
 def ping_when_idle(engine: Engine, idle_seconds: float = 10.0, ping=None) -> None:

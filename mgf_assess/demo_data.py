@@ -2,10 +2,9 @@
 
 Run as a ``SEED_STEPS`` step of ``flask --app wsgi mgf demo``. Idempotent: an assessment that
 exists (country × family × cycle) is never touched, so a second run adds nothing. Answers come
-from ``demo_answers`` and are inserted in bulk, with one audit event per assessment describing
-the seeding (thousands of saves one by one through the operations would make the command slow).
-Creating, carrying forward, confirming, assigning, attaching files and submitting go through
-the operations, so they are checked and audited like real ones.
+from ``demo_answers``. Everything goes through the operations: creating, carrying forward,
+saving and confirming answers, assigning, attaching evidence and submitting are checked and
+audited like real ones, and one more audit event per assessment says it is demo data.
 """
 
 from __future__ import annotations
@@ -16,12 +15,13 @@ import click
 from flask import current_app
 
 from mgf_assess.assessments import carry, evidence, operations
-from mgf_assess.assessments.models import Answer, Assessment, Evidence
-from mgf_assess.assessments.scoring_bridge import definition_for, json_value, score_assessment
+from mgf_assess.assessments.locking import lock_editable
+from mgf_assess.assessments.models import Answer, Assessment
+from mgf_assess.assessments.saving import answer_fields, write_answer
+from mgf_assess.assessments.scoring_bridge import definition_for, score_assessment
 from mgf_assess.core import audit
 from mgf_assess.core.errors import OperationError
 from mgf_assess.core.models import Country
-from mgf_assess.database import utcnow
 from mgf_assess.demo_answers import Profile, answers_for, unit
 from mgf_assess.demo_countries import (
     CARRIED,
@@ -163,17 +163,13 @@ def _generate(job: Job) -> dict[str, TypedAnswer]:
 
 
 def _store(job: Job, answers: dict[str, TypedAnswer]) -> None:
-    """Insert the answers at revision 1, each by the person responsible for its area (one
-    bulk insert: thousands of answers one by one through the ORM would be slow)."""
-    now, areas = utcnow(), _areas_of(job.definition)
-    rows = [{"assessment_id": job.assessment.id, "question_id": qid, "status": typed.status,
-             "value": json_value(typed.value) if typed.status == "answered" else None,
-             "justification": typed.justification, "revision": 1, "carried_over": False,
-             "updated_by_id": getattr(job.contributor if areas[qid] in job.scopes else job.actor, "id", None),
-             "updated_at": now} for qid, typed in answers.items()]
-    if rows:
-        db.session.execute(db.insert(Answer), rows)
-    job.assessment.updated_at = now
+    """Save the answers through the one answer-save path, each by the person responsible for
+    its area (audited one by one, as the officials' own saves are)."""
+    areas = _areas_of(job.definition)
+    assessment = lock_editable(job.assessment)
+    for qid, typed in answers.items():
+        author = job.contributor if areas[qid] in job.scopes else job.actor
+        write_answer(author, assessment, qid, None, answer_fields(typed))
 
 
 def _areas_of(definition: Definition) -> dict[str, str]:
@@ -188,7 +184,7 @@ def _confirm_some(job: Job) -> None:
     for answer in db.session.scalars(query).all():
         seen = answer.question_id not in hidden
         if seen and unit(profile.code, profile.cycle, answer.question_id, "confirm") < CONFIRMED_SHARE:
-            operations.confirm_answer(job.actor, job.assessment, answer)
+            operations.confirm_answer(job.actor, job.assessment, answer.question_id, answer.revision)
 
 
 def _hidden(assessment: Assessment) -> set[str]:
@@ -199,15 +195,9 @@ def _hidden(assessment: Assessment) -> set[str]:
 
 
 def _attach_evidence(job: Job, answers: dict[str, TypedAnswer]) -> int:
-    """Files go through the evidence operation (checked, stored, audited one by one); the many
-    citations and links are added as rows, covered by the assessment's seeding audit event."""
+    """Citations, links and files, each through the evidence operation (checked, audited)."""
     items = evidence_for(job.definition, job.profile, answers, job.profile.code in FILE_COUNTRIES)
-    for item in (item for item in items if item.file is not None):
+    for item in items:
         evidence.add_evidence(job.actor, job.assessment, item.question, kind=item.kind,
                               citation=item.citation, url=item.url, upload=item.file)
-    rows = [{"assessment_id": job.assessment.id, "question_id": item.question, "kind": item.kind,
-             "citation": item.citation, "url": item.url, "created_by_id": getattr(job.actor, "id", None),
-             "created_at": utcnow()} for item in items if item.file is None]
-    if rows:
-        db.session.execute(db.insert(Evidence), rows)
     return len(items)

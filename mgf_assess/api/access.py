@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-from flask import abort, request
+from flask import abort
 from flask_login import current_user
 
-from mgf_assess.api import answer_reads
-from mgf_assess.api.blueprint import TOKEN_REQUIRED
-from mgf_assess.assessments import locking, queries
+from mgf_assess.assessments import queries
 from mgf_assess.assessments.access import AnswerTarget, answer_target
 from mgf_assess.assessments.errors import NotEditable
-from mgf_assess.assessments.locking import CurrentAnswer
 from mgf_assess.assessments.models import Assessment
 from mgf_assess.assessments.scoring_bridge import definition_for
-from mgf_assess.auth.models import User
-from mgf_assess.auth.sessions import bearer_token, sign_in_for_this_request
 from mgf_assess.core import policy
 
 MAX_ID = 2**31 - 1  # the largest id an INTEGER column holds; larger ones cannot exist
@@ -25,32 +20,6 @@ def assessment(assessment_id: int, action: str = "assessment.view") -> Assessmen
     if not 0 < assessment_id <= MAX_ID:
         abort(404)  # the database would refuse to compare with such a number
     return queries.assessment_for(_caller(), assessment_id, action)
-
-
-def caller_and_answer(assessment_id: int, qid: str) -> tuple[User, Assessment, CurrentAnswer]:
-    """For a request saving the answer to ``qid``: the caller (401 without a valid token or
-    session), the assessment (404 unless the caller may see it) and its current answer.
-
-    With a bearer token, the token's user, the assessment with its questionnaire version and
-    the current answer are read in one statement (``answer_reads``); with a browser session,
-    the user comes from the session and the rest from ``locking.load_for_answer``.
-    """
-    wanted = assessment_id if 0 < assessment_id <= MAX_ID else 0  # 0: no such assessment
-    token = bearer_token(request)
-    if token is None:
-        caller = _caller()
-        if not caller.is_authenticated:
-            abort(401, TOKEN_REQUIRED)
-        loaded = locking.load_for_answer(wanted, qid)
-    else:
-        read = answer_reads.caller_and_answer(token, wanted, qid)
-        if read is None:
-            abort(401, TOKEN_REQUIRED)
-        caller, loaded = read
-        sign_in_for_this_request(caller)
-    if loaded is None:
-        abort(404)
-    return caller, queries.visible(caller, loaded[0]), loaded[1]
 
 
 def question(found: Assessment, qid: str) -> AnswerTarget:

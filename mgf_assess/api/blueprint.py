@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from functools import wraps
 
-from flask import Blueprint, current_app, g, jsonify, request
+from flask import Blueprint, current_app, jsonify, request
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError, validate_csrf
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
-from mgf_assess.database import SQLITE_AUTOCOMMIT
 from mgf_assess.extensions import db
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
-_OUTSIDE_TRANSACTIONS = "mgf_statements_commit_themselves"  # flask.g key
 TOKEN_REQUIRED = "A valid API token is required: send 'Authorization: Bearer <token>'."
 
 
@@ -44,47 +42,9 @@ def problem(status: int, title: str, **extra):
 
 
 def respond(body, status: int = 200, **headers):
-    """Commit the request's work (an operation's changes, the token's last use), then answer.
-    Outside a transaction block (``statements_commit_themselves``) every statement committed
-    by itself: only pending changes, if any, are written."""
-    if g.get(_OUTSIDE_TRANSACTIONS):
-        db.session.flush()
-    else:
-        _commit_keeping_loaded_values()
+    """Commit the request's work (an operation's changes, the token's last use), then answer."""
+    db.session.commit()
     return jsonify(body), status, headers
-
-
-def _commit_keeping_loaded_values() -> None:
-    """Commit without expiring the session's objects: the response body is built already, and
-    expiring every loaded object is wasted work when nothing reads them again."""
-    session = db.session()
-    expiring, session.expire_on_commit = session.expire_on_commit, False
-    try:
-        session.commit()
-    finally:
-        session.expire_on_commit = expiring
-
-
-def statements_commit_themselves(view):
-    """Run ``view`` outside a transaction block, each statement committing by itself: no BEGIN
-    and COMMIT round trips (PostgreSQL), no write lock held between statements (SQLite). Only
-    for views whose reads need no common snapshot and whose writes are single all-or-nothing
-    statements that check what they rely on (answer saves: ``assessments.saving_batch``).
-    When the request has begun a transaction already (a browser session's user was loaded),
-    the view runs in it as usual."""
-
-    @wraps(view)
-    def wrapper(*args, **kwargs):
-        autocommit = _AUTOCOMMIT.get(db.session.get_bind().dialect.name)
-        if autocommit is not None and not db.session().in_transaction():
-            db.session.connection(execution_options=autocommit)
-            setattr(g, _OUTSIDE_TRANSACTIONS, True)
-        return view(*args, **kwargs)
-
-    return wrapper
-
-
-_AUTOCOMMIT = {"postgresql": {"isolation_level": "AUTOCOMMIT"}, "sqlite": SQLITE_AUTOCOMMIT}
 
 
 def token_required(view):

@@ -8,13 +8,13 @@ from pathlib import Path
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 
-from mgf_assess.assessments.errors import NotEditable
+from mgf_assess.assessments.locking import lock_editable
 from mgf_assess.assessments.models import Answer, Assessment
 from mgf_assess.assessments.queries import previous_assessment
-from mgf_assess.assessments.scoring_bridge import answers_document, definition_for, json_value
+from mgf_assess.assessments.saving import answer_fields, write_answer
+from mgf_assess.assessments.scoring_bridge import answers_document, definition_for
 from mgf_assess.core import audit
 from mgf_assess.core.errors import OperationError
-from mgf_assess.database import utcnow
 from mgf_assess.extensions import db
 from scoring.answers import parse_answers
 from scoring.carry import CarryResult, carry_forward
@@ -72,30 +72,20 @@ def plan(assessment: Assessment) -> CarryPlan | None:
 def apply(actor, assessment: Assessment) -> int:
     """Store the carried answers, each marked "carried over — please confirm"; existing answers
     are never overwritten. Returns how many answers were stored."""
-    if not assessment.country_editable:
-        raise NotEditable(_l("This assessment is %(state)s: answers cannot change now.", state=assessment.state))
+    assessment = lock_editable(assessment)
     carry = plan(assessment)
     if carry is None:
         raise OperationError(_l("This country has no earlier assessment to start from."))
     answered = set(db.session.scalars(db.select(Answer.question_id).filter_by(assessment_id=assessment.id)))
-    notes = {}
+    notes: dict[str, list[str]] = {}
     for item in carry.result.needs_confirmation:
         notes.setdefault(item.question, []).append(item.reason)
-    stored = 0
-    for qid, typed in carry.result.answers.answers.items():
-        if qid not in answered:
-            db.session.add(_carried_answer(actor, assessment, qid, typed, notes.get(qid, [])))
-            stored += 1
+    stored = [qid for qid in carry.result.answers.answers if qid not in answered]
+    for qid in stored:
+        fields = {**answer_fields(carry.result.answers.answers[qid]), "carried_over": True,
+                  "carry_note": ",".join(notes.get(qid, [])) or "direct"}
+        write_answer(actor, assessment, qid, None, fields, action="answer.carry_forward")
     assessment.carried_from_id = carry.previous.id
-    db.session.flush()
     audit.record(actor, "assessment.carry_forward", "assessment", assessment.id, country=assessment.country_code,
-                 new={"from": carry.previous.id, "answers": stored})
-    return stored
-
-
-def _carried_answer(actor, assessment, qid, typed, reasons) -> Answer:
-    return Answer(assessment_id=assessment.id, question_id=qid, status=typed.status,
-                  value=json_value(typed.value) if typed.status == "answered" else None,
-                  justification=typed.justification, revision=1, carried_over=True,
-                  carry_note=",".join(reasons) or "direct", updated_by_id=getattr(actor, "id", None),
-                  updated_at=utcnow())
+                 new={"from": carry.previous.id, "answers": len(stored)})
+    return len(stored)

@@ -8,11 +8,13 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 
 from mgf_assess.assessments import files
-from mgf_assess.assessments.errors import NotEditable
+from mgf_assess.assessments.locking import lock_editable
 from mgf_assess.assessments.models import EVIDENCE_KINDS, Assessment, Evidence
 from mgf_assess.core import audit
 from mgf_assess.core.errors import OperationError
 from mgf_assess.extensions import db
+
+EVIDENCE_FROZEN = _l("This assessment is %(state)s: evidence cannot change now.")
 
 
 def _check(kind: str, citation: str, url: str | None, upload: tuple[str, bytes] | None) -> dict:
@@ -42,8 +44,7 @@ def add_evidence(actor, assessment: Assessment, qid: str, *, kind: str, citation
                  url: str | None = None, upload: tuple[str, bytes] | None = None) -> Evidence:
     """Attach evidence to a question; ``upload`` is (original file name, bytes). Nothing is
     stored (no row, no file) when anything is wrong."""
-    if not assessment.country_editable:
-        raise NotEditable(_l("This assessment is %(state)s: evidence cannot change now.", state=assessment.state))
+    assessment = lock_editable(assessment, EVIDENCE_FROZEN)
     problems = _check(kind, citation, url, upload)
     if problems:
         raise OperationError(problems)
@@ -63,8 +64,7 @@ def add_evidence(actor, assessment: Assessment, qid: str, *, kind: str, citation
 
 def remove_evidence(actor, assessment: Assessment, item: Evidence) -> None:
     """Detach evidence (the stored file is kept: the audit log may refer to it)."""
-    if not assessment.country_editable:
-        raise NotEditable(_l("This assessment is %(state)s: evidence cannot change now.", state=assessment.state))
+    assessment = lock_editable(assessment, EVIDENCE_FROZEN)
     audit.record(actor, "evidence.remove", "evidence", item.id, country=assessment.country_code,
                  old={"question": item.question_id, "citation": item.citation, "file": item.file_name})
     db.session.delete(item)

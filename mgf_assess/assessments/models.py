@@ -1,28 +1,20 @@
-"""Assessments and what officials enter: answers (with revisions), evidence, assignments, snapshots."""
+"""Assessments and what officials enter: answers (with revisions), evidence, assignments."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Integer, String, Text, UniqueConstraint, event, or_
+from sqlalchemy import JSON, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from mgf_assess.assessments import workflow
 from mgf_assess.auth.models import User
 from mgf_assess.core.models import Country
 from mgf_assess.database import UTCDateTime, utcnow
 from mgf_assess.extensions import db
 from mgf_assess.questionnaires.models import QuestionnaireVersion
 
-STATES = ("draft", "submitted", "in_review", "returned", "reviewed", "validated")
-COUNTRY_EDITABLE_STATES = ("draft", "returned")
-
-
-def editable_state(column):
-    """SQL: ``column`` holds a state in which the country may still change answers. Written
-    as ``=`` comparisons rather than ``IN (…)``, whose list SQLAlchemy renders anew on every
-    execution."""
-    return or_(*(column == state for state in COUNTRY_EDITABLE_STATES))
 ANSWER_STATUSES = ("answered", "na", "unknown")
 EVIDENCE_KINDS = ("law", "policy", "implementation", "statistics", "other")
 
@@ -50,7 +42,7 @@ class Assessment(db.Model):
 
     @property
     def country_editable(self) -> bool:
-        return self.state in COUNTRY_EDITABLE_STATES
+        return workflow.is_editable(self.state)
 
 
 class Answer(db.Model):
@@ -72,6 +64,10 @@ class Answer(db.Model):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     updated_by: Mapped[User | None] = relationship()
+
+    # Every UPDATE names the revision read and writes the next one: a row that moved since it
+    # was read is never overwritten (StaleDataError), whatever the caller checked.
+    __mapper_args__ = {"version_id_col": revision}
 
 
 class Evidence(db.Model):
@@ -109,13 +105,3 @@ class Assignment(db.Model):
     scope_id: Mapped[str] = mapped_column(String(64))
 
     user: Mapped[User] = relationship()
-
-
-@event.listens_for(db.metadata, "after_create")
-def _answer_saves_view(_metadata, connection, **_kw) -> None:
-    """SQLite: the view through which an answer save writes in one statement (``saving_sqlite``),
-    created with the tables it writes (the migrations create it too)."""
-    if connection.dialect.name == "sqlite":
-        from mgf_assess.assessments import saving_sqlite  # it reads the tables defined here
-
-        saving_sqlite.create(connection)

@@ -11,6 +11,7 @@ from flask_login import current_user, login_required
 
 from mgf_assess.assessments import operations, queries
 from mgf_assess.assessments.access import AnswerTarget, answer_target
+from mgf_assess.assessments.errors import AnswerConflict
 from mgf_assess.assessments.forms import EvidenceForm, form_data, section_form_class
 from mgf_assess.assessments.labels import (
     client_messages,
@@ -33,6 +34,7 @@ from mgf_assess.assessments.sections import (
 )
 from mgf_assess.auth.forms import ActionForm
 from mgf_assess.core import policy
+from mgf_assess.core.errors import OperationError
 from mgf_assess.extensions import db
 
 
@@ -188,7 +190,20 @@ def confirm(assessment_id: int, qid: str):
     if answer is None:
         abort(404)
     if ActionForm().validate_on_submit():
-        operations.confirm_answer(current_user, assessment, answer)
-        db.session.commit()
-        flash(_("The carried-over answer was confirmed."), "success")
+        _confirm(assessment, qid, request.form.get("revision", answer.revision, type=int))
     return redirect(section_url(assessment_id, target.area_id, qid))
+
+
+def _confirm(assessment, qid: str, revision: int) -> None:
+    try:
+        operations.confirm_answer(current_user, assessment, qid, revision)
+    except AnswerConflict:
+        db.session.rollback()
+        flash(_("Someone else changed this answer in the meantime: look at it again before confirming."), "error")
+        return
+    except OperationError as error:  # e.g. the assessment was submitted meanwhile
+        db.session.rollback()
+        flash(" ".join(error.problems.values()), "error")
+        return
+    db.session.commit()
+    flash(_("The carried-over answer was confirmed."), "success")

@@ -9,7 +9,7 @@ from sqlalchemy.orm import load_only
 
 from mgf_assess.auth.models import ApiToken, User
 from mgf_assess.auth.operations import TOKEN_PREFIX, token_digest
-from mgf_assess.database import utcnow
+from mgf_assess.database import holds_write_lock, utcnow
 from mgf_assess.extensions import db
 
 TOKEN_USE_RESOLUTION = timedelta(minutes=1)
@@ -18,18 +18,12 @@ TOKEN_USE_RESOLUTION = timedelta(minutes=1)
 _TOKEN_USER_COLUMNS = load_only(User.id, User.name, User.role, User.country_code, User.language, User.active)
 
 
-def token_user_query():
-    """The statement reading a token's user and the two token columns noting its use needs,
-    given the token's ``:digest`` (the token itself is never loaded as an object; a revoked
-    one is not found)."""
-    return (db.select(User, ApiToken.id.label("token_id"), ApiToken.last_used_at.label("token_last_used_at"))
-            .join(ApiToken, ApiToken.user_id == User.id)
-            .where(ApiToken.digest == bindparam("digest"), ApiToken.revoked_at.is_(None))
-            .options(_TOKEN_USER_COLUMNS))
-
-
-# Built once: statements are immutable, only their parameters change.
-_TOKEN_USER = token_user_query()
+# A token's user and the two token columns that noting its use needs, given the token's
+# ``:digest`` (the token itself is never loaded as an object; a revoked one is not found).
+_TOKEN_USER = (db.select(User, ApiToken.id.label("token_id"), ApiToken.last_used_at.label("token_last_used_at"))
+               .join(ApiToken, ApiToken.user_id == User.id)
+               .where(ApiToken.digest == bindparam("digest"), ApiToken.revoked_at.is_(None))
+               .options(_TOKEN_USER_COLUMNS))
 _NOTE_TOKEN_USE = ApiToken.__table__.update().where(ApiToken.__table__.c.id == bindparam("token_id"))
 
 
@@ -49,7 +43,7 @@ def user_by_token(plaintext: str) -> User | None:
     digest = digest_of_token(plaintext)
     if digest is None:
         return None
-    return accepted_token_user(db.session.execute(_TOKEN_USER, {"digest": digest}).first())
+    return _accepted_token_user(db.session.execute(_TOKEN_USER, {"digest": digest}).first())
 
 
 def digest_of_token(plaintext: str) -> str | None:
@@ -57,16 +51,26 @@ def digest_of_token(plaintext: str) -> str | None:
     return token_digest(plaintext) if plaintext.startswith(TOKEN_PREFIX) else None
 
 
-def accepted_token_user(row) -> User | None:
-    """The user of a row read with ``User``, ``token_id`` and ``token_last_used_at`` (see
-    ``_TOKEN_USER``), if there is one and it is active; notes the token's use."""
+def _accepted_token_user(row) -> User | None:
+    """The user of a row read by ``_TOKEN_USER``, if there is one and it is active; notes the
+    token's use, at most once a minute (a write per API call would be wasteful)."""
     if row is None or row.User is None or not row.User.active:  # unknown, revoked, or deactivated
         return None
     now = utcnow()
     if row.token_last_used_at is None or now - row.token_last_used_at > TOKEN_USE_RESOLUTION:
-        # at most once a minute: a write per API call would be wasteful
-        db.session.execute(_NOTE_TOKEN_USE, {"token_id": row.token_id, "last_used_at": now})
+        _note_use({"token_id": row.token_id, "last_used_at": now})
     return row.User
+
+
+def _note_use(params: dict) -> None:
+    """Write the token's last use in the request's transaction when it may write; in a
+    read-only request on SQLite, in a short transaction of its own (a deferred transaction
+    that has read cannot start writing once another writer has committed)."""
+    if holds_write_lock(db.session.connection()):
+        db.session.execute(_NOTE_TOKEN_USE, params)
+        return
+    with db.engine.begin() as connection:
+        connection.execute(_NOTE_TOKEN_USE, params)
 
 
 def user_by_email(email: str) -> User | None:

@@ -7,7 +7,7 @@ Its session is empty and refuses writes with a message saying why.
 
 from __future__ import annotations
 
-from flask import Flask, Request, current_app
+from flask import Flask, Request
 from flask.sessions import NullSession, SecureCookieSessionInterface
 
 API_PREFIX = "/api/"
@@ -38,10 +38,3 @@ class SessionInterface(SecureCookieSessionInterface):
         if bearer_token(request) is not None:
             return TokenCallSession()
         return super().open_session(app, request)
-
-
-def sign_in_for_this_request(user) -> None:
-    """Make ``user`` this request's ``current_user``, as Flask-Login does with the user its
-    request loader returns: for views that authenticate a bearer token themselves, in the
-    statement that also reads what they need (``api.answer_reads``). Nothing is stored."""
-    current_app.login_manager._update_request_context_with_user(user)

@@ -8,7 +8,6 @@ Create Date: 2026-11-22 19:09:10.853357
 from alembic import op
 import sqlalchemy as sa
 
-import mgf_assess.database
 
 
 # revision identifiers, used by Alembic.
@@ -40,8 +39,8 @@ def upgrade():
     op.create_table('login_throttles',
     sa.Column('key', sa.String(length=300), nullable=False),
     sa.Column('failures', sa.Integer(), nullable=False),
-    sa.Column('window_start', mgf_assess.database.UTCDateTime(), nullable=False),
-    sa.Column('locked_until', mgf_assess.database.UTCDateTime(), nullable=True),
+    sa.Column('window_start', sa.DateTime(), nullable=False),
+    sa.Column('locked_until', sa.DateTime(), nullable=True),
     sa.PrimaryKeyConstraint('key', name=op.f('pk_login_throttles'))
     )
     op.create_table('users',
@@ -55,8 +54,8 @@ def upgrade():
     sa.Column('active', sa.Boolean(), nullable=False),
     sa.Column('failed_logins', sa.Integer(), nullable=False),
     sa.Column('session_token', sa.String(length=64), nullable=False),
-    sa.Column('created_at', mgf_assess.database.UTCDateTime(), nullable=False),
-    sa.Column('last_login_at', mgf_assess.database.UTCDateTime(), nullable=True),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('last_login_at', sa.DateTime(), nullable=True),
     sa.ForeignKeyConstraint(['country_code'], ['countries.code'], name=op.f('fk_users_country_code_countries')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_users')),
     sa.UniqueConstraint('email', name=op.f('uq_users_email'))
@@ -70,9 +69,9 @@ def upgrade():
     sa.Column('name', sa.String(length=100), nullable=False),
     sa.Column('digest', sa.String(length=64), nullable=False),
     sa.Column('prefix', sa.String(length=12), nullable=False),
-    sa.Column('created_at', mgf_assess.database.UTCDateTime(), nullable=False),
-    sa.Column('last_used_at', mgf_assess.database.UTCDateTime(), nullable=True),
-    sa.Column('revoked_at', mgf_assess.database.UTCDateTime(), nullable=True),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('last_used_at', sa.DateTime(), nullable=True),
+    sa.Column('revoked_at', sa.DateTime(), nullable=True),
     sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_api_tokens_user_id_users'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_api_tokens')),
     sa.UniqueConstraint('digest', name=op.f('uq_api_tokens_digest'))
@@ -82,7 +81,7 @@ def upgrade():
 
     op.create_table('audit_events',
     sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('at', mgf_assess.database.UTCDateTime(), nullable=False),
+    sa.Column('at', sa.DateTime(), nullable=False),
     sa.Column('actor_id', sa.Integer(), nullable=True),
     sa.Column('action', sa.String(length=64), nullable=False),
     sa.Column('object_type', sa.String(length=64), nullable=False),

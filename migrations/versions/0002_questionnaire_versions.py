@@ -7,7 +7,6 @@ Create Date: 2026-11-22 19:17:23.345011
 """
 from alembic import op
 import sqlalchemy as sa
-import mgf_assess.database
 
 
 # revision identifiers, used by Alembic.
@@ -32,10 +31,10 @@ def upgrade():
     sa.Column('domain_count', sa.Integer(), nullable=False),
     sa.Column('question_count', sa.Integer(), nullable=False),
     sa.Column('language_completeness', sa.JSON(), nullable=False),
-    sa.Column('registered_at', mgf_assess.database.UTCDateTime(), nullable=False),
-    sa.Column('updated_at', mgf_assess.database.UTCDateTime(), nullable=False),
-    sa.Column('published_at', mgf_assess.database.UTCDateTime(), nullable=True),
-    sa.Column('retired_at', mgf_assess.database.UTCDateTime(), nullable=True),
+    sa.Column('registered_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.Column('published_at', sa.DateTime(), nullable=True),
+    sa.Column('retired_at', sa.DateTime(), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_questionnaire_versions')),
     sa.UniqueConstraint('family', 'version', name=op.f('uq_questionnaire_versions_family'))
     )

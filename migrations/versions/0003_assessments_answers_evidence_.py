@@ -7,7 +7,6 @@ Create Date: 2026-11-22 19:23:20.067360
 """
 from alembic import op
 import sqlalchemy as sa
-import mgf_assess.database
 
 
 # revision identifiers, used by Alembic.
@@ -28,9 +27,9 @@ def upgrade():
     sa.Column('state', sa.String(length=16), nullable=False),
     sa.Column('carried_from_id', sa.Integer(), nullable=True),
     sa.Column('created_by_id', sa.Integer(), nullable=True),
-    sa.Column('created_at', mgf_assess.database.UTCDateTime(), nullable=False),
-    sa.Column('updated_at', mgf_assess.database.UTCDateTime(), nullable=False),
-    sa.Column('submitted_at', mgf_assess.database.UTCDateTime(), nullable=True),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.Column('submitted_at', sa.DateTime(), nullable=True),
     sa.ForeignKeyConstraint(['carried_from_id'], ['assessments.id'], name=op.f('fk_assessments_carried_from_id_assessments')),
     sa.ForeignKeyConstraint(['country_code'], ['countries.code'], name=op.f('fk_assessments_country_code_countries')),
     sa.ForeignKeyConstraint(['created_by_id'], ['users.id'], name=op.f('fk_assessments_created_by_id_users')),
@@ -52,7 +51,7 @@ def upgrade():
     sa.Column('carried_over', sa.Boolean(), nullable=False),
     sa.Column('carry_note', sa.String(length=200), nullable=True),
     sa.Column('updated_by_id', sa.Integer(), nullable=True),
-    sa.Column('updated_at', mgf_assess.database.UTCDateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.ForeignKeyConstraint(['assessment_id'], ['assessments.id'], name=op.f('fk_answers_assessment_id_assessments'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['updated_by_id'], ['users.id'], name=op.f('fk_answers_updated_by_id_users')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_answers')),
@@ -89,7 +88,7 @@ def upgrade():
     sa.Column('size', sa.Integer(), nullable=True),
     sa.Column('accepted', sa.Boolean(), nullable=True),
     sa.Column('created_by_id', sa.Integer(), nullable=True),
-    sa.Column('created_at', mgf_assess.database.UTCDateTime(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.ForeignKeyConstraint(['assessment_id'], ['assessments.id'], name=op.f('fk_evidence_assessment_id_assessments'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['created_by_id'], ['users.id'], name=op.f('fk_evidence_created_by_id_users')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_evidence')),
@@ -107,7 +106,7 @@ def upgrade():
     sa.Column('answers', sa.JSON(), nullable=False),
     sa.Column('result', sa.JSON(), nullable=False),
     sa.Column('created_by_id', sa.Integer(), nullable=True),
-    sa.Column('created_at', mgf_assess.database.UTCDateTime(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.ForeignKeyConstraint(['assessment_id'], ['assessments.id'], name=op.f('fk_score_snapshots_assessment_id_assessments'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['created_by_id'], ['users.id'], name=op.f('fk_score_snapshots_created_by_id_users')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_score_snapshots'))

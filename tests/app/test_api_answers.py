@@ -221,39 +221,3 @@ def test_the_document_describes_every_endpoint(app, client):
               for method in rule.methods - {"HEAD", "OPTIONS"}}
     assert routes == described
     assert document["openapi"].startswith("3.1")
-
-
-def test_a_save_reads_once_then_writes_once_outside_a_transaction(app, client, setup):
-    """The token, the assessment with its version and the current answer in one statement,
-    then the writes in one statement (a data-modifying WITH on PostgreSQL, an insert into the
-    view ``answer_saves`` on SQLite), each committing by itself: no BEGIN, no COMMIT."""
-    assessment_id, headers = setup
-    _put(client, assessment_id, "q_num", {"value": 1, "base_revision": 0}, headers)
-    with app.app_context():
-        engine, postgresql = db.engine, db.engine.dialect.name == "postgresql"
-    seen = []
-
-    def note(connection, _cursor, statement, _parameters, _context, _many):
-        in_transaction = (connection.get_execution_options().get("isolation_level") != "AUTOCOMMIT" if postgresql
-                          else connection.connection.dbapi_connection.in_transaction)
-        seen.append((" ".join(statement.split()[:3]), in_transaction))
-
-    db.event.listen(engine, "before_cursor_execute", note)
-    try:
-        assert _put(client, assessment_id, "q_num", {"value": 2, "base_revision": 1}, headers).status_code == 200
-    finally:
-        db.event.remove(engine, "before_cursor_execute", note)
-    write = ("WITH locked_assessment AS", False) if postgresql else ("INSERT INTO answer_saves", False)
-    assert seen == [(seen[0][0], False), write]
-    assert seen[0][0].startswith("SELECT")
-    assert _stored(app, assessment_id, "q_num") == (2, "answered", 2)
-
-
-def test_the_commit_of_a_response_leaves_the_sessions_expiry_setting_as_it_was(app, client, setup):
-    """API responses commit without expiring loaded objects (the body is built already); the
-    session's own setting is restored, so a caller sharing the session reads fresh values."""
-    assessment_id, headers = setup
-    with app.app_context():
-        assert db.session().expire_on_commit
-        assert _put(client, assessment_id, "q_yes", {"value": "yes", "base_revision": 0}, headers).status_code == 200
-        assert db.session().expire_on_commit

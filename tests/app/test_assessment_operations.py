@@ -115,8 +115,12 @@ def test_carry_forward_marks_answers_for_confirmation(app, published):
         assert carry.apply(None, new) == 1
         answer = db.session.scalar(db.select(Answer).filter_by(assessment_id=new.id))
         assert answer.carried_over and answer.value == "yes"
-        operations.confirm_answer(None, new, answer)
+        with pytest.raises(AnswerConflict):  # based on a revision that is not the current one
+            operations.confirm_answer(None, new, "q_one", 2)
+        operations.confirm_answer(None, new, "q_one", 1)
         assert not answer.carried_over and answer.revision == 2
+        events = db.session.scalars(db.select(AuditEvent.action).where(AuditEvent.object_id == f"{new.id}:q_one"))
+        assert list(events) == ["answer.carry_forward", "answer.confirm"]
 
 
 def test_evidence_file_checked_by_content(app, published):
