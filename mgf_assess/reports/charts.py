@@ -17,8 +17,8 @@ from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, 
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from mgf_assess.reports.data_model import GapReport, RadarSeries
-from mgf_assess.reports.formatting import score_text
+from mgf_assess.reports.data.formatting import score_text
+from mgf_assess.reports.data.model import GapReport, RadarSeries
 from mgf_assess.reports.pdf_fonts import BOLD, REGULAR, register_fonts
 from mgf_assess.reports.pdf_rtl import has_rtl, one_line, wrap_lines
 from mgf_assess.reports.pdf_styles import ACCENT, INK, MUTED, RULE, SERIES_COLOURS

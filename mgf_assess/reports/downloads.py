@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from flask_babel import lazy_gettext as _l
 
-from mgf_assess.reports.data_model import GapReport
+from mgf_assess.reports.data.model import GapReport
 
 MEDIA_TYPES = {
     "pdf": "application/pdf",

@@ -6,8 +6,8 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Table
 
-from mgf_assess.reports import labels
-from mgf_assess.reports.data_model import GapReport
+from mgf_assess.reports.data import labels
+from mgf_assess.reports.data.model import GapReport
 from mgf_assess.reports.pdf_styles import key_value_style
 from mgf_assess.reports.pdf_text import Writer, fill_widths
 

@@ -14,8 +14,8 @@ from flask_babel import force_locale
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-from mgf_assess.reports import labels
-from mgf_assess.reports.data_model import GapReport
+from mgf_assess.reports.data import labels
+from mgf_assess.reports.data.model import GapReport
 from mgf_assess.reports.pdf_annex import annex_story
 from mgf_assess.reports.pdf_domains import domains_story
 from mgf_assess.reports.pdf_fonts import register_fonts

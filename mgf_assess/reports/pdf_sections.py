@@ -5,9 +5,9 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, PageBreak, Spacer, Table, TableStyle
 
-from mgf_assess.reports import labels
 from mgf_assess.reports.charts import bands_drawing, radar_drawing
-from mgf_assess.reports.data_model import GapReport, ScoreLine
+from mgf_assess.reports.data import labels
+from mgf_assess.reports.data.model import GapReport, ScoreLine
 from mgf_assess.reports.pdf_styles import (
     ACCENT,
     ACCENT_LIGHT,

@@ -13,8 +13,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Table
 
-from mgf_assess.reports import formatting
-from mgf_assess.reports.data_model import GapReport
+from mgf_assess.reports.data import formatting
+from mgf_assess.reports.data.model import GapReport
 from mgf_assess.reports.pdf_rtl import TextBlock
 from mgf_assess.reports.pdf_styles import CONTENT_WIDTH, styles, table_style
 

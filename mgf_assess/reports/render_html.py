@@ -16,9 +16,9 @@ from flask import render_template
 from flask_babel import force_locale
 from markupsafe import Markup
 
-from mgf_assess.reports import labels
-from mgf_assess.reports.data_model import GapReport
-from mgf_assess.reports.formatting import formatters
+from mgf_assess.reports.data import labels
+from mgf_assess.reports.data.formatting import formatters
+from mgf_assess.reports.data.model import GapReport
 
 STATIC_CSS = Path(__file__).resolve().parent.parent / "static" / "css"
 DOCUMENT_STYLESHEETS = ("app.css", "reports.css")

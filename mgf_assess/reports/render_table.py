@@ -17,9 +17,10 @@ import pandas as pd
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
-from mgf_assess.reports import labels, table_rows
+from mgf_assess.reports import table_rows
 from mgf_assess.reports.cells import neutralise
-from mgf_assess.reports.data_model import GapReport
+from mgf_assess.reports.data import labels
+from mgf_assess.reports.data.model import GapReport
 from mgf_assess.reports.spreadsheet import SheetWriter, excel_writer
 
 JSON_FORMAT = "mgf-assess/gap-report"

@@ -15,9 +15,8 @@ from mgf_assess.assessments.scoring_bridge import definition_for
 from mgf_assess.config import REPO_ROOT
 from mgf_assess.extensions import db
 from mgf_assess.questionnaires import operations as qops
-from mgf_assess.reports import labels
 from mgf_assess.reports.charts import bands_svg, radar_svg
-from mgf_assess.reports.data import build_gap_report
+from mgf_assess.reports.data import build_gap_report, labels
 from mgf_assess.reports.pdf_document import render_pdf
 from mgf_assess.reports.pdf_fonts import FALLBACK, FontMissing, drawable, register_fonts
 from mgf_assess.reports.pdf_rtl import wrap_lines

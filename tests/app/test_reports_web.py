@@ -15,9 +15,9 @@ from report_support import HOSTILE, LONG, hostile_answers, hostile_assessment, r
 from mgf_assess.assessments import operations
 from mgf_assess.assessments.models import Assessment
 from mgf_assess.extensions import db
-from mgf_assess.reports import labels
+from mgf_assess.reports.data import labels
+from mgf_assess.reports.data.formatting import share_text
 from mgf_assess.reports.downloads import FORMATS
-from mgf_assess.reports.formatting import share_text
 from mgf_assess.reports.render_html import presentation_attributes, render_html_document
 
 LANGUAGES = ("en", "fr", "es", "ar")
