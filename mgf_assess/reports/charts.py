@@ -19,9 +19,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from mgf_assess.reports.data.formatting import score_text
 from mgf_assess.reports.data.model import GapReport, RadarSeries
-from mgf_assess.reports.pdf_fonts import BOLD, REGULAR, register_fonts
-from mgf_assess.reports.pdf_rtl import has_rtl, one_line, wrap_lines
-from mgf_assess.reports.pdf_styles import ACCENT, INK, MUTED, RULE, SERIES_COLOURS
+from mgf_assess.reports.typography.fonts import BOLD, REGULAR, register_fonts
+from mgf_assess.reports.typography.palette import ACCENT, INK, MUTED, RULE, SERIES_COLOURS
+from mgf_assess.reports.typography.rtl import has_rtl, one_line, wrap_lines
 
 RADAR_SIZE = (460, 330)
 RADIUS = 105

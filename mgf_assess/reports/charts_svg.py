@@ -18,7 +18,7 @@ from reportlab.graphics.shapes import Drawing
 from mgf_assess.reports.data import labels
 from mgf_assess.reports.data.formatting import score_text
 from mgf_assess.reports.data.model import GapReport
-from mgf_assess.reports.pdf_fonts import BOLD, REGULAR
+from mgf_assess.reports.typography.fonts import BOLD, REGULAR
 
 FONT_HACKS = {
     REGULAR: {"family": "'DejaVu Sans', 'Noto Sans', Arial, sans-serif"},

@@ -58,7 +58,7 @@ def gap_command(assessment_id: int, language: str, fmt: str, output: Path) -> No
     from mgf_assess.assessments.models import Assessment
     from mgf_assess.extensions import db
     from mgf_assess.reports.data import build_gap_report
-    from mgf_assess.reports.pdf_fonts import FontMissing
+    from mgf_assess.reports.typography.fonts import FontMissing
 
     render = renderer(fmt)
     assessment = db.session.get(Assessment, assessment_id)

@@ -12,17 +12,10 @@ from reportlab.pdfgen.canvas import Canvas
 
 from mgf_assess.reports.data import labels
 from mgf_assess.reports.data.model import GapReport
-from mgf_assess.reports.pdf_fonts import BOLD, REGULAR
-from mgf_assess.reports.pdf_rtl import one_line
-from mgf_assess.reports.pdf_styles import (
-    ACCENT,
-    FOOTER_SPACE,
-    HEADER_SPACE,
-    MUTED,
-    PAGE_MARGIN,
-    RULE,
-    WARNING,
-)
+from mgf_assess.reports.pdf_styles import FOOTER_SPACE, HEADER_SPACE, PAGE_MARGIN
+from mgf_assess.reports.typography.fonts import BOLD, REGULAR
+from mgf_assess.reports.typography.palette import ACCENT, MUTED, RULE, WARNING
+from mgf_assess.reports.typography.rtl import one_line
 
 
 class NumberedCanvas(Canvas):
