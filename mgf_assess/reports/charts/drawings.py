@@ -4,7 +4,7 @@
   assessed, validated, previous cycle), a legend, localized domain titles as labels;
 * ``bands_drawing(report)`` — how many scored questions fall in each band (horizontal bars).
 
-``radar_svg`` / ``bands_svg`` render the same drawings as inline SVG (see ``charts_svg``), with
+``radar_svg`` / ``bands_svg`` render the same drawings as inline SVG (see ``svg``), with
 a ``<title>`` and a ``<desc>`` that states every value, so the chart has a text alternative.
 Arabic labels are shaped and put in visual order; right-to-left reports mirror the charts.
 """
@@ -199,13 +199,13 @@ def _bar_texts(drawing: Drawing, item, y: float, geometry, rtl: bool) -> None:
 
 def radar_svg(report: GapReport) -> str:
     """The radar as inline SVG text with a title and a description of every value."""
-    from mgf_assess.reports.charts_svg import radar_text_alternative, to_svg
+    from mgf_assess.reports.charts.svg import radar_text_alternative, to_svg
 
     return to_svg(radar_drawing(report), *radar_text_alternative(report))
 
 
 def bands_svg(report: GapReport) -> str:
     """The band distribution as inline SVG text with a title and a description."""
-    from mgf_assess.reports.charts_svg import bands_text_alternative, to_svg
+    from mgf_assess.reports.charts.svg import bands_text_alternative, to_svg
 
     return to_svg(bands_drawing(report), *bands_text_alternative(report))
