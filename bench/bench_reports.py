@@ -35,7 +35,7 @@ def run() -> list[Result]:
 
 def _measure(assessment, language: str) -> Result:
     from mgf_assess.reports.data import build_gap_report
-    from mgf_assess.reports.pdf_document import render_pdf
+    from mgf_assess.reports.pdf import render_pdf
 
     report = build_gap_report(assessment, language)
     full = median_time(lambda: render_pdf(build_gap_report(assessment, language)), REPEAT)

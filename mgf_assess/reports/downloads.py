@@ -35,7 +35,7 @@ def renderer(fmt: str) -> Callable[[GapReport], bytes]:
     """The function that turns a report into the bytes of ``fmt`` (imported when needed:
     the PDF and spreadsheet libraries are heavy and most requests never use them)."""
     if fmt == "pdf":
-        from mgf_assess.reports.pdf_document import render_pdf
+        from mgf_assess.reports.pdf import render_pdf
 
         return render_pdf
     if fmt == "html":

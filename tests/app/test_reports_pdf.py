@@ -17,7 +17,7 @@ from mgf_assess.extensions import db
 from mgf_assess.questionnaires import operations as qops
 from mgf_assess.reports.charts import bands_svg, radar_svg
 from mgf_assess.reports.data import build_gap_report, labels
-from mgf_assess.reports.pdf_document import render_pdf
+from mgf_assess.reports.pdf import render_pdf
 from mgf_assess.reports.typography.fonts import FALLBACK, FontMissing, drawable, register_fonts
 from mgf_assess.reports.typography.rtl import wrap_lines
 

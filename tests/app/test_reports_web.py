@@ -192,7 +192,7 @@ MAGIC = {"xlsx": b"PK", "csv": b"\xef\xbb\xbf", "json": b"{", "html": b"<!doctyp
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_downloads_are_attachments_with_sensible_names(rich, client, login_as, fmt):
     if fmt == "pdf":
-        pytest.importorskip("mgf_assess.reports.pdf_document")
+        pytest.importorskip("mgf_assess.reports.pdf")
     assessment_id = _assessment(rich, hostile=False)  # hostile text in the PDF: its own tests
     login_as(role="focal_point", country="KEN")
     for language in ("fr", "ar"):

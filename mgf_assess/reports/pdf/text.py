@@ -15,7 +15,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Table
 
 from mgf_assess.reports.data import formatting
 from mgf_assess.reports.data.model import GapReport
-from mgf_assess.reports.pdf_styles import CONTENT_WIDTH, styles, table_style
+from mgf_assess.reports.pdf.styles import CONTENT_WIDTH, styles, table_style
 from mgf_assess.reports.typography.rtl import TextBlock
 
 LONG_TEXT = 1500  # characters: above this, a table cell may be cut across pages

@@ -12,7 +12,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from mgf_assess.reports.data import labels
 from mgf_assess.reports.data.model import GapReport
-from mgf_assess.reports.pdf_styles import FOOTER_SPACE, HEADER_SPACE, PAGE_MARGIN
+from mgf_assess.reports.pdf.styles import FOOTER_SPACE, HEADER_SPACE, PAGE_MARGIN
 from mgf_assess.reports.typography.fonts import BOLD, REGULAR
 from mgf_assess.reports.typography.palette import ACCENT, MUTED, RULE, WARNING
 from mgf_assess.reports.typography.rtl import one_line
