@@ -20,9 +20,9 @@ reports = AppGroup("reports", help="Build reports: gap reports as PDF, XLSX, CSV
 # format: (module, function) of its renderer, imported only when that format is asked for
 RENDERERS = {
     "pdf": ("mgf_assess.reports.pdf", "render_pdf"),
-    "xlsx": ("mgf_assess.reports.render_table", "render_xlsx"),
-    "csv": ("mgf_assess.reports.render_table", "render_csv"),
-    "json": ("mgf_assess.reports.render_table", "render_json"),
+    "xlsx": ("mgf_assess.reports.tables", "render_xlsx"),
+    "csv": ("mgf_assess.reports.tables", "render_csv"),
+    "json": ("mgf_assess.reports.tables", "render_json"),
     "html": ("mgf_assess.reports.render_html", "render_html_document"),
 }
 

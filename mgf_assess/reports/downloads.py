@@ -42,10 +42,9 @@ def renderer(fmt: str) -> Callable[[GapReport], bytes]:
         from mgf_assess.reports.render_html import render_html_document
 
         return lambda report: render_html_document(report).encode("utf-8")
-    from mgf_assess.reports import render_table
+    from mgf_assess.reports import tables
 
-    return {"xlsx": render_table.render_xlsx, "csv": render_table.render_csv,
-            "json": render_table.render_json}[fmt]
+    return {"xlsx": tables.render_xlsx, "csv": tables.render_csv, "json": tables.render_json}[fmt]
 
 
 def render(report: GapReport, fmt: str) -> bytes:
