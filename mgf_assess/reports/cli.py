@@ -23,7 +23,7 @@ RENDERERS = {
     "xlsx": ("mgf_assess.reports.tables", "render_xlsx"),
     "csv": ("mgf_assess.reports.tables", "render_csv"),
     "json": ("mgf_assess.reports.tables", "render_json"),
-    "html": ("mgf_assess.reports.render_html", "render_html_document"),
+    "html": ("mgf_assess.reports.web", "render_html_document"),
 }
 
 

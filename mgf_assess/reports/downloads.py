@@ -39,7 +39,7 @@ def renderer(fmt: str) -> Callable[[GapReport], bytes]:
 
         return render_pdf
     if fmt == "html":
-        from mgf_assess.reports.render_html import render_html_document
+        from mgf_assess.reports.web import render_html_document
 
         return lambda report: render_html_document(report).encode("utf-8")
     from mgf_assess.reports import tables

@@ -18,7 +18,7 @@ from mgf_assess.extensions import db
 from mgf_assess.reports.data import labels
 from mgf_assess.reports.data.formatting import share_text
 from mgf_assess.reports.downloads import FORMATS
-from mgf_assess.reports.render_html import presentation_attributes, render_html_document
+from mgf_assess.reports.web.render import presentation_attributes, render_html_document
 
 LANGUAGES = ("en", "fr", "es", "ar")
 SNAPSHOT_DAY = datetime(2026, 3, 5, 9, 30, tzinfo=UTC)

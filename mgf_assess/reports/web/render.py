@@ -20,7 +20,7 @@ from mgf_assess.reports.data import labels
 from mgf_assess.reports.data.formatting import formatters
 from mgf_assess.reports.data.model import GapReport
 
-STATIC_CSS = Path(__file__).resolve().parent.parent / "static" / "css"
+STATIC_CSS = Path(__file__).resolve().parents[2] / "static" / "css"  # mgf_assess/static/css
 DOCUMENT_STYLESHEETS = ("app.css", "reports.css")
 # reportlab writes SVG styling as style="..." attributes, which the site's Content-Security-
 # Policy (no inline styles) blocks; the same declarations as presentation attributes are not
