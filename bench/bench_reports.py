@@ -35,7 +35,7 @@ def run() -> list[Result]:
 
 def _measure(assessment, language: str) -> Result:
     from mgf_assess.reports.data import build_gap_report
-    from mgf_assess.reports.pdf_document import render_pdf
+    from mgf_assess.reports.pdf import render_pdf
 
     report = build_gap_report(assessment, language)
     full = median_time(lambda: render_pdf(build_gap_report(assessment, language)), REPEAT)
@@ -98,7 +98,7 @@ def _value(question, index: int) -> object:
 def bare_document(report) -> bytes:
     """The report's tables and charts as a plain reportlab document: the baseline."""
     from mgf_assess.reports.charts import bands_drawing, radar_drawing
-    from mgf_assess.reports.pdf_fonts import REGULAR
+    from mgf_assess.reports.typography.fonts import REGULAR
 
     style = getSampleStyleSheet()["BodyText"].clone("bare", fontName=REGULAR, fontSize=8, leading=10)
     cell = lambda text: Paragraph(escape(str(text)), style)  # noqa: E731

@@ -19,11 +19,11 @@ reports = AppGroup("reports", help="Build reports: gap reports as PDF, XLSX, CSV
 
 # format: (module, function) of its renderer, imported only when that format is asked for
 RENDERERS = {
-    "pdf": ("mgf_assess.reports.pdf_document", "render_pdf"),
-    "xlsx": ("mgf_assess.reports.render_table", "render_xlsx"),
-    "csv": ("mgf_assess.reports.render_table", "render_csv"),
-    "json": ("mgf_assess.reports.render_table", "render_json"),
-    "html": ("mgf_assess.reports.render_html", "render_html_document"),
+    "pdf": ("mgf_assess.reports.pdf", "render_pdf"),
+    "xlsx": ("mgf_assess.reports.tables", "render_xlsx"),
+    "csv": ("mgf_assess.reports.tables", "render_csv"),
+    "json": ("mgf_assess.reports.tables", "render_json"),
+    "html": ("mgf_assess.reports.web", "render_html_document"),
 }
 
 
@@ -58,7 +58,7 @@ def gap_command(assessment_id: int, language: str, fmt: str, output: Path) -> No
     from mgf_assess.assessments.models import Assessment
     from mgf_assess.extensions import db
     from mgf_assess.reports.data import build_gap_report
-    from mgf_assess.reports.pdf_fonts import FontMissing
+    from mgf_assess.reports.typography.fonts import FontMissing
 
     render = renderer(fmt)
     assessment = db.session.get(Assessment, assessment_id)

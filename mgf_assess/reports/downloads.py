@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from flask_babel import lazy_gettext as _l
 
-from mgf_assess.reports.data_model import GapReport
+from mgf_assess.reports.data.model import GapReport
 
 MEDIA_TYPES = {
     "pdf": "application/pdf",
@@ -35,17 +35,16 @@ def renderer(fmt: str) -> Callable[[GapReport], bytes]:
     """The function that turns a report into the bytes of ``fmt`` (imported when needed:
     the PDF and spreadsheet libraries are heavy and most requests never use them)."""
     if fmt == "pdf":
-        from mgf_assess.reports.pdf_document import render_pdf
+        from mgf_assess.reports.pdf import render_pdf
 
         return render_pdf
     if fmt == "html":
-        from mgf_assess.reports.render_html import render_html_document
+        from mgf_assess.reports.web import render_html_document
 
         return lambda report: render_html_document(report).encode("utf-8")
-    from mgf_assess.reports import render_table
+    from mgf_assess.reports import tables
 
-    return {"xlsx": render_table.render_xlsx, "csv": render_table.render_csv,
-            "json": render_table.render_json}[fmt]
+    return {"xlsx": tables.render_xlsx, "csv": tables.render_csv, "json": tables.render_json}[fmt]
 
 
 def render(report: GapReport, fmt: str) -> bytes:

@@ -15,9 +15,9 @@ from markupsafe import Markup
 from mgf_assess.assessments import queries
 from mgf_assess.config import LANGUAGES
 from mgf_assess.i18n import current_language
-from mgf_assess.reports import downloads, labels
-from mgf_assess.reports.data import build_gap_report
-from mgf_assess.reports.render_html import render_report_body
+from mgf_assess.reports import downloads
+from mgf_assess.reports.data import build_gap_report, labels
+from mgf_assess.reports.web import render_report_body
 
 bp = Blueprint("reports", __name__, template_folder="templates")
 

@@ -15,12 +15,11 @@ from mgf_assess.assessments.scoring_bridge import definition_for
 from mgf_assess.config import REPO_ROOT
 from mgf_assess.extensions import db
 from mgf_assess.questionnaires import operations as qops
-from mgf_assess.reports import labels
 from mgf_assess.reports.charts import bands_svg, radar_svg
-from mgf_assess.reports.data import build_gap_report
-from mgf_assess.reports.pdf_document import render_pdf
-from mgf_assess.reports.pdf_fonts import FALLBACK, FontMissing, drawable, register_fonts
-from mgf_assess.reports.pdf_rtl import wrap_lines
+from mgf_assess.reports.data import build_gap_report, labels
+from mgf_assess.reports.pdf import render_pdf
+from mgf_assess.reports.typography.fonts import FALLBACK, FontMissing, drawable, register_fonts
+from mgf_assess.reports.typography.rtl import wrap_lines
 
 HEADINGS = ("executive_summary", "data_gaps", "recommendations", "methodology", "well_developed", "potential")
 HARAKAT = {chr(c) for c in range(0x064B, 0x0660)} | {"\u0670"}
@@ -189,7 +188,7 @@ def test_cli_writes_a_pdf(rich, runner, tmp_path):
 
 
 def test_bidi_levels_come_from_the_whole_paragraph():
-    from mgf_assess.reports.pdf_bidi import levels
+    from mgf_assess.reports.typography.bidi import levels
 
     text = "ab (جج) cd"
     resolved = levels(text, True)
@@ -197,7 +196,7 @@ def test_bidi_levels_come_from_the_whole_paragraph():
 
 
 def test_brackets_of_a_wrapped_arabic_paragraph_are_mirrored(app):
-    from mgf_assess.reports.pdf_rtl import visual_lines
+    from mgf_assess.reports.typography.rtl import visual_lines
 
     with app.app_context():
         register_fonts()

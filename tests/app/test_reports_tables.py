@@ -17,8 +17,8 @@ from report_support import (
     report_of,
 )
 
-from mgf_assess.reports.cells import neutralise, neutralise_row
-from mgf_assess.reports.render_table import render_csv, render_json, render_xlsx
+from mgf_assess.reports.tables import render_csv, render_json, render_xlsx
+from mgf_assess.reports.tables.cells import neutralise, neutralise_row
 
 
 @pytest.mark.parametrize("text", ["=1+1", "+33 1 23", "-2+3", "@SUM(A1:A2)", "\t=cmd", "\r=cmd",

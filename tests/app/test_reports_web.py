@@ -15,10 +15,10 @@ from report_support import HOSTILE, LONG, hostile_answers, hostile_assessment, r
 from mgf_assess.assessments import operations
 from mgf_assess.assessments.models import Assessment
 from mgf_assess.extensions import db
-from mgf_assess.reports import labels
+from mgf_assess.reports.data import labels
+from mgf_assess.reports.data.formatting import share_text
 from mgf_assess.reports.downloads import FORMATS
-from mgf_assess.reports.formatting import share_text
-from mgf_assess.reports.render_html import presentation_attributes, render_html_document
+from mgf_assess.reports.web.render import presentation_attributes, render_html_document
 
 LANGUAGES = ("en", "fr", "es", "ar")
 SNAPSHOT_DAY = datetime(2026, 3, 5, 9, 30, tzinfo=UTC)
@@ -192,7 +192,7 @@ MAGIC = {"xlsx": b"PK", "csv": b"\xef\xbb\xbf", "json": b"{", "html": b"<!doctyp
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_downloads_are_attachments_with_sensible_names(rich, client, login_as, fmt):
     if fmt == "pdf":
-        pytest.importorskip("mgf_assess.reports.pdf_document")
+        pytest.importorskip("mgf_assess.reports.pdf")
     assessment_id = _assessment(rich, hostile=False)  # hostile text in the PDF: its own tests
     login_as(role="focal_point", country="KEN")
     for language in ("fr", "ar"):

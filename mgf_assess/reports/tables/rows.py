@@ -11,8 +11,8 @@ from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
 
-from mgf_assess.reports import labels
-from mgf_assess.reports.data_model import DomainSection, GapReport, QuestionRow, ScoreLine
+from mgf_assess.reports.data import labels
+from mgf_assess.reports.data.model import DomainSection, GapReport, QuestionRow, ScoreLine
 
 F = labels.FIELDS
 HEADERS = {

@@ -1,7 +1,7 @@
 """The gap report's data: ``build_gap_report(assessment, language) -> GapReport``.
 
 Every renderer (PDF, web page, XLSX, CSV, JSON) starts from the same ``GapReport``, so they
-can never disagree. It is a tree of frozen dataclasses (``mgf_assess.reports.data_model``):
+can never disagree. It is a tree of frozen dataclasses (``mgf_assess.reports.data.model``):
 texts are already localized in ``language``; numbers are raw ``Decimal`` (scores 0–100 with
 two decimals, shares 0–1 with four decimals, ``None`` = nothing to measure, shown as "—");
 dates are timezone-aware UTC ``datetime``. Codes (band, status, priority, method) sit beside
@@ -69,9 +69,9 @@ from mgf_assess.assessments.scoring_bridge import definition_for
 from mgf_assess.config import RTL_LANGUAGES
 from mgf_assess.database import utcnow
 from mgf_assess.i18n import localized
-from mgf_assess.reports import labels
-from mgf_assess.reports.data_method import methodology
-from mgf_assess.reports.data_model import (
+from mgf_assess.reports.data import labels
+from mgf_assess.reports.data.method import methodology
+from mgf_assess.reports.data.model import (
     Cover,
     DomainSection,
     ExecutiveSummary,
@@ -80,7 +80,7 @@ from mgf_assess.reports.data_model import (
     Radar,
     RadarSeries,
 )
-from mgf_assess.reports.data_sections import (
+from mgf_assess.reports.data.sections import (
     Texts,
     area_summaries,
     data_gap_groups,
@@ -91,7 +91,7 @@ from mgf_assess.reports.data_sections import (
     score_line,
     well_developed,
 )
-from mgf_assess.reports.data_sources import (
+from mgf_assess.reports.data.sources import (
     Source,
     domain_comparability,
     load_source,

@@ -16,11 +16,11 @@ from flask import render_template
 from flask_babel import force_locale
 from markupsafe import Markup
 
-from mgf_assess.reports import labels
-from mgf_assess.reports.data_model import GapReport
-from mgf_assess.reports.formatting import formatters
+from mgf_assess.reports.data import labels
+from mgf_assess.reports.data.formatting import formatters
+from mgf_assess.reports.data.model import GapReport
 
-STATIC_CSS = Path(__file__).resolve().parent.parent / "static" / "css"
+STATIC_CSS = Path(__file__).resolve().parents[2] / "static" / "css"  # mgf_assess/static/css
 DOCUMENT_STYLESHEETS = ("app.css", "reports.css")
 # reportlab writes SVG styling as style="..." attributes, which the site's Content-Security-
 # Policy (no inline styles) blocks; the same declarations as presentation attributes are not

@@ -6,8 +6,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from mgf_assess.i18n import localized
-from mgf_assess.reports import labels
-from mgf_assess.reports.data_model import BandInfo, Methodology, MethodRow, StatusRule, WeightRow
+from mgf_assess.reports.data import labels
+from mgf_assess.reports.data.model import BandInfo, Methodology, MethodRow, StatusRule, WeightRow
 from scoring import ENGINE_VERSION
 from scoring.model import Definition
 

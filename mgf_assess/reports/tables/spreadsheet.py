@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from mgf_assess.reports.cells import neutralise
-from mgf_assess.reports.table_rows import HEADERS, NUMBER_KEYS, SHARE_KEYS, as_number
+from mgf_assess.reports.tables.cells import neutralise
+from mgf_assess.reports.tables.rows import HEADERS, NUMBER_KEYS, SHARE_KEYS, as_number
 
 # Excel refuses longer cell texts; cut with a visible mark rather than let the writer fail.
 MAX_CELL_CHARS = 32_767

@@ -6,9 +6,9 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak
 
-from mgf_assess.reports import labels
-from mgf_assess.reports.data_model import DomainSection, GapReport, QuestionRow
-from mgf_assess.reports.pdf_text import Writer
+from mgf_assess.reports.data import labels
+from mgf_assess.reports.data.model import DomainSection, GapReport, QuestionRow
+from mgf_assess.reports.pdf.text import Writer
 
 H, F, M, N = labels.HEADINGS, labels.FIELDS, labels.MARKS, labels.NOTES
 EMPTY = "—"

@@ -3,29 +3,20 @@
 Every text goes through here and becomes a ``TextBlock``: cleaned of what the font cannot
 draw, shaped and ordered when right-to-left, and never parsed as markup — user text may hold
 ``<para>``, ``<img src=…>``, unclosed tags or ``&``, and is drawn literally. Should a text ever
-go into a reportlab ``Paragraph`` (which parses markup), ``markup()`` escapes it first. Table
+go into a reportlab ``Paragraph`` (which parses markup), escape it first. Table
 rows and column widths are mirrored for right-to-left reports.
 """
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
-
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Table
 
-from mgf_assess.reports import formatting
-from mgf_assess.reports.data_model import GapReport
-from mgf_assess.reports.pdf_fonts import drawable
-from mgf_assess.reports.pdf_rtl import TextBlock
-from mgf_assess.reports.pdf_styles import CONTENT_WIDTH, styles, table_style
-
-
-def markup(text: str) -> str:
-    """Plain text as safe paragraph markup: cleaned, escaped, line breaks kept."""
-    return escape(drawable(text)).replace("\n", "<br/>")
-
+from mgf_assess.reports.data import formatting
+from mgf_assess.reports.data.model import GapReport
+from mgf_assess.reports.pdf.styles import CONTENT_WIDTH, styles, table_style
+from mgf_assess.reports.typography.rtl import TextBlock
 
 LONG_TEXT = 1500  # characters: above this, a table cell may be cut across pages
 

@@ -3,7 +3,7 @@
 Arabic letters are shaped (``arabic_reshaper``: contextual forms, lam-alef ligatures; the
 harakat are left out, as the font cannot position them without OpenType layout), the text is
 wrapped into lines in *logical* order, and only then is each line put in display order
-(``pdf_bidi``: levels resolved over the paragraph, each line reordered and mirrored).
+(``bidi``: levels resolved over the paragraph, each line reordered and mirrored).
 Reordering first and wrapping afterwards would make a wrapped paragraph read its lines bottom
 to top. ``TextBlock`` is the flowable doing this, for every text of a report, in either
 direction.
@@ -20,8 +20,8 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from mgf_assess.reports.pdf_bidi import display_line, levels
-from mgf_assess.reports.pdf_fonts import drawable
+from mgf_assess.reports.typography.bidi import display_line, levels
+from mgf_assess.reports.typography.fonts import drawable
 
 # Hebrew, Arabic, Syriac, Thaana, NKo … and the Arabic presentation forms.
 RTL_CHARS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")

@@ -13,8 +13,8 @@ from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Table, TableStyle
 
-from mgf_assess.reports.pdf_styles import RULE
-from mgf_assess.reports.pdf_text import Writer
+from mgf_assess.reports.pdf.text import Writer
+from mgf_assess.reports.typography.palette import RULE
 
 INDENT = 14
 NUMBER_WIDTH = 40

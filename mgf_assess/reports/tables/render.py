@@ -1,7 +1,7 @@
 """The gap report as a spreadsheet (XLSX), a tidy CSV table of questions, and JSON.
 
 All three are built from the same ``GapReport`` (and XLSX and CSV from the same tidy rows,
-``table_rows``), so they always agree with the web page and the PDF. User text is
+``rows``), so they always agree with the web page and the PDF. User text is
 neutralised in XLSX and CSV (see ``cells``); the JSON carries it raw, as data.
 """
 
@@ -17,10 +17,11 @@ import pandas as pd
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
-from mgf_assess.reports import labels, table_rows
-from mgf_assess.reports.cells import neutralise
-from mgf_assess.reports.data_model import GapReport
-from mgf_assess.reports.spreadsheet import SheetWriter, excel_writer
+from mgf_assess.reports.data import labels
+from mgf_assess.reports.data.model import GapReport
+from mgf_assess.reports.tables import rows as table_rows
+from mgf_assess.reports.tables.cells import neutralise
+from mgf_assess.reports.tables.spreadsheet import SheetWriter, excel_writer
 
 JSON_FORMAT = "mgf-assess/gap-report"
 JSON_FORMAT_VERSION = 1

@@ -10,19 +10,12 @@ from __future__ import annotations
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
-from mgf_assess.reports import labels
-from mgf_assess.reports.data_model import GapReport
-from mgf_assess.reports.pdf_fonts import BOLD, REGULAR
-from mgf_assess.reports.pdf_rtl import one_line
-from mgf_assess.reports.pdf_styles import (
-    ACCENT,
-    FOOTER_SPACE,
-    HEADER_SPACE,
-    MUTED,
-    PAGE_MARGIN,
-    RULE,
-    WARNING,
-)
+from mgf_assess.reports.data import labels
+from mgf_assess.reports.data.model import GapReport
+from mgf_assess.reports.pdf.styles import FOOTER_SPACE, HEADER_SPACE, PAGE_MARGIN
+from mgf_assess.reports.typography.fonts import BOLD, REGULAR
+from mgf_assess.reports.typography.palette import ACCENT, MUTED, RULE, WARNING
+from mgf_assess.reports.typography.rtl import one_line
 
 
 class NumberedCanvas(Canvas):

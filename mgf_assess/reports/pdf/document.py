@@ -14,16 +14,16 @@ from flask_babel import force_locale
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-from mgf_assess.reports import labels
-from mgf_assess.reports.data_model import GapReport
-from mgf_assess.reports.pdf_annex import annex_story
-from mgf_assess.reports.pdf_domains import domains_story
-from mgf_assess.reports.pdf_fonts import register_fonts
-from mgf_assess.reports.pdf_page import NumberedCanvas, PageDecor
-from mgf_assess.reports.pdf_sections import cover_story, summary_story
-from mgf_assess.reports.pdf_styles import FOOTER_SPACE, HEADER_SPACE, PAGE_MARGIN
-from mgf_assess.reports.pdf_text import Writer
-from mgf_assess.reports.pdf_toc import Contents
+from mgf_assess.reports.data import labels
+from mgf_assess.reports.data.model import GapReport
+from mgf_assess.reports.pdf.annex import annex_story
+from mgf_assess.reports.pdf.domains import domains_story
+from mgf_assess.reports.pdf.page import NumberedCanvas, PageDecor
+from mgf_assess.reports.pdf.sections import cover_story, summary_story
+from mgf_assess.reports.pdf.styles import FOOTER_SPACE, HEADER_SPACE, PAGE_MARGIN
+from mgf_assess.reports.pdf.text import Writer
+from mgf_assess.reports.pdf.toc import Contents
+from mgf_assess.reports.typography.fonts import register_fonts
 
 TOP_GAP = HEADER_SPACE + 8  # room between the running header and the text
 BOTTOM_GAP = FOOTER_SPACE + 10

@@ -5,18 +5,13 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, PageBreak, Spacer, Table, TableStyle
 
-from mgf_assess.reports import labels
 from mgf_assess.reports.charts import bands_drawing, radar_drawing
-from mgf_assess.reports.data_model import GapReport, ScoreLine
-from mgf_assess.reports.pdf_styles import (
-    ACCENT,
-    ACCENT_LIGHT,
-    CONTENT_WIDTH,
-    WARNING,
-    key_value_style,
-)
-from mgf_assess.reports.pdf_text import Writer, fill_widths
-from mgf_assess.reports.pdf_toc import Contents
+from mgf_assess.reports.data import labels
+from mgf_assess.reports.data.model import GapReport, ScoreLine
+from mgf_assess.reports.pdf.styles import CONTENT_WIDTH, key_value_style
+from mgf_assess.reports.pdf.text import Writer, fill_widths
+from mgf_assess.reports.pdf.toc import Contents
+from mgf_assess.reports.typography.palette import ACCENT, ACCENT_LIGHT, WARNING
 
 H, F, M, N = labels.HEADINGS, labels.FIELDS, labels.MARKS, labels.NOTES
 

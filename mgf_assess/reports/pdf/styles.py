@@ -1,29 +1,20 @@
-"""The report's look: colours, paragraph styles and table styles, mirrored for right-to-left.
+"""The PDF's look: page geometry, paragraph styles and table styles, mirrored for right-to-left.
 
 One family (DejaVu Sans), a small set of sizes for a clear hierarchy, the web interface's blue
-accent, light rules instead of grids.
+accent (colours: ``typography.palette``), light rules instead of grids.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import TableStyle
 
-from mgf_assess.reports.pdf_fonts import BOLD, REGULAR
-
-ACCENT = colors.HexColor("#0b3d91")
-ACCENT_LIGHT = colors.HexColor("#e8eef8")
-INK = colors.HexColor("#1f2430")
-MUTED = colors.HexColor("#5b6270")
-RULE = colors.HexColor("#c9cfd9")
-WARNING = colors.HexColor("#b3261e")
-SERIES_COLOURS = {"self": ACCENT, "validated": colors.HexColor("#d9822b"),
-                  "previous": colors.HexColor("#7a8394")}
+from mgf_assess.reports.typography.fonts import BOLD, REGULAR
+from mgf_assess.reports.typography.palette import ACCENT, ACCENT_LIGHT, INK, MUTED, RULE, WARNING
 
 PAGE_MARGIN = 18 * mm
 CONTENT_WIDTH = 595.2756 - 2 * PAGE_MARGIN  # A4 portrait

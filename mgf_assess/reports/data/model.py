@@ -1,4 +1,4 @@
-"""The frozen dataclasses of a gap report (see ``mgf_assess.reports.data`` for the overview).
+"""The frozen dataclasses of a gap report (overview: ``mgf_assess.reports.data.builder``).
 
 Texts are already localized; numbers stay raw (``Decimal`` scores 0–100, ``Decimal`` shares
 0–1, ``None`` when there is nothing to measure) and dates stay ``datetime`` (UTC), so each

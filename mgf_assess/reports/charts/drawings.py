@@ -4,7 +4,7 @@
   assessed, validated, previous cycle), a legend, localized domain titles as labels;
 * ``bands_drawing(report)`` — how many scored questions fall in each band (horizontal bars).
 
-``radar_svg`` / ``bands_svg`` render the same drawings as inline SVG (see ``charts_svg``), with
+``radar_svg`` / ``bands_svg`` render the same drawings as inline SVG (see ``svg``), with
 a ``<title>`` and a ``<desc>`` that states every value, so the chart has a text alternative.
 Arabic labels are shaped and put in visual order; right-to-left reports mirror the charts.
 """
@@ -17,11 +17,11 @@ from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, 
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from mgf_assess.reports.data_model import GapReport, RadarSeries
-from mgf_assess.reports.formatting import score_text
-from mgf_assess.reports.pdf_fonts import BOLD, REGULAR, register_fonts
-from mgf_assess.reports.pdf_rtl import has_rtl, one_line, wrap_lines
-from mgf_assess.reports.pdf_styles import ACCENT, INK, MUTED, RULE, SERIES_COLOURS
+from mgf_assess.reports.data.formatting import score_text
+from mgf_assess.reports.data.model import GapReport, RadarSeries
+from mgf_assess.reports.typography.fonts import BOLD, REGULAR, register_fonts
+from mgf_assess.reports.typography.palette import ACCENT, INK, MUTED, RULE, SERIES_COLOURS
+from mgf_assess.reports.typography.rtl import has_rtl, one_line, wrap_lines
 
 RADAR_SIZE = (460, 330)
 RADIUS = 105
@@ -199,13 +199,13 @@ def _bar_texts(drawing: Drawing, item, y: float, geometry, rtl: bool) -> None:
 
 def radar_svg(report: GapReport) -> str:
     """The radar as inline SVG text with a title and a description of every value."""
-    from mgf_assess.reports.charts_svg import radar_text_alternative, to_svg
+    from mgf_assess.reports.charts.svg import radar_text_alternative, to_svg
 
     return to_svg(radar_drawing(report), *radar_text_alternative(report))
 
 
 def bands_svg(report: GapReport) -> str:
     """The band distribution as inline SVG text with a title and a description."""
-    from mgf_assess.reports.charts_svg import bands_text_alternative, to_svg
+    from mgf_assess.reports.charts.svg import bands_text_alternative, to_svg
 
     return to_svg(bands_drawing(report), *bands_text_alternative(report))

@@ -15,10 +15,10 @@ from flask_babel import force_locale
 from reportlab.graphics import renderSVG
 from reportlab.graphics.shapes import Drawing
 
-from mgf_assess.reports import labels
-from mgf_assess.reports.data_model import GapReport
-from mgf_assess.reports.formatting import score_text
-from mgf_assess.reports.pdf_fonts import BOLD, REGULAR
+from mgf_assess.reports.data import labels
+from mgf_assess.reports.data.formatting import score_text
+from mgf_assess.reports.data.model import GapReport
+from mgf_assess.reports.typography.fonts import BOLD, REGULAR
 
 FONT_HACKS = {
     REGULAR: {"family": "'DejaVu Sans', 'Noto Sans', Arial, sans-serif"},

@@ -10,8 +10,8 @@ from flask_babel import format_decimal
 from mgf_assess.assessments.display import value_text
 from mgf_assess.assessments.labels import EVIDENCE_KIND_LABELS
 from mgf_assess.i18n import localized
-from mgf_assess.reports import labels
-from mgf_assess.reports.data_model import (
+from mgf_assess.reports.data import labels
+from mgf_assess.reports.data.model import (
     AreaSummary,
     DataGapGroup,
     DataGapItem,

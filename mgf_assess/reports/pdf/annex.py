@@ -6,10 +6,10 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Table
 
-from mgf_assess.reports import labels
-from mgf_assess.reports.data_model import GapReport
-from mgf_assess.reports.pdf_styles import key_value_style
-from mgf_assess.reports.pdf_text import Writer, fill_widths
+from mgf_assess.reports.data import labels
+from mgf_assess.reports.data.model import GapReport
+from mgf_assess.reports.pdf.styles import key_value_style
+from mgf_assess.reports.pdf.text import Writer, fill_widths
 
 H, F, M, N = labels.HEADINGS, labels.FIELDS, labels.MARKS, labels.NOTES
 EMPTY = "—"
