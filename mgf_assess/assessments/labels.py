@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
-from mgf_assess.assessments.workflow import STATE_BADGES, STATE_LABELS  # noqa: F401  (re-exported)
-
 STATUS_LABELS = {
     "answered": _l("Answered"),
     "na": _l("Not applicable"),

@@ -63,9 +63,9 @@ from datetime import datetime
 
 from flask_babel import force_locale, format_date
 
-from mgf_assess.assessments.labels import STATE_LABELS
 from mgf_assess.assessments.models import Assessment
 from mgf_assess.assessments.scoring_bridge import definition_for
+from mgf_assess.assessments.workflow import STATE_LABELS
 from mgf_assess.config import RTL_LANGUAGES
 from mgf_assess.database import utcnow
 from mgf_assess.i18n import localized
