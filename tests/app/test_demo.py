@@ -200,7 +200,7 @@ def _definition(questions: list[dict]):
 
 
 def test_generator_gives_valid_answers_of_every_type():
-    from mgf_assess.demo_answers import Profile, answers_for
+    from mgf_assess.demo.answers import Profile, answers_for
 
     options = [{"code": "a", "label": {"en": "A"}}, {"code": "b", "label": {"en": "B"}}]
     definition = _definition([
@@ -218,7 +218,7 @@ def test_generator_gives_valid_answers_of_every_type():
 
 def test_numbers_reach_every_step_of_the_shipped_scales():
     from mgf_assess.config import REPO_ROOT
-    from mgf_assess.demo_numbers import numeric_value
+    from mgf_assess.demo.numbers import numeric_value
     from scoring.loader import load_definition
     from scoring.questions import matched_threshold
 

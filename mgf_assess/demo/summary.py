@@ -6,7 +6,7 @@ from sqlalchemy import func
 
 from mgf_assess.assessments.models import Assessment, Evidence
 from mgf_assess.core.models import Country
-from mgf_assess.demo_countries import COUNTRY_CODES, CYCLES, FAMILY
+from mgf_assess.demo.countries import COUNTRY_CODES, CYCLES, FAMILY
 from mgf_assess.extensions import db
 
 

@@ -1,7 +1,7 @@
-"""Demo evidence: generic citations (see ``demo_citations``), example.org links and small files.
+"""Demo evidence: generic citations (see ``demo.citations``), example.org links and small files.
 
 Files are a one-page PDF or a small PNG chart built here, so the upload folder holds real,
-valid documents. Pure: ``demo_data`` stores the items.
+valid documents. Pure: ``demo.assessments`` stores the items.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ import struct
 import zlib
 from dataclasses import dataclass, replace
 
-from mgf_assess.demo_answers import Profile, unit
-from mgf_assess.demo_citations import citation
+from mgf_assess.demo.answers import Profile, unit
+from mgf_assess.demo.citations import citation
 from scoring.answers import Answer
 from scoring.model import Definition, Question
 

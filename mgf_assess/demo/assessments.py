@@ -2,7 +2,7 @@
 
 Run as a ``SEED_STEPS`` step of ``flask --app wsgi mgf demo``. Idempotent: an assessment that
 exists (country × family × cycle) is never touched, so a second run adds nothing. Answers come
-from ``demo_answers``. Everything goes through the operations: creating, carrying forward,
+from ``demo.answers``. Everything goes through the operations: creating, carrying forward,
 saving and confirming answers, assigning, attaching evidence and submitting are checked and
 audited like real ones, and one more audit event per assessment says it is demo data.
 """
@@ -22,8 +22,8 @@ from mgf_assess.assessments.scoring_bridge import definition_for, score_assessme
 from mgf_assess.core import audit
 from mgf_assess.core.errors import OperationError
 from mgf_assess.core.models import Country
-from mgf_assess.demo_answers import Profile, answers_for, unit
-from mgf_assess.demo_countries import (
+from mgf_assess.demo.answers import Profile, answers_for, unit
+from mgf_assess.demo.countries import (
     CARRIED,
     CARRIED_EXTRA_FILL,
     CONFIRMED_SHARE,
@@ -37,8 +37,8 @@ from mgf_assess.demo_countries import (
     SUB,
     DemoCountry,
 )
-from mgf_assess.demo_evidence import evidence_for
-from mgf_assess.demo_summary import summary_line
+from mgf_assess.demo.evidence import evidence_for
+from mgf_assess.demo.summary import summary_line
 from mgf_assess.extensions import db
 from mgf_assess.questionnaires import queries
 from mgf_assess.questionnaires.operations import load_folder

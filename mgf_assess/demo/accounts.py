@@ -25,9 +25,9 @@ SEED_STEPS: list = []
 
 
 def _demo_assessments(users: dict) -> None:
-    """Assessments, answers and evidence of the demo countries (see ``demo_data``)."""
+    """Assessments, answers and evidence of the demo countries (see ``demo.assessments``)."""
     # Imported when the step runs, so importing this module never pulls in every feature.
-    from mgf_assess.demo_data import seed_assessments
+    from mgf_assess.demo.assessments import seed_assessments
 
     seed_assessments(users)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from mgf_assess.demo_numbers import numeric_value
+from mgf_assess.demo.numbers import numeric_value
 from scoring.answers import Answer, check_answer
 from scoring.engine import hidden_questions
 from scoring.model import Definition, Question

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from mgf_assess.demo_answers import Profile, unit
+from mgf_assess.demo.answers import Profile, unit
 
 
 class Topic(NamedTuple):
