@@ -15,10 +15,11 @@ def create_app(config: dict | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True,
                 instance_path=os.environ.get("MGF_INSTANCE_PATH") or None)
     os.makedirs(app.instance_path, exist_ok=True)
+    given = config or {}
     app.config.update(settings.from_environment(app.instance_path))
-    app.config.update(config or {})
-    app.config.update(settings.derived_settings(app.config, app.debug, app.instance_path))
-    app.config.update(config or {})  # explicit settings win over derived ones
+    app.config.update(given)
+    derived = settings.derived_settings(app.config, app.debug, app.instance_path)
+    app.config.update({key: value for key, value in derived.items() if key not in given})  # explicit settings win
     _init_extensions(app)
     _register_features(app)
     return app

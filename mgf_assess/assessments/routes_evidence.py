@@ -17,10 +17,10 @@ from mgf_assess.assessments.routes_section import (
     section_url,
 )
 from mgf_assess.assessments.scoring_bridge import definition_for
-from mgf_assess.auth.forms import ActionForm
 from mgf_assess.auth.models import User
 from mgf_assess.core import policy
 from mgf_assess.core.errors import OperationError
+from mgf_assess.core.forms import ActionForm
 from mgf_assess.extensions import db
 
 

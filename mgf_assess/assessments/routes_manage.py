@@ -14,10 +14,10 @@ from mgf_assess.assessments.readiness import missing_items
 from mgf_assess.assessments.routes import assignment_form, bp, show
 from mgf_assess.assessments.scoring_bridge import definition_for, score_assessment
 from mgf_assess.assessments.sections import find_section
-from mgf_assess.auth.forms import ActionForm
 from mgf_assess.auth.models import User
 from mgf_assess.core import policy
 from mgf_assess.core.errors import OperationError
+from mgf_assess.core.forms import ActionForm
 from mgf_assess.extensions import db
 
 

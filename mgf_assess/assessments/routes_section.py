@@ -32,9 +32,9 @@ from mgf_assess.assessments.sections import (
     submission_of,
     submitted_payloads,
 )
-from mgf_assess.auth.forms import ActionForm
 from mgf_assess.core import policy
 from mgf_assess.core.errors import OperationError
+from mgf_assess.core.forms import ActionForm
 from mgf_assess.extensions import db
 
 

@@ -20,10 +20,6 @@ ROLE_LABELS = {
 }
 
 
-class ActionForm(FlaskForm):
-    """A button-only form: carries the CSRF token of a state-changing action."""
-
-
 class LoginForm(FlaskForm):
     email = EmailField(_l("E-mail"), validators=[DataRequired(), Length(max=254)])
     password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=1000)])

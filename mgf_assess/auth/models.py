@@ -56,9 +56,6 @@ class User(UserMixin, db.Model):
         """Session identity: id plus a token that changes on logout-everywhere and password change."""
         return f"{self.id}:{self.session_token}"
 
-    def has_role(self, *roles: str) -> bool:
-        return self.role in roles
-
     @property
     def country_codes(self) -> set[str]:
         """Countries whose data this user may see (empty for admins/analysts: see policy)."""

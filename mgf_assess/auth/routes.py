@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
 from mgf_assess.auth import operations, queries
-from mgf_assess.auth.forms import ActionForm, LoginForm, PasswordForm, PreferencesForm, TokenForm
+from mgf_assess.auth.forms import LoginForm, PasswordForm, PreferencesForm, TokenForm
 from mgf_assess.auth.models import ApiToken
 from mgf_assess.auth.passwords import verify_password
+from mgf_assess.config import LANGUAGES
 from mgf_assess.core.errors import OperationError
+from mgf_assess.core.forms import ActionForm
 from mgf_assess.extensions import db
 
 bp = Blueprint("auth", __name__, template_folder="templates")
@@ -133,3 +135,20 @@ def revoke_token(token_id: int):
         db.session.commit()
         flash(_("The token was revoked."), "success")
     return redirect(url_for("auth.account"))
+
+
+@bp.post("/language")
+def set_language():
+    """The language switcher: kept in the session, and saved as the user's preference."""
+    language = request.form.get("language", "")
+    if ActionForm().validate_on_submit() and language in LANGUAGES:
+        session["lang"] = language
+        if current_user.is_authenticated:
+            operations.set_language(current_user, language)
+            db.session.commit()
+    return redirect(_back())
+
+
+def _back() -> str:
+    target = request.form.get("next", "")
+    return target if target.startswith("/") and not target.startswith("//") else url_for("core.dashboard")

@@ -60,8 +60,3 @@ def country_records() -> list[dict]:
             "un_member": bool(row.UNmember), **names,
         })
     return records
-
-
-def region_name(code: str, language: str = "en") -> str:
-    """The localized name of an M49 region or sub-region code (e.g. '002' → 'Africa')."""
-    return Locale(language).territories.get(code, code)

@@ -1,13 +1,10 @@
-"""Dashboard, language switcher, health check and the audit log."""
+"""Dashboard, health check and the audit log."""
 
 from __future__ import annotations
 
-from flask import Blueprint, redirect, render_template, request, session, url_for
+from flask import Blueprint, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from mgf_assess.auth import operations as account_operations
-from mgf_assess.auth.forms import ActionForm
-from mgf_assess.config import LANGUAGES
 from mgf_assess.core import policy, queries
 from mgf_assess.extensions import db
 
@@ -19,23 +16,6 @@ def dashboard():
     if not current_user.is_authenticated:
         return redirect(url_for("auth.login"))
     return render_template("core/dashboard.html")
-
-
-@bp.post("/language")
-def set_language():
-    """The language switcher: kept in the session, and saved as the user's preference."""
-    language = request.form.get("language", "")
-    if ActionForm().validate_on_submit() and language in LANGUAGES:
-        session["lang"] = language
-        if current_user.is_authenticated:
-            account_operations.set_language(current_user, language)
-            db.session.commit()
-    return redirect(_back())
-
-
-def _back() -> str:
-    target = request.form.get("next", "")
-    return target if target.startswith("/") and not target.startswith("//") else url_for("core.dashboard")
 
 
 @bp.get("/healthz")

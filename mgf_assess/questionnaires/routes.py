@@ -6,10 +6,9 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from mgf_assess.auth.forms import ActionForm
 from mgf_assess.core import policy
 from mgf_assess.core.errors import OperationError
-from mgf_assess.core.forms import choices
+from mgf_assess.core.forms import ActionForm, choices
 from mgf_assess.extensions import db
 from mgf_assess.questionnaires import operations, queries
 from mgf_assess.questionnaires.definitions import definition_of
