@@ -1,12 +1,42 @@
-"""JSON Schemas of the API's responses and errors (the ``components.schemas`` of the document)."""
+"""JSON Schemas of the API's responses and errors (the ``components.schemas`` of the document),
+and the schemas of pydantic models, with the models they refer to, as components."""
 
 from __future__ import annotations
 
+from pydantic import BaseModel
+from pydantic.json_schema import GenerateJsonSchema
+
 from mgf_assess.assessments.models import ANSWER_STATUSES, EVIDENCE_KINDS, STATES
+
+REF_TEMPLATE = "#/components/schemas/{model}"
 
 
 def ref(name: str) -> dict:
-    return {"$ref": f"#/components/schemas/{name}"}
+    """A reference to the component schema ``name``."""
+    return {"$ref": REF_TEMPLATE.format(model=name)}
+
+
+class _SchemaGenerator(GenerateJsonSchema):
+    """pydantic's JSON Schemas, except that a choice of one value stays an ``enum`` list
+    (pydantic writes ``const``): a client sees the same shape when more choices come."""
+
+    def literal_schema(self, schema):
+        generated = super().literal_schema(schema)
+        if "const" in generated:
+            generated["enum"] = [generated.pop("const")]
+        return generated
+
+
+def model_schemas(models: list[type[BaseModel]], mode: str = "serialization") -> dict:
+    """``components.schemas`` entries: each model's JSON Schema under its name, and the models
+    it refers to (pydantic's ``$defs``) hoisted beside it. ``mode``: "validation" for request
+    bodies, "serialization" for responses."""
+    schemas: dict = {}
+    for model in models:
+        schema = model.model_json_schema(ref_template=REF_TEMPLATE, schema_generator=_SchemaGenerator, mode=mode)
+        schemas.update(schema.pop("$defs", {}))
+        schemas[model.__name__] = schema
+    return schemas
 
 
 def _object(properties: dict, required: list[str] | None = None, **extra) -> dict:

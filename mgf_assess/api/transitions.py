@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 
-from mgf_assess.api.bodies import Field, one_of
 from mgf_assess.assessments import operations
 
 
@@ -32,10 +31,3 @@ TRANSITIONS: dict[str, Transition] = {
         refusal=lambda assessment: _l("This assessment is %(state)s and cannot be submitted.",
                                       state=assessment.state)),
 }
-
-
-def transition_fields() -> list[Field]:
-    """The request body of ``POST /assessments/{id}/transitions``."""
-    return [Field("action", (str,), required=True, check=one_of(sorted(TRANSITIONS)),
-                  description="the transition to make"),
-            Field("comment", (str,), nullable=True, description="recorded with the change of state")]
