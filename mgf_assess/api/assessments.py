@@ -11,25 +11,13 @@ from flask_login import current_user
 
 from mgf_assess.api import access
 from mgf_assess.api.blueprint import bp, respond, token_required
-from mgf_assess.api.bodies import Field, between, matches, read_body
+from mgf_assess.api.bodies import NewAssessment, TransitionRequest, read_body
 from mgf_assess.api.representations import assessment_detail, assessment_summary
-from mgf_assess.api.transitions import transition_fields
 from mgf_assess.assessments import operations, queries, workflow
 from mgf_assess.assessments.scoring_bridge import score_assessment
 from mgf_assess.core import policy
 from mgf_assess.core.models import Country
 from mgf_assess.extensions import db
-
-NEW_ASSESSMENT = [
-    Field("country", (str,), required=True, description="ISO 3166 alpha-3 code of the country",
-          check=matches(r"[A-Z]{3}", "an ISO 3166 alpha-3 code such as KEN")),
-    Field("questionnaire", (str,), required=True, description="questionnaire family id",
-          check=matches(r"[a-z0-9_]{1,64}", "a questionnaire id such as mgf")),
-    Field("version", (str,), required=True, description="a published version of the questionnaire",
-          check=matches(r"[0-9A-Za-z][0-9A-Za-z._-]{0,31}", "a version such as 2026.1")),
-    Field("cycle", (int,), required=True, description="the year of the assessment cycle",
-          check=between(2000, 2100)),
-]
 
 
 @bp.get("/assessments")
@@ -44,12 +32,12 @@ def list_assessments():
 @token_required
 def create_assessment():
     """Open an assessment for a country, questionnaire version and cycle."""
-    body = read_body(NEW_ASSESSMENT)
-    country = db.session.get(Country, body["country"])
+    body = read_body(NewAssessment)
+    country = db.session.get(Country, body.country)
     if country is not None:  # an unknown code is reported with the other input problems
         policy.require(current_user, "assessment.create", country)
-    created = operations.create_assessment(current_user, country=body["country"], family=body["questionnaire"],
-                                           version=body["version"], cycle=body["cycle"])
+    created = operations.create_assessment(current_user, country=body.country, family=body.questionnaire,
+                                           version=body.version, cycle=body.cycle)
     location = url_for("api.get_assessment", assessment_id=created.id)
     return respond(assessment_detail(created), 201, Location=location)
 
@@ -73,10 +61,10 @@ def get_scores(assessment_id: int):
 def post_transition(assessment_id: int):
     """Move the assessment through the workflow (an ``action`` of the workflow table)."""
     found = access.assessment(assessment_id)
-    body = read_body(transition_fields())
-    name = body["action"]
+    body = read_body(TransitionRequest)
+    name = body.action
     refusal = workflow.refusal_text(workflow.TRANSITIONS[name], found.state)
     access.require_state_or_role(f"transition.{name}", f"transition.{name}.who", found, refusal)
-    done = operations.run_transition(current_user, found, name, body.get("comment"))
+    done = operations.run_transition(current_user, found, name, body.comment)
     return respond({"id": found.id, "action": name, "previous_state": done.previous_state,
                     "state": done.state, "snapshot": done.snapshot.id if done.snapshot else None})

@@ -1,20 +1,28 @@
-"""Request bodies: one JSON object, checked field by field, with every problem listed.
+"""Request bodies: the JSON objects the API accepts, as pydantic models, and reading them.
 
-The checks mirror the request schemas of the OpenAPI document (``api.schemas``), so that what
-the document calls invalid is refused with 422 before anything is looked up or stored.
+Each model is both the check (``read_body``) and, through its JSON Schema, the request body of
+the OpenAPI document (``api.openapi``), so the document and the validation cannot drift apart.
+Validation is strict: an integer is a JSON integer (not ``"3"``, ``3.0`` or ``true``), text is
+a JSON string, unknown fields are refused, and every problem is reported at once in the API's
+problem format (``location``, ``code``, ``message``).
 """
 
 from __future__ import annotations
 
 import math
-import re
-from collections.abc import Callable
+import typing
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any, Literal, TypeVar
 
 from flask import request
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic.fields import FieldInfo
+from pydantic_core import PydanticCustomError
 
-Check = Callable[[Any], "str | None"]
+from mgf_assess.assessments.models import ANSWER_STATUSES
+from mgf_assess.assessments.workflow import TRANSITIONS
+
+MAX_REVISION = 2**31 - 1  # the largest number an INTEGER column holds
 
 
 class BodyError(Exception):
@@ -25,73 +33,171 @@ class BodyError(Exception):
         self.status, self.title, self.problems = status, title, problems
 
 
-@dataclass(frozen=True)
-class Field:
-    """One property of a request body: its JSON types (none: any value) and further checks."""
-
-    name: str
-    types: tuple[type, ...] = ()
-    required: bool = False
-    nullable: bool = False
-    check: Check | None = None
-    description: str = ""
-
-
 def item(location: str, code: str, message: str) -> dict:
     """One entry of an error's ``problems`` list."""
     return {"location": location, "code": code, "message": message}
 
 
-def read_body(fields: list[Field]) -> dict:
-    """The request's JSON object after checking it against ``fields``; raises BodyError."""
+@dataclass(frozen=True)
+class Expected:
+    """What a pattern-checked field must be, in words: the message when the pattern fails."""
+
+    text: str
+
+
+def _matching(pattern: str, expected: str) -> Any:
+    """Text matching ``pattern`` as a whole; refused with "<field> must be <expected>."."""
+    return Annotated[str, Field(pattern=f"^{pattern}$"), Expected(expected)]
+
+
+CountryCode = _matching(r"[A-Z]{3}", "an ISO 3166 alpha-3 code such as KEN")
+QuestionnaireId = _matching(r"[a-z0-9_]{1,64}", "a questionnaire id such as mgf")
+VersionText = _matching(r"[0-9A-Za-z][0-9A-Za-z._-]{0,31}", "a version such as 2026.1")
+AnswerStatus = Literal[ANSWER_STATUSES]
+TransitionName = Literal[tuple(sorted(TRANSITIONS))]  # a new transition is accepted and documented
+
+
+class RequestBody(BaseModel):
+    """A JSON object of a request: strict JSON types, no unknown fields, storable values."""
+
+    model_config = ConfigDict(strict=True, extra="forbid")
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _storable(cls, value: Any) -> Any:
+        """Refuse what no database column can hold, before any other check of the field."""
+        problem = unusable(value)
+        if problem:
+            raise PydanticCustomError("invalid_text", problem)
+        return value
+
+    def given(self, *names: str) -> dict:
+        """The fields among ``names`` that the request sent, null ones included, absent ones not."""
+        return {name: getattr(self, name) for name in names if name in self.model_fields_set}
+
+
+class NewAssessment(RequestBody):
+    """Country, questionnaire version and cycle."""
+
+    country: CountryCode = Field(description="ISO 3166 alpha-3 code of the country")
+    questionnaire: QuestionnaireId = Field(description="questionnaire family id")
+    version: VersionText = Field(description="a published version of the questionnaire")
+    cycle: int = Field(ge=2000, le=2100, description="the year of the assessment cycle")
+
+
+class AnswerSave(RequestBody):
+    """The answer and the revision it replaces."""
+
+    value: Any = Field(None, description="the answer when status is answered: yes/no or an option code, a list "
+                       "of option codes, a number, a text or an ISO date, as the question's type says")
+    status: AnswerStatus = Field("answered", description="answered (default), na (not applicable: needs a "
+                                 "justification) or unknown")
+    justification: str | None = Field(None, description="why not applicable, or a note")
+    base_revision: int = Field(ge=0, le=MAX_REVISION, description="the revision the new answer is based on: "
+                               "0 for a never-answered question")
+
+
+class TransitionRequest(RequestBody):
+    """The transition to make, and a comment recorded with it."""
+
+    action: TransitionName = Field(description="the transition to make")
+    comment: str | None = Field(None, description="recorded with the change of state")
+
+
+Body = TypeVar("Body", bound=RequestBody)
+
+
+def read_body(model: type[Body]) -> Body:
+    """The request's JSON object validated as ``model``; raises BodyError (400 when the body
+    is not JSON, 422 listing every problem when it is not a valid ``model``)."""
     data = request.get_json(silent=True)
     if data is None:
         raise BodyError(400, "The request body must be a JSON object, sent with Content-Type: application/json.")
     if not isinstance(data, dict):
         raise BodyError(422, "Invalid request body",
                         [item("", "not_an_object", "The request body must be a JSON object.")])
-    problems = _unknown_fields(data, fields)
-    for spec in fields:
-        problems.extend(_check_field(data, spec))
+    return validated(model, data)
+
+
+def validated(model: type[Body], data: dict) -> Body:
+    """``data`` as a ``model``; raises BodyError 422 with every problem, one per field at fault:
+    unknown fields first (by name), then the model's fields in their order."""
+    unreadable = [key for key in data if unusable(key)]  # pydantic stops at the first such key
+    problems = [_unknown(key, model) for key in unreadable]
+    try:
+        body = model.model_validate({key: value for key, value in data.items() if key not in unreadable})
+    except ValidationError as error:
+        problems += [_problem(entry, model) for entry in error.errors(include_url=False)]
     if problems:
+        rank = {name: index for index, name in enumerate(model.model_fields)}
+        problems.sort(key=lambda found: (found["location"] in rank, rank.get(found["location"], 0),
+                                         found["location"]))
         raise BodyError(422, "Invalid request body", problems)
-    return data
+    return body
 
 
-def _unknown_fields(data: dict, fields: list[Field]) -> list[dict]:
-    known = {spec.name for spec in fields}
-    expected = ", ".join(sorted(known))
-    return [item(key, "unknown_field", f"Unknown field {key!r}: the fields are {expected}.")
-            for key in sorted(data) if key not in known]
+# ---- pydantic's errors as the API's problems ------------------------------------------------
+
+_TYPE_NAMES = {"string_type": "text", "int_type": "an integer",
+               "float_type": "a number", "bool_type": "true or false"}
 
 
-def _check_field(data: dict, spec: Field) -> list[dict]:
-    if spec.name not in data:
-        return [item(spec.name, "required", f"{spec.name} is required.")] if spec.required else []
-    value = data[spec.name]
-    if value is None:
-        return [] if spec.nullable else [item(spec.name, "wrong_type", f"{spec.name} cannot be null.")]
-    unusable = _unusable(value)
-    if unusable:
-        return [item(spec.name, "invalid_text", unusable)]
-    if spec.types and not _has_type(value, spec.types):
-        return [item(spec.name, "wrong_type", f"{spec.name} must be {_type_names(spec.types)}.")]
-    message = spec.check(value) if spec.check else None
-    return [item(spec.name, "invalid", message)] if message else []
+def _unknown(name: str, model: type[RequestBody]) -> dict:
+    known = ", ".join(sorted(model.model_fields))
+    return item(name, "unknown_field", f"Unknown field {name!r}: the fields are {known}.")
 
 
-def _has_type(value: Any, types: tuple[type, ...]) -> bool:
-    if isinstance(value, bool):  # JSON true/false are not integers, although Python says so
-        return bool in types
-    return isinstance(value, types)
+def _problem(entry: dict, model: type[RequestBody]) -> dict:
+    name, kind = ".".join(map(str, entry["loc"])), entry["type"]
+    if kind == "missing":
+        return item(name, "required", f"{name} is required.")
+    if kind == "extra_forbidden":
+        return _unknown(name, model)
+    if entry["input"] is None:  # nullable fields accept null: this one does not
+        return item(name, "wrong_type", f"{name} cannot be null.")
+    return _value_problem(name, entry, model.model_fields[name])
 
 
-def _type_names(types: tuple[type, ...]) -> str:
-    names = {str: "text", int: "an integer", bool: "true or false", float: "a number"}
-    return " or ".join(names.get(kind, kind.__name__) for kind in types)
+def _value_problem(name: str, entry: dict, field: FieldInfo) -> dict:
+    """A value that cannot be stored, has the wrong type, or is outside the field's limits."""
+    kind = entry["type"]
+    if kind == "literal_error" and not isinstance(entry["input"], str):
+        kind = "string_type"  # every enum here is a set of texts: a number or a list is the wrong type
+    if kind == "invalid_text":
+        return item(name, "invalid_text", entry["msg"])
+    if kind in _TYPE_NAMES:
+        return item(name, "wrong_type", f"{name} must be {_TYPE_NAMES[kind]}.")
+    return item(name, "invalid", _invalid(name, entry, field))
 
 
-def _unusable(value: Any) -> str | None:
+def _invalid(name: str, entry: dict, field: FieldInfo) -> str:
+    """What is wrong with a value of the right type, and what to send instead."""
+    kind = entry["type"]
+    if kind in ("greater_than_equal", "less_than_equal"):
+        return _out_of_range(name, _bound(field, "ge"), _bound(field, "le"))
+    if kind == "literal_error":
+        listed = ", ".join(typing.get_args(field.annotation))
+        return f"{name} must be one of: {listed} (not {entry['input']!r})."
+    expected = next((mark.text for mark in field.metadata if isinstance(mark, Expected)), None)
+    if kind == "string_pattern_mismatch" and expected:
+        return f"{name} must be {expected}."
+    return f"{name} is not valid: {entry['msg']}."
+
+
+def _out_of_range(name: str, low: object, high: object) -> str:
+    if low is None:
+        return f"{name} must be at most {high}."
+    if high is None:
+        return f"{name} must be at least {low}."
+    return f"{name} must be between {low} and {high}."
+
+
+def _bound(field: FieldInfo, name: str) -> object:
+    """The field's ``ge`` or ``le`` limit, None if it has none."""
+    return next((getattr(mark, name) for mark in field.metadata if hasattr(mark, name)), None)
+
+
+def unusable(value: Any) -> str | None:
     """Values that no database column can hold: NUL characters, lone surrogates, NaN/Infinity."""
     if isinstance(value, str):
         if "\x00" in value:
@@ -105,52 +211,5 @@ def _unusable(value: Any) -> str | None:
     elif isinstance(value, (list, dict)):
         children = value.values() if isinstance(value, dict) else value
         keys = list(value) if isinstance(value, dict) else []
-        return next(filter(None, map(_unusable, [*keys, *children])), None)
+        return next(filter(None, map(unusable, [*keys, *children])), None)
     return None
-
-
-# ---- reusable checks, each carrying the JSON Schema keywords that say the same -------------
-
-def _with_schema(check: Check, **schema) -> Check:
-    check.schema = schema
-    return check
-
-
-def one_of(choices) -> Check:
-    listed = ", ".join(choices)
-    return _with_schema(lambda value: None if value in choices else f"{value!r} is not one of: {listed}.",
-                        enum=list(choices))
-
-
-def between(low: int, high: int) -> Check:
-    return _with_schema(lambda value: None if low <= value <= high else f"must be between {low} and {high}.",
-                        minimum=low, maximum=high)
-
-
-def matches(pattern: str, description: str) -> Check:
-    compiled = re.compile(pattern)
-    return _with_schema(lambda value: None if compiled.fullmatch(value) else f"must be {description}.",
-                        pattern=f"^{pattern}$")
-
-
-# ---- the same rules as JSON Schema, for the OpenAPI document -------------------------------
-
-JSON_TYPES = {str: "string", int: "integer", bool: "boolean", float: "number"}
-
-
-def body_schema(fields: list[Field], description: str) -> dict:
-    """The JSON Schema of a request body checked by ``read_body(fields)``."""
-    return {"type": "object", "description": description, "additionalProperties": False,
-            "required": [spec.name for spec in fields if spec.required],
-            "properties": {spec.name: _field_schema(spec) for spec in fields}}
-
-
-def _field_schema(spec: Field) -> dict:
-    schema: dict = {"description": spec.description} if spec.description else {}
-    if spec.types:
-        names = [JSON_TYPES[kind] for kind in spec.types] + (["null"] if spec.nullable else [])
-        schema["type"] = names[0] if len(names) == 1 else names
-    schema.update(getattr(spec.check, "schema", {}))
-    if spec.nullable and "enum" in schema:
-        schema["enum"] = [*schema["enum"], None]
-    return schema

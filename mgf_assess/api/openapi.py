@@ -1,18 +1,16 @@
 """The OpenAPI 3.1 document of the API, built from small path descriptions.
 
-Request bodies come from the same field lists the endpoints check (``api.bodies``), so the
-document and the validation cannot drift apart.
+Request bodies are the JSON Schemas of the pydantic models the endpoints validate with
+(``api.bodies``), so the document and the validation cannot drift apart.
 """
 
 from __future__ import annotations
 
-from mgf_assess.api.answers import ANSWER_BODY
-from mgf_assess.api.assessments import NEW_ASSESSMENT
-from mgf_assess.api.bodies import body_schema
-from mgf_assess.api.schemas import all_schemas, ref
-from mgf_assess.api.transitions import transition_fields
+from mgf_assess.api.bodies import AnswerSave, NewAssessment, RequestBody, TransitionRequest
+from mgf_assess.api.schemas import all_schemas, model_schemas, ref
 
 ERROR = ref("Error")
+REQUEST_BODIES = [NewAssessment, AnswerSave, TransitionRequest]
 ASSESSMENT_ID = {"name": "assessment_id", "in": "path", "required": True, "description": "assessment id",
                  "schema": {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}}
 QUESTION_ID = {"name": "qid", "in": "path", "required": True, "description": "question id",
@@ -32,8 +30,8 @@ def _errors(*codes: int) -> dict:
     return {str(code): _json(ERROR, texts[code]) for code in (401, *codes)}
 
 
-def _body(fields, description: str) -> dict:
-    return {"required": True, "content": {"application/json": {"schema": body_schema(fields, description)}}}
+def _body(model: type[RequestBody]) -> dict:
+    return {"required": True, "content": {"application/json": {"schema": ref(model.__name__)}}}
 
 
 def _operation(operation_id: str, summary: str, responses: dict, **extra) -> dict:
@@ -49,7 +47,7 @@ def _assessment_paths() -> dict:
                 "createAssessment", "Open an assessment (admins; focal points for their country)",
                 {"201": _json(ref("Assessment"), "The new assessment"),
                  **_errors(400, 403, 409, 422)},
-                requestBody=_body(NEW_ASSESSMENT, "Country, questionnaire version and cycle")),
+                requestBody=_body(NewAssessment)),
         },
         "/assessments/{assessment_id}": {"get": _operation(
             "getAssessment", "One assessment with its answers and evidence",
@@ -60,7 +58,7 @@ def _assessment_paths() -> dict:
         "/assessments/{assessment_id}/transitions": {"post": _operation(
             "postTransition", "Change the assessment's state",
             {"200": _json(ref("TransitionResult"), "The new state"), **_errors(400, 403, 404, 409, 422)},
-            parameters=[ASSESSMENT_ID], requestBody=_body(transition_fields(), "The transition"))},
+            parameters=[ASSESSMENT_ID], requestBody=_body(TransitionRequest))},
     }
 
 
@@ -72,7 +70,7 @@ def _answer_paths() -> dict:
         {"200": _json(ref("Answer"), "The saved answer with its new revision"),
          **_errors(400, 403, 404, 422), "409": conflict},
         parameters=[ASSESSMENT_ID, QUESTION_ID],
-        requestBody=_body(ANSWER_BODY, "The answer and the revision it replaces"))}}
+        requestBody=_body(AnswerSave))}}
 
 
 def _paths() -> dict:
@@ -93,6 +91,6 @@ def openapi_document() -> dict:
         "servers": [{"url": "/api/v1"}],
         "security": [{"bearer": []}],
         "components": {"securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
-                       "schemas": all_schemas()},
+                       "schemas": {**all_schemas(), **model_schemas(REQUEST_BODIES, "validation")}},
         "paths": _paths(),
     }

@@ -1,74 +1,209 @@
-"""JSON Schemas of the API's responses and errors (the ``components.schemas`` of the document)."""
+"""The API's responses as pydantic models, and the ``components.schemas`` of its document.
+
+The models describe what ``api.representations`` and the error handlers build (responses stay
+plain dicts); their JSON Schemas are generated, with enums taken from the code's constants.
+Request bodies are models too (``api.bodies``), placed beside these by ``model_schemas``.
+The scoring result document stays a hand-written schema (``score_schemas``): it is the scoring
+library's output, passed through unchanged, not a document the API builds.
+"""
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+from pydantic.json_schema import GenerateJsonSchema
+
 from mgf_assess.assessments.models import ANSWER_STATUSES, EVIDENCE_KINDS
 from mgf_assess.assessments.workflow import STATES
+from mgf_assess.auth.models import ROLES
+
+REF_TEMPLATE = "#/components/schemas/{model}"
 
 
 def ref(name: str) -> dict:
-    return {"$ref": f"#/components/schemas/{name}"}
+    """A reference to the component schema ``name``."""
+    return {"$ref": REF_TEMPLATE.format(model=name)}
 
 
-def _object(properties: dict, required: list[str] | None = None, **extra) -> dict:
-    """An object schema; every listed property is required unless ``required`` says otherwise."""
-    return {"type": "object", "required": list(properties) if required is None else required,
-            "properties": properties, **extra}
+class _SchemaGenerator(GenerateJsonSchema):
+    """pydantic's JSON Schemas, except that a choice of one value stays an ``enum`` list
+    (pydantic writes ``const``): a client sees the same shape when more choices come; and
+    properties get no title ("Base Revision" says nothing that ``base_revision`` does not)."""
+
+    def field_title_should_be_set(self, schema) -> bool:
+        return False
+
+    def literal_schema(self, schema):
+        generated = super().literal_schema(schema)
+        if "const" in generated:
+            generated["enum"] = [generated.pop("const")]
+        return generated
+
+
+def model_schemas(models: list[type[BaseModel]], mode: str = "serialization") -> dict:
+    """``components.schemas`` entries: each model's JSON Schema under its name, and the models
+    it refers to (pydantic's ``$defs``) hoisted beside it. ``mode``: "validation" for request
+    bodies, "serialization" for responses."""
+    schemas: dict = {}
+    for model in models:
+        schema = model.model_json_schema(ref_template=REF_TEMPLATE, schema_generator=_SchemaGenerator, mode=mode)
+        schemas.update(schema.pop("$defs", {}))
+        schemas[model.__name__] = schema
+    return schemas
+
+
+def _optional(**details) -> Any:
+    """A property a response may leave out: not ``required``. These models describe responses
+    and are never filled in, so the factory never runs; unlike a default, it adds nothing to
+    the schema."""
+    return Field(default_factory=lambda: None, **details)
+
+
+class Problem(BaseModel):
+    """One problem of the input: where, a stable code, and what to send instead."""
+
+    location: str
+    code: str
+    message: str
+
+
+class MissingItem(BaseModel):
+    """A required question without an answer."""
+
+    question: str
+    domain: str
+    area: str
+
+
+class ErrorDetail(BaseModel):
+    """What went wrong: the HTTP status and a sentence, with every problem of invalid input."""
+
+    status: int
+    title: str
+    problems: list[Problem] = _optional(description="every problem of the input (422); nothing was stored")
+    missing: list[MissingItem] = _optional(description="required questions without an answer (422 on submit)")
+
+
+class Error(BaseModel):
+    """An error; its title says what went wrong and what to do."""
+
+    error: ErrorDetail
+
+
+class UserRef(BaseModel):
+    """Who made the last change."""
+
+    id: int
+    name: str
+
+
+class Evidence(BaseModel):
+    """Evidence attached to an answer: a law, a policy, a data source, a link or a file."""
+
+    id: int
+    kind: Literal[EVIDENCE_KINDS]
+    citation: str
+    url: str | None
+    file_name: str | None
+
+
+class Answer(BaseModel):
+    """One question's answer, its revision (0: never answered) and its evidence."""
+
+    question: str
+    value: Any = Field(description="the stored value; null unless answered")
+    status: Literal[ANSWER_STATUSES] | None
+    justification: str | None
+    revision: int = Field(ge=0)
+    updated_by: UserRef | None
+    updated_at: datetime | None
+    carried_over: bool
+    evidence: list[Evidence]
+
+
+class AnswerConflict(BaseModel):
+    """The save was based on an old revision; `current` is the answer now."""
+
+    error: ErrorDetail
+    current: Answer
+
+
+class QuestionnaireRef(BaseModel):
+    """The questionnaire family and version of an assessment."""
+
+    id: str
+    version: str
+
+
+class AssessmentSummary(BaseModel):
+    """An assessment without its answers, as lists show it."""
+
+    id: int
+    state: Literal[STATES]
+    questionnaire: QuestionnaireRef
+    country: str
+    cycle: int
+    created_at: datetime
+    updated_at: datetime
+    submitted_at: datetime | None
+
+
+class Assessment(AssessmentSummary):
+    """An assessment with its answers and evidence."""
+
+    answers: dict[str, Answer] = Field(
+        description="answers and evidence by question id (only questions that have either)")
+
+
+class AssessmentList(BaseModel):
+    """The assessments the caller may see, newest cycle first."""
+
+    assessments: list[AssessmentSummary]
+
+
+class TransitionResult(BaseModel):
+    """The state before and after a transition, and the score snapshot it took, if any."""
+
+    id: int
+    action: str
+    previous_state: str
+    state: Literal[STATES]
+    snapshot: int | None
+
+
+class Me(BaseModel):
+    """The account behind the token."""
+
+    id: int
+    email: str
+    name: str = _optional()
+    role: Literal[ROLES]
+    country: str | None = _optional()
+    language: str | None = _optional()
+    countries: list[str] = _optional()
+
+
+RESPONSES = [Error, AnswerConflict, Problem, MissingItem, AssessmentSummary, Assessment, AssessmentList,
+             Answer, Evidence, TransitionResult, Me]
+
+
+# ---- the scoring result document, hand-written ----------------------------------------------
+
+def _object(properties: dict) -> dict:
+    """An object schema whose every listed property is required."""
+    return {"type": "object", "required": list(properties), "properties": properties}
 
 
 def _nullable(kind: str, **extra) -> dict:
     return {"type": [kind, "null"], **extra}
 
 
-TEXT, INTEGER, NUMBER = {"type": "string"}, {"type": "integer"}, {"type": "number"}
-TIMESTAMP = {"type": "string", "format": "date-time"}
+TEXT, NUMBER = {"type": "string"}, {"type": "number"}
 SCORE = _nullable("number", minimum=0, maximum=100)
 SHARE = _nullable("number", minimum=0, maximum=1)
 CODE = _nullable("string")
-
-
-def error_schemas() -> dict:
-    detail = _object({
-        "status": INTEGER, "title": TEXT,
-        "problems": {"type": "array", "items": ref("Problem"),
-                     "description": "every problem of the input (422); nothing was stored"},
-        "missing": {"type": "array", "items": ref("MissingItem"),
-                    "description": "required questions without an answer (422 on submit)"},
-    }, required=["status", "title"])
-    return {
-        "Error": _object({"error": detail}),
-        "AnswerConflict": _object({"error": detail, "current": ref("Answer")},
-                                  description="The save was based on an old revision; `current` is the answer now."),
-        "Problem": _object({"location": TEXT, "code": TEXT, "message": TEXT}),
-        "MissingItem": _object({"question": TEXT, "domain": TEXT, "area": TEXT}),
-    }
-
-
-def assessment_schemas() -> dict:
-    summary = {
-        "id": INTEGER, "state": {"type": "string", "enum": list(STATES)},
-        "questionnaire": _object({"id": TEXT, "version": TEXT}), "country": TEXT, "cycle": INTEGER,
-        "created_at": TIMESTAMP, "updated_at": TIMESTAMP, "submitted_at": _nullable("string", format="date-time"),
-    }
-    answers = {"type": "object", "additionalProperties": ref("Answer"),
-               "description": "answers and evidence by question id (only questions that have either)"}
-    return {
-        "AssessmentSummary": _object(summary),
-        "Assessment": _object({**summary, "answers": answers}),
-        "AssessmentList": _object({"assessments": {"type": "array", "items": ref("AssessmentSummary")}}),
-        "Answer": _object({
-            "question": TEXT, "value": {"description": "the stored value; null unless answered"},
-            "status": {"type": ["string", "null"], "enum": [*ANSWER_STATUSES, None]},
-            "justification": _nullable("string"), "revision": {"type": "integer", "minimum": 0},
-            "updated_by": {"anyOf": [_object({"id": INTEGER, "name": TEXT}), {"type": "null"}]},
-            "updated_at": _nullable("string", format="date-time"), "carried_over": {"type": "boolean"},
-            "evidence": {"type": "array", "items": ref("Evidence")}}),
-        "Evidence": _object({"id": INTEGER, "kind": {"type": "string", "enum": list(EVIDENCE_KINDS)},
-                             "citation": TEXT, "url": _nullable("string"), "file_name": _nullable("string")}),
-        "TransitionResult": _object({"id": INTEGER, "action": TEXT, "previous_state": TEXT,
-                                     "state": {"type": "string", "enum": list(STATES)},
-                                     "snapshot": _nullable("integer")}),
-    }
 
 
 def score_schemas() -> dict:
@@ -91,13 +226,6 @@ def score_schemas() -> dict:
         "recommendations": {"type": "array", "items": recommendation}})}
 
 
-def me_schema() -> dict:
-    return {"Me": _object({
-        "id": INTEGER, "email": TEXT, "name": TEXT,
-        "role": {"type": "string", "enum": ["admin", "focal_point", "contributor", "evaluator", "analyst"]},
-        "country": _nullable("string"), "language": _nullable("string"),
-        "countries": {"type": "array", "items": TEXT}}, required=["id", "email", "role"])}
-
-
 def all_schemas() -> dict:
-    return {**error_schemas(), **assessment_schemas(), **score_schemas(), **me_schema()}
+    """The document's component schemas of responses and errors."""
+    return {**model_schemas(RESPONSES), **score_schemas()}
