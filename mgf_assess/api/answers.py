@@ -12,7 +12,7 @@ from flask_login import current_user
 from mgf_assess.api import access
 from mgf_assess.api.blueprint import bp, respond, token_required
 from mgf_assess.api.bodies import AnswerSave, read_body
-from mgf_assess.api.representations import stored_answer_json
+from mgf_assess.api.representations import question_evidence, stored_answer_json
 from mgf_assess.assessments import operations
 
 
@@ -26,5 +26,6 @@ def put_answer(assessment_id: int, qid: str):
     access.require_state_or_role("answer.edit", "answer.author", target, refusal)
     body = read_body(AnswerSave)
     payload = body.given("value", "status", "justification")
+    evidence = question_evidence(found.id, qid)  # a save never changes it: read before the lock
     saved = operations.save_answer(current_user, found, qid, payload, body.base_revision)
-    return respond(stored_answer_json(saved))
+    return respond(stored_answer_json(saved, evidence))

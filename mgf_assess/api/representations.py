@@ -56,14 +56,17 @@ def answer_json(qid: str, answer: Answer | None, evidence: list[Evidence]) -> di
     }
 
 
-def stored_answer_json(answer: Answer, has_evidence: bool | None = None) -> dict:
-    """An answer row with its evidence, looked up (used for saves and conflicts) unless the
-    caller knows there is none (``has_evidence`` False: the list is empty, no query needed)."""
-    if has_evidence is False:
-        return answer_json(answer.question_id, answer, [])
-    query = db.select(Evidence).filter_by(assessment_id=answer.assessment_id,
-                                          question_id=answer.question_id).order_by(Evidence.id)
-    return answer_json(answer.question_id, answer, list(db.session.scalars(query)))
+def stored_answer_json(answer: Answer, evidence: list[Evidence] | None = None) -> dict:
+    """An answer row with its evidence (looked up unless given: used for saves and conflicts)."""
+    if evidence is None:
+        evidence = question_evidence(answer.assessment_id, answer.question_id)
+    return answer_json(answer.question_id, answer, evidence)
+
+
+def question_evidence(assessment_id: int, qid: str) -> list[Evidence]:
+    """The evidence of one question, oldest first."""
+    query = db.select(Evidence).filter_by(assessment_id=assessment_id, question_id=qid).order_by(Evidence.id)
+    return list(db.session.scalars(query))
 
 
 def evidence_json(item: Evidence) -> dict:

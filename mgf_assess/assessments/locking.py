@@ -19,11 +19,18 @@ from mgf_assess.extensions import db
 
 
 def lock(assessment: Assessment) -> Assessment:
-    """The assessment read again under its row lock, held until the transaction ends."""
-    if not holds_write_lock(db.session.connection()):
+    """The assessment as it stands under its row lock, held until the transaction ends.
+
+    PostgreSQL reads the row again with ``FOR UPDATE``. On SQLite the transaction has held the
+    database's write lock since it began, so what it read is current already.
+    """
+    connection = db.session.connection()
+    if not holds_write_lock(connection):
         raise RuntimeError("an assessment is locked in a read-only request: changes are made by POST, "
                            "PUT or DELETE requests, whose SQLite transactions take the write lock")
-    query = db.select(Assessment).filter_by(id=assessment.id).with_for_update()
+    if connection.dialect.name == "sqlite":
+        return assessment
+    query = db.select(Assessment).filter_by(id=assessment.id).with_for_update(of=Assessment)  # not its version
     return db.session.execute(query.execution_options(populate_existing=True)).scalar_one()
 
 

@@ -38,7 +38,7 @@ class Assessment(db.Model):
     submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     country: Mapped[Country] = relationship()
-    questionnaire: Mapped[QuestionnaireVersion] = relationship()
+    questionnaire: Mapped[QuestionnaireVersion] = relationship(lazy="joined", innerjoin=True)  # always needed with it
 
     @property
     def country_editable(self) -> bool:

@@ -13,11 +13,10 @@ from mgf_assess.extensions import db
 def visible_assessments(user) -> list[Assessment]:
     """Every assessment the user may see, newest cycle first."""
     query = db.select(Assessment).order_by(Assessment.cycle.desc(), Assessment.country_code)
-    if user.role not in policy.ALL_COUNTRIES_ROLES:
-        query = query.filter(Assessment.country_code.in_(user.country_codes or {""}))
-    if user.role == "analyst":
-        query = query.filter(Assessment.state == "validated")
-    return list(db.session.scalars(query))
+    countries = policy.country_filter(user)
+    if countries is not None:  # narrowed in the database; the policy decides on each one
+        query = query.filter(Assessment.country_code.in_(countries or {""}))
+    return [item for item in db.session.scalars(query) if policy.can(user, "assessment.view", item)]
 
 
 def assessment_for(user, assessment_id: int, action: str = "assessment.view") -> Assessment:

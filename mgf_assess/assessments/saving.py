@@ -32,9 +32,9 @@ def save_answer(actor, assessment: Assessment, qid: str, payload: dict | None, b
     Raises NotEditable (state), AnswerConflict (stale revision, nothing stored) or
     AnswerProblems (invalid, every problem listed, nothing stored).
     """
+    typed, problems = check_answer(definition_for(assessment), qid, payload)  # needs no lock: checked first
     assessment = lock_editable(assessment)
     current = checked_revision(assessment, qid, base_revision)
-    typed, problems = check_answer(definition_for(assessment), qid, payload)
     if problems:
         raise AnswerProblems([{"location": p.location, "code": p.code, "message": p.message} for p in problems])
     return write_answer(actor, assessment, qid, current, answer_fields(typed))
