@@ -7,7 +7,7 @@ from mgf_assess.extensions import login_manager
 
 
 def init_app(app: Flask) -> None:
-    from mgf_assess.auth import queries, routes_admin  # noqa: F401  (registers admin routes)
+    from mgf_assess.auth import queries
     from mgf_assess.auth.routes import bp
     from mgf_assess.auth.sessions import SessionInterface
 

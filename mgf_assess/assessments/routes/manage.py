@@ -11,7 +11,8 @@ from mgf_assess.assessments.errors import MissingItems, NotEditable
 from mgf_assess.assessments.forms import TransitionForm
 from mgf_assess.assessments.pages import carry_offer
 from mgf_assess.assessments.readiness import missing_items
-from mgf_assess.assessments.routes import assignment_form, bp, show
+from mgf_assess.assessments.routes import bp
+from mgf_assess.assessments.routes.overview import assignment_form, show
 from mgf_assess.assessments.scoring_bridge import definition_for, score_assessment
 from mgf_assess.assessments.sections import find_section
 from mgf_assess.auth.models import User

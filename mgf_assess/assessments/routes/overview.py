@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from mgf_assess.assessments import operations, pages, queries
-from mgf_assess.assessments.display import template_helpers
 from mgf_assess.assessments.forms import AssignmentForm, OpenAssessmentForm
-from mgf_assess.assessments.labels import EVIDENCE_KIND_LABELS
 from mgf_assess.assessments.readiness import missing_items
+from mgf_assess.assessments.routes import bp
 from mgf_assess.assessments.scoring_bridge import definition_for, score_assessment
-from mgf_assess.assessments.workflow import STATE_BADGES, STATE_LABELS
 from mgf_assess.core import policy
 from mgf_assess.core.errors import OperationError
 from mgf_assess.core.forms import choices
@@ -21,14 +19,6 @@ from mgf_assess.database import utcnow
 from mgf_assess.extensions import db
 from mgf_assess.i18n import current_language, localized
 from mgf_assess.questionnaires.queries import published_versions
-
-bp = Blueprint("assessments", __name__, url_prefix="/assessments", template_folder="templates")
-
-
-@bp.context_processor
-def _helpers() -> dict:
-    return {**template_helpers(), "STATE_LABELS": STATE_LABELS, "STATE_BADGES": STATE_BADGES,
-            "EVIDENCE_KIND_LABELS": EVIDENCE_KIND_LABELS}
 
 
 def creatable_countries(user) -> list[Country]:

@@ -10,7 +10,7 @@ from mgf_assess.assessments import evidence, files, queries
 from mgf_assess.assessments.forms import EvidenceForm
 from mgf_assess.assessments.models import Evidence
 from mgf_assess.assessments.routes import bp
-from mgf_assess.assessments.routes_section import (
+from mgf_assess.assessments.routes.section import (
     load_section,
     question_target,
     render_section,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
+from flask import abort, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
@@ -12,12 +12,11 @@ from mgf_assess.auth import operations, queries
 from mgf_assess.auth.forms import LoginForm, PasswordForm, PreferencesForm, TokenForm
 from mgf_assess.auth.models import ApiToken
 from mgf_assess.auth.passwords import verify_password
+from mgf_assess.auth.routes import bp
 from mgf_assess.config import LANGUAGES
 from mgf_assess.core.errors import OperationError
 from mgf_assess.core.forms import ActionForm
 from mgf_assess.extensions import db
-
-bp = Blueprint("auth", __name__, template_folder="templates")
 
 
 def _safe_next(target: str | None) -> str:
