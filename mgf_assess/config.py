@@ -46,6 +46,7 @@ def from_environment(instance_path: str) -> dict:
         "SQLALCHEMY_DATABASE_URI": env.get("DATABASE_URL") or default_database_url(instance_path),
         "UPLOAD_FOLDER": env.get("UPLOAD_FOLDER") or str(Path(instance_path) / "uploads"),
         "MAX_UPLOAD_MB": int(env.get("MAX_UPLOAD_MB", "20")),
+        "MAX_JSON_KB": int(env.get("MAX_JSON_KB", "1024")),  # a JSON request body; larger ones get 413
         "DEFAULT_LANGUAGE": env.get("DEFAULT_LANGUAGE", "en"),
         "QUESTIONNAIRES_FOLDER": env.get("QUESTIONNAIRES_FOLDER") or str(REPO_ROOT / "questionnaires"),
         "SECURE_COOKIES": _env_bool("SECURE_COOKIES", True),

@@ -14,7 +14,7 @@ import typing
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, TypeVar
 
-from flask import request
+from flask import current_app, request
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
@@ -110,13 +110,36 @@ Body = TypeVar("Body", bound=RequestBody)
 def read_body(model: type[Body]) -> Body:
     """The request's JSON object validated as ``model``; raises BodyError (400 when the body
     is not JSON, 422 listing every problem when it is not a valid ``model``)."""
-    data = request.get_json(silent=True)
+    request.max_content_length = current_app.config["MAX_JSON_KB"] * 1024  # larger: 413
+    try:
+        data = request.get_json(silent=True)
+    except RecursionError:
+        data = _TOO_DEEP
+    if data is _TOO_DEEP or nesting_depth(data) > MAX_JSON_DEPTH:
+        raise BodyError(400, f"The request body is nested more than {MAX_JSON_DEPTH} levels deep; "
+                             "send a flat JSON object as the API document describes.")
     if data is None:
         raise BodyError(400, "The request body must be a JSON object, sent with Content-Type: application/json.")
     if not isinstance(data, dict):
         raise BodyError(422, "Invalid request body",
                         [item("", "not_an_object", "The request body must be a JSON object.")])
     return validated(model, data)
+
+
+MAX_JSON_DEPTH = 64  # no body the API accepts comes near it
+_TOO_DEEP = object()
+
+
+def nesting_depth(value) -> int:
+    """How many arrays and objects deep ``value`` goes (0 for a plain value), without recursion."""
+    deepest, pending = 0, [(value, 0)]
+    while pending:
+        item, depth = pending.pop()
+        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
+        if children is not None:
+            deepest = max(deepest, depth + 1)
+            pending.extend((child, depth + 1) for child in children)
+    return deepest
 
 
 def validated(model: type[Body], data: dict) -> Body:

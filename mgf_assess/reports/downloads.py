@@ -16,9 +16,9 @@ from mgf_assess.reports.data.model import GapReport
 MEDIA_TYPES = {
     "pdf": "application/pdf",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "csv": "text/csv; charset=utf-8",
+    "csv": "text/csv",  # text types are sent with "; charset=utf-8" added once by Flask
     "json": "application/json",
-    "html": "text/html; charset=utf-8",
+    "html": "text/html",
 }
 FORMAT_LABELS = {
     "pdf": _l("PDF document"),

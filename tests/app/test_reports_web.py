@@ -198,6 +198,7 @@ def test_downloads_are_attachments_with_sensible_names(rich, client, login_as, f
     for language in ("fr", "ar"):
         response = client.get(f"/assessments/{assessment_id}/report.{fmt}?lang={language}")
         assert response.status_code == 200 and response.mimetype == MEDIA[fmt]
+        assert response.headers["Content-Type"].count("charset") == (1 if fmt in ("csv", "html") else 0)
         disposition = response.headers["Content-Disposition"]
         assert disposition == f"attachment; filename=gap-report-KEN-2026-rich-1.0-{language}.{fmt}"
         assert response.data.startswith(MAGIC[fmt]) and "no-store" in response.headers["Cache-Control"]

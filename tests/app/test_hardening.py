@@ -1,0 +1,50 @@
+"""Defects found by probing the application as an outsider: each test reproduces the probe."""
+
+import json
+
+import pytest
+
+from mgf_assess.api.bodies import MAX_JSON_DEPTH, nesting_depth
+
+
+@pytest.fixture
+def token(app, make_user):
+    from mgf_assess.auth import operations
+    from mgf_assess.auth.models import User
+    from mgf_assess.extensions import db
+
+    email = make_user(role="focal_point", country="KEN")
+    with app.app_context():
+        plain = operations.create_token(None, db.session.scalar(db.select(User).filter_by(email=email)), "probe")[1]
+        db.session.commit()
+    return {"Authorization": f"Bearer {plain}", "Content-Type": "application/json"}
+
+
+def test_a_deeply_nested_json_body_is_a_bad_request(client, token):
+    body = "[" * 100_000 + "]" * 100_000
+    response = client.post("/api/v1/assessments", data=body, headers=token)
+    assert response.status_code == 400 and "nested" in response.get_json()["error"]["title"]
+
+
+def test_nesting_just_over_the_limit_is_refused_and_below_it_is_read(client, token):
+    over = {"country": "KEN"}
+    for _ in range(MAX_JSON_DEPTH):
+        over = {"x": over}
+    assert nesting_depth(over) == MAX_JSON_DEPTH + 1
+    assert client.post("/api/v1/assessments", data=json.dumps(over), headers=token).status_code == 400
+    flat = {"country": "KEN", "questionnaire": "mgf", "version": "2026.1", "cycle": 2026}
+    assert client.post("/api/v1/assessments", data=json.dumps(flat), headers=token).status_code != 400
+
+
+def test_an_oversized_json_body_is_413(app, client, token):
+    app.config["MAX_JSON_KB"] = 1
+    body = json.dumps({"country": "KEN", "note": "x" * 2000})
+    response = client.post("/api/v1/assessments", data=body, headers=token)
+    assert response.status_code == 413 and response.is_json
+
+
+@pytest.mark.parametrize("secure", [True, False])
+def test_hsts_only_when_cookies_are_secure(app, client, secure):
+    app.config["SESSION_COOKIE_SECURE"] = secure
+    response = client.get("/login")
+    assert ("Strict-Transport-Security" in response.headers) is secure
