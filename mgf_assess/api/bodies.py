@@ -21,6 +21,7 @@ from pydantic_core import PydanticCustomError
 
 from mgf_assess.assessments.models import ANSWER_STATUSES
 from mgf_assess.assessments.workflow import TRANSITIONS
+from mgf_assess.core.limits import TEXT_MAX
 
 MAX_REVISION = 2**31 - 1  # the largest number an INTEGER column holds
 
@@ -92,7 +93,8 @@ class AnswerSave(RequestBody):
                        "of option codes, a number, a text or an ISO date, as the question's type says")
     status: AnswerStatus = Field("answered", description="answered (default), na (not applicable: needs a "
                                  "justification) or unknown")
-    justification: str | None = Field(None, description="why not applicable, or a note")
+    justification: str | None = Field(None, max_length=TEXT_MAX, description="why not applicable, or a note "
+                                      "(at most 10,000 characters)")
     base_revision: int = Field(ge=0, le=MAX_REVISION, description="the revision the new answer is based on: "
                                "0 for a never-answered question")
 
@@ -101,7 +103,8 @@ class TransitionRequest(RequestBody):
     """The transition to make, and a comment recorded with it."""
 
     action: TransitionName = Field(description="the transition to make")
-    comment: str | None = Field(None, description="recorded with the change of state")
+    comment: str | None = Field(None, max_length=TEXT_MAX, description="recorded with the change of state "
+                                "(at most 10,000 characters)")
 
 
 Body = TypeVar("Body", bound=RequestBody)
@@ -190,6 +193,10 @@ def _value_problem(name: str, entry: dict, field: FieldInfo) -> dict:
         return item(name, "invalid_text", entry["msg"])
     if kind in _TYPE_NAMES:
         return item(name, "wrong_type", f"{name} must be {_TYPE_NAMES[kind]}.")
+    if kind == "string_too_long":
+        limit = entry["ctx"]["max_length"]
+        return item(name, "too_long", f"{name} is too long: at most {limit:,} characters "
+                                      f"(it has {len(entry['input']):,}). Shorten it.")
     return item(name, "invalid", _invalid(name, entry, field))
 
 

@@ -32,6 +32,7 @@ from wtforms.widgets import CheckboxInput, DateInput, ListWidget, NumberInput
 
 from mgf_assess.assessments.labels import EVIDENCE_KIND_LABELS, STATUS_LABELS
 from mgf_assess.core.forms import choices
+from mgf_assess.core.limits import TEXT_MAX
 from mgf_assess.i18n import localized
 from scoring.model import Question
 
@@ -186,5 +187,5 @@ class TransitionForm(FlaskForm):
     """A workflow transition (``action``, a name of the workflow table) with its comment."""
 
     action = HiddenField()  # read by the route (the submit page's legacy address implies it)
-    comment = TextAreaField(_l("Comment for the evaluators (optional)"), validators=[Optional(), Length(max=2000)],
+    comment = TextAreaField(_l("Comment for the evaluators (optional)"), validators=[Optional(), Length(max=TEXT_MAX)],
                             render_kw={"rows": 3})

@@ -20,6 +20,7 @@ from mgf_assess.assessments.saving import confirm_answer, save_answer  # noqa: F
 from mgf_assess.assessments.scoring_bridge import definition_for
 from mgf_assess.core import audit
 from mgf_assess.core.errors import OperationError
+from mgf_assess.core.limits import TEXT_MAX, too_long
 from mgf_assess.core.models import Country
 from mgf_assess.extensions import db
 from mgf_assess.questionnaires.models import QuestionnaireVersion
@@ -115,9 +116,7 @@ def run_transition(actor, assessment: Assessment, name: str, comment: str | None
     assessment = lock(assessment)
     if not item.starts_from(assessment.state):
         raise NotEditable(workflow.refusal_text(item, assessment.state))
-    comment = (comment or "").strip() or None
-    if item.comment_required and comment is None:
-        raise OperationError({"comment": _l("Say why: a comment is required for this step.")})
+    comment = _checked_comment(item, comment)
     snapshot = getattr(steps, item.step)(actor, assessment) if item.step else None
     previous, assessment.state = assessment.state, item.target
     db.session.flush()
@@ -125,6 +124,17 @@ def run_transition(actor, assessment: Assessment, name: str, comment: str | None
     audit.record(actor, f"assessment.{name}", "assessment", assessment.id, old={"state": previous}, new=new,
                  reason=comment, country=assessment.country_code)
     return TransitionDone(name, previous, item.target, snapshot)
+
+
+def _checked_comment(item: workflow.Transition, comment: str | None) -> str | None:
+    """The comment without surrounding spaces (None when empty); OperationError when it is
+    required and missing, or longer than the limit."""
+    comment = (comment or "").strip() or None
+    if item.comment_required and comment is None:
+        raise OperationError({"comment": _l("Say why: a comment is required for this step.")})
+    if too_long(comment, TEXT_MAX):
+        raise OperationError({"comment": _l("The comment is too long: at most %(n)s characters.", n=f"{TEXT_MAX:,}")})
+    return comment
 
 
 def submit(actor, assessment: Assessment, comment: str | None = None) -> ScoreSnapshot:

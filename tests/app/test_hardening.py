@@ -48,3 +48,47 @@ def test_hsts_only_when_cookies_are_secure(app, client, secure):
     app.config["SESSION_COOKIE_SECURE"] = secure
     response = client.get("/login")
     assert ("Strict-Transport-Security" in response.headers) is secure
+
+
+@pytest.fixture
+def assessment_id(app, tmp_path):
+    import qfiles
+
+    from mgf_assess.assessments import operations
+    from mgf_assess.extensions import db
+    from mgf_assess.questionnaires import operations as qops
+
+    qfiles.write(tmp_path / "q", qfiles.definition(status="published"))
+    with app.app_context():
+        qops.load_folder(tmp_path / "q")
+        found = operations.create_assessment(None, country="KEN", family="demo", version="1.0", cycle=2026)
+        for qid in ("q_one", "q_two"):
+            operations.save_answer(None, found, qid, {"value": "yes"}, 0)
+        db.session.commit()
+        return found.id
+
+
+def test_a_transition_comment_over_the_limit_is_refused_with_its_location(app, client, token, assessment_id):
+    from mgf_assess.core.limits import TEXT_MAX
+
+    body = json.dumps({"action": "submit", "comment": "x" * (TEXT_MAX + 1)})
+    response = client.post(f"/api/v1/assessments/{assessment_id}/transitions", data=body, headers=token)
+    problem = response.get_json()["error"]["problems"][0]
+    assert response.status_code == 422 and (problem["location"], problem["code"]) == ("comment", "too_long")
+    ok = json.dumps({"action": "submit", "comment": "x" * TEXT_MAX})
+    assert client.post(f"/api/v1/assessments/{assessment_id}/transitions", data=ok, headers=token).status_code == 200
+
+
+def test_the_operation_refuses_a_comment_over_the_limit(app, assessment_id):
+    from mgf_assess.assessments import operations
+    from mgf_assess.assessments.models import Assessment
+    from mgf_assess.core.errors import OperationError
+    from mgf_assess.core.limits import TEXT_MAX
+    from mgf_assess.extensions import db
+
+    with app.app_context():
+        found = db.session.get(Assessment, assessment_id)
+        with pytest.raises(OperationError) as refused:
+            operations.run_transition(None, found, "submit", "x" * (TEXT_MAX + 1))
+        assert "comment" in refused.value.problems and found.state == "draft"
+        db.session.rollback()
