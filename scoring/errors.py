@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Literal
 
 Severity = Literal["error", "warning"]
@@ -78,11 +78,6 @@ class Problem:
     def in_file(self, file: str, line: int | None = None) -> Issue:
         """The Issue for this problem in ``file``."""
         return Issue(self.code, file, self.location, self.message, self.fix, self.severity, line)
-
-
-def as_warning(problem: Problem) -> Problem:
-    """The same problem, downgraded to a warning."""
-    return replace(problem, severity="warning")
 
 
 def suggestion(word: object, candidates: Sequence[str]) -> str:

@@ -156,11 +156,6 @@ class Definition(Node):
     def question_map(self) -> dict[str, Question]:
         return {question.id: question for _, _, question in self.iter_questions()}
 
-    @cached_property
-    def question_domain(self) -> dict[str, str]:
-        """Question id → id of the domain that holds it."""
-        return {question.id: domain.id for domain, _, question in self.iter_questions()}
-
     def domain_target(self, domain: Domain) -> str:
         """The band code a domain is measured against in gap analysis."""
         return domain.target_band or self.target_band

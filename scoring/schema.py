@@ -32,8 +32,3 @@ def render_schema() -> str:
     """The schema as stable text: sorted keys, two-space indent, trailing newline."""
     return json.dumps(build_schema(), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
 
-
-def write_schema(path: Path = SCHEMA_PATH) -> Path:
-    """Write the schema to ``path`` (the shipped copy by default) and return the path."""
-    path.write_text(render_schema(), encoding="utf-8")
-    return path
