@@ -37,16 +37,11 @@ What is here, by topic:
 from typing import TYPE_CHECKING
 
 from scoring import ENGINE_VERSION
-from scoring.__main__ import main as cli_main
-from scoring.aggregate import report
-from scoring.answer_types import Answer, AnswersError, AnswerSet, Override, Problem
-from scoring.answers import check_answer, check_override, parse_answers
-from scoring.answers_io import answers_document, load_answers, read_answers_file
-from scoring.carry import CarryResult, Confirmation, MappingMismatchError, carry_forward
-from scoring.engine import hidden_questions, score
-from scoring.errors import DefinitionError, Issue
-from scoring.explain import UnknownNodeError, explain
-from scoring.loader import (
+from scoring.answers.check import check_answer, check_override, parse_answers
+from scoring.answers.documents import answers_document, load_answers, read_answers_file
+from scoring.answers.model import Answer, AnswersError, AnswerSet, Override, Problem
+from scoring.cli.main import main as cli_main
+from scoring.definition.loader import (
     Report,
     check_definition_file,
     check_file,
@@ -54,13 +49,26 @@ from scoring.loader import (
     load_definition,
     load_mapping,
 )
-from scoring.model import Area, Definition, Domain, Question, QuestionMapping, VersionMapping
-from scoring.output import result_dict, result_json
-from scoring.plan import plan_for
-from scoring.questions import matched_threshold
-from scoring.results import DomainResult, Gap, QuestionResult, RecommendationHit, ScoreSet
-from scoring.rules_paths import is_mapping_path
-from scoring.xlsform import read_xlsform, read_xlsform_to_yaml, write_xlsform
+from scoring.definition.model import (
+    Area,
+    Definition,
+    Domain,
+    Question,
+    QuestionMapping,
+    VersionMapping,
+)
+from scoring.definition.rules.paths import is_mapping_path
+from scoring.engine.aggregate import report
+from scoring.engine.carry import CarryResult, Confirmation, MappingMismatchError, carry_forward
+from scoring.engine.output import result_dict, result_json
+from scoring.engine.plan import plan_for
+from scoring.engine.questions import matched_threshold
+from scoring.engine.results import DomainResult, Gap, QuestionResult, RecommendationHit, ScoreSet
+from scoring.engine.score import hidden_questions, score
+from scoring.errors import DefinitionError, Issue
+from scoring.explain.nodes import UnknownNodeError, explain
+from scoring.xlsform.read import read_xlsform, read_xlsform_to_yaml
+from scoring.xlsform.write import write_xlsform
 
 if TYPE_CHECKING:  # imported on first use by __getattr__ below: it needs pandas
     from scoring.frames import results_frame

@@ -8,10 +8,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from scoring.definition.loader import (
+    check_definition_file,
+    check_file,
+    load_definition,
+    load_mapping,
+)
+from scoring.definition.model import Definition, VersionMapping
+from scoring.definition.source import MAX_BYTES
 from scoring.errors import DefinitionError, Issue
-from scoring.loader import check_definition_file, check_file, load_definition, load_mapping
-from scoring.model import Definition, VersionMapping
-from scoring.yaml_source import MAX_BYTES
 
 VALID = Path(__file__).parent / "valid" / "mini"
 MINIMAL = """\
