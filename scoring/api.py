@@ -65,8 +65,8 @@ from scoring.engine.plan import plan_for
 from scoring.engine.questions import matched_threshold
 from scoring.engine.results import DomainResult, Gap, QuestionResult, RecommendationHit, ScoreSet
 from scoring.engine.score import hidden_questions, score
-from scoring.errors import DefinitionError, Issue
 from scoring.explain.nodes import UnknownNodeError, explain
+from scoring.problems.problem import DefinitionError, Issue
 from scoring.xlsform.read import read_xlsform, read_xlsform_to_yaml
 from scoring.xlsform.write import write_xlsform
 

@@ -20,8 +20,8 @@ from scoring.definition.loader import load_definition, load_mapping
 from scoring.engine.carry import CarryResult, MappingMismatchError, carry_forward
 from scoring.engine.output import result_json
 from scoring.engine.score import score
-from scoring.errors import DefinitionError
 from scoring.explain.nodes import UnknownNodeError, explain
+from scoring.problems.problem import DefinitionError
 
 EXIT_DEFINITION = 1
 EXIT_ANSWERS = 2

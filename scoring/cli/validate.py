@@ -10,7 +10,7 @@ from typing import TextIO
 
 from scoring.definition.loader import Report, check_file
 from scoring.definition.schema import render_schema
-from scoring.errors import Issue
+from scoring.problems.problem import Issue
 
 SUFFIXES = (".yaml", ".yml")
 

@@ -23,7 +23,7 @@ from scoring.definition.rules.paths import is_mapping_path
 from scoring.definition.shape import shape_problems
 from scoring.definition.source import Source, read_yaml, read_yaml_text
 from scoring.definition.validate import validate_definition, validate_mapping
-from scoring.errors import DefinitionError, Issue, Problem
+from scoring.problems.problem import DefinitionError, Issue, Problem
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from pydantic import BaseModel, ValidationError
 
-from scoring.errors import Problem, join_location, suggestion
+from scoring.problems.problem import Problem, join_location, suggestion
 
 # pydantic error type → (our code, fix)
 _BY_TYPE = {

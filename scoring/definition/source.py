@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from scoring.errors import Problem, join_location
+from scoring.problems.problem import Problem, join_location
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_NODES = 200_000

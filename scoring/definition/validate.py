@@ -14,7 +14,7 @@ from scoring.definition.model import Definition, VersionMapping
 from scoring.definition.rules import numeric, relevance, scores, structure, texts
 from scoring.definition.rules.mapping import check_mapping
 from scoring.definition.rules.paths import check_definition_path, check_mapping_path
-from scoring.errors import Problem
+from scoring.problems.problem import Problem
 
 Rule = Callable[[Definition], Iterable[Problem]]
 

@@ -22,7 +22,7 @@ from scoring.definition.loader import definition_from_text
 from scoring.definition.model import Definition
 from scoring.definition.shape import shape_problems
 from scoring.definition.source import parent_location
-from scoring.errors import DefinitionError, Issue
+from scoring.problems.problem import DefinitionError, Issue
 from scoring.xlsform.columns import CHOICES, PREFIX, SETTINGS, SURVEY, language_code
 from scoring.xlsform.dump import dump_yaml
 from scoring.xlsform.sheets import (

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from scoring.errors import Problem
+from scoring.problems.problem import Problem
 from scoring.xlsform.columns import LEGACY_PREFIX, NAMESPACE, PREFIX, language_code
 
 FLAGS = {"yes": True, "true": True, "true()": True, "1": True, "no": False, "false": False, "false()": False, "0": False}

@@ -16,7 +16,7 @@ from scoring.definition.loader import (
 )
 from scoring.definition.model import Definition, VersionMapping
 from scoring.definition.source import MAX_BYTES
-from scoring.errors import DefinitionError, Issue
+from scoring.problems.problem import DefinitionError, Issue
 
 VALID = Path(__file__).parent / "valid" / "mini"
 MINIMAL = """\

@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 from scoring.definition.loader import definition_from_text, load_definition
-from scoring.errors import DefinitionError
+from scoring.problems.problem import DefinitionError
 from scoring.xlsform.read import read_xlsform, read_xlsform_to_yaml
 from scoring.xlsform.sheets import column_name
 from scoring.xlsform.write import write_xlsform

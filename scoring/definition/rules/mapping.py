@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from scoring.definition.model import Definition, Question, QuestionMapping, VersionMapping
 from scoring.definition.rules import walk
-from scoring.errors import Problem, with_hint
+from scoring.problems.problem import Problem, with_hint
 
 
 def check_mapping(mapping: VersionMapping, older: Definition, newer: Definition) -> Iterator[Problem]:

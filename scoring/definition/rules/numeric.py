@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from scoring.definition.model import NUMERIC_TYPES, Definition, Question, Scoring
 from scoring.definition.rules import walk
-from scoring.errors import Problem
+from scoring.problems.problem import Problem
 
 # direction → (the bound each threshold uses, the bound it must not use, required order)
 _THRESHOLD_RULES = {

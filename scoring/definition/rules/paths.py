@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from scoring.definition.model import Definition, VersionMapping
-from scoring.errors import Problem
+from scoring.problems.problem import Problem
 
 MAPPINGS_FOLDER = "mappings"
 

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from scoring.definition.model import Definition, Question
 from scoring.definition.rules import walk
-from scoring.errors import Problem, with_hint
 from scoring.expressions.parser import Expression, ExpressionError, parse
+from scoring.problems.problem import Problem, with_hint
 
 
 def check_relevance(definition: Definition) -> Iterator[Problem]:

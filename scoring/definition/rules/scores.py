@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from scoring.definition.model import CHOICE_TYPES, Band, Definition, Question
 from scoring.definition.rules import walk
 from scoring.definition.rules.structure import duplicate_values
-from scoring.errors import Problem, with_hint
+from scoring.problems.problem import Problem, with_hint
 
 YES_NO_CODES = frozenset({"yes", "no"})
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from scoring.definition.model import Definition
 from scoring.definition.rules import walk
-from scoring.errors import Problem
+from scoring.problems.problem import Problem
 
 SOURCE_LANGUAGE = "en"
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from scoring.definition.model import Definition
 from scoring.definition.rules import walk
 from scoring.definition.rules.structure import SOURCE_LANGUAGE
-from scoring.errors import Problem
+from scoring.problems.problem import Problem
 
 
 def check_texts(definition: Definition) -> Iterator[Problem]:

@@ -1,0 +1,1 @@
+"""Problems the library reports, and the exceptions that carry them (``problem``)."""
