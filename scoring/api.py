@@ -16,14 +16,17 @@ What is here, by topic:
 * definitions: ``load_definition``, ``definition_from_text``, ``check_file`` and
   ``check_definition_file`` (a ``Report`` with every issue, never raising), ``load_mapping``,
   ``is_mapping_path``, the model classes (``Definition``, ``Domain``, ``Area``, ``Question``,
-  ``VersionMapping``, ``QuestionMapping``) and ``DefinitionError``;
+  ``VersionMapping``, ``QuestionMapping``);
 * answers: ``parse_answers`` (a whole document), ``check_answer``/``check_override`` (one
   save), answer files (``read_answers_file``, ``load_answers``, ``answers_document``), the
-  types ``Answer``, ``Override``, ``AnswerSet`` and ``AnswersError``;
+  types ``Answer``, ``Override``, ``AnswerSet``;
 * scores: ``score`` → ``ScoreSet`` (``DomainResult``, ``QuestionResult``, ``Gap``,
   ``RecommendationHit``), its JSON (``result_dict``, ``result_json``), ``report`` (half-up
   rounding as reported), ``plan_for``/``hidden_questions`` (which questions are relevant),
   ``matched_threshold``, ``explain`` (how a score was obtained, as text);
+* problems: every problem is a ``Problem`` (code, location, message, fix, severity; a file
+  and line for definition files) described by its entry in ``Catalog``; ``DefinitionError``
+  and ``AnswersError`` carry every problem found;
 * carry-forward: ``carry_forward`` → ``CarryResult`` of ``Confirmation`` items,
   ``MappingMismatchError``;
 * XLSForm: ``write_xlsform``, ``read_xlsform_to_yaml``, ``read_xlsform`` (openpyxl is
@@ -39,7 +42,7 @@ from typing import TYPE_CHECKING
 from scoring import ENGINE_VERSION
 from scoring.answers.check import check_answer, check_override, parse_answers
 from scoring.answers.documents import answers_document, load_answers, read_answers_file
-from scoring.answers.model import Answer, AnswersError, AnswerSet, Override, Problem
+from scoring.answers.model import Answer, AnswerSet, Override
 from scoring.cli.main import main as cli_main
 from scoring.definition.loader import (
     Report,
@@ -66,7 +69,8 @@ from scoring.engine.questions import matched_threshold
 from scoring.engine.results import DomainResult, Gap, QuestionResult, RecommendationHit, ScoreSet
 from scoring.engine.score import hidden_questions, score
 from scoring.explain.nodes import UnknownNodeError, explain
-from scoring.problems.problem import DefinitionError, Issue
+from scoring.problems.catalog import Catalog
+from scoring.problems.problem import AnswersError, DefinitionError, Problem
 from scoring.xlsform.read import read_xlsform, read_xlsform_to_yaml
 from scoring.xlsform.write import write_xlsform
 
@@ -80,13 +84,13 @@ __all__ = [
     "AnswersError",
     "Area",
     "CarryResult",
+    "Catalog",
     "Confirmation",
     "Definition",
     "DefinitionError",
     "Domain",
     "DomainResult",
     "Gap",
-    "Issue",
     "MappingMismatchError",
     "Override",
     "Problem",

@@ -11,8 +11,7 @@ An answers file (JSON or YAML)::
 A bare value means answered; ``null`` means not answered. Other top-level keys are ignored
 (exports may carry their own metadata). Every problem is collected before anything is
 refused, so ``AnswersError.problems`` lists all of them. The types live in
-``scoring.answers.model`` (and are importable from here); files are read and written by
-``scoring.answers.documents``.
+``scoring.answers.model``; files are read and written by ``scoring.answers.documents``.
 """
 
 from __future__ import annotations
@@ -22,29 +21,22 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from scoring.answers.coerce import CoercionError, coerce_value, to_decimal
-from scoring.answers.model import Answer, AnswersError, AnswerSet, Override, Problem
+from scoring.answers.model import Answer, AnswerSet, Override
 from scoring.definition.model import Definition, Question
 from scoring.engine.questions import is_scored
+from scoring.problems.catalog import Catalog
+from scoring.problems.problem import AnswersError, Problem
 
 ANSWER_STATUSES = ("answered", "na", "unknown")
 ANSWER_KEYS = ("value", "status", "justification", "evidence", "evidence_accepted")
 OVERRIDE_KEYS = ("score", "justification")
-__all__ = [
-    "Answer",
-    "AnswerSet",
-    "AnswersError",
-    "Override",
-    "Problem",
-    "check_answer",
-    "check_override",
-    "parse_answers",
-]
+_MISMATCH = {"questionnaire": Catalog.QUESTIONNAIRE_MISMATCH, "version": Catalog.VERSION_MISMATCH}
 
 
 def parse_answers(definition: Definition, raw: object) -> AnswerSet:
     """Check a decoded answers document against ``definition``; raise AnswersError if invalid."""
     if not isinstance(raw, Mapping):
-        raise AnswersError([Problem("", "wrong_type", "an answers document must be a mapping")])
+        raise AnswersError([Catalog.WRONG_TYPE__DOCUMENT.at("")])
     problems = _check_header(definition, raw)
     answers = _section(definition, raw, "answers", check_answer, problems)
     overrides = _section(definition, raw, "overrides", check_override, problems)
@@ -83,16 +75,12 @@ def check_override(
     if question is None:
         return None, [_unknown_question(definition, qid, location)]
     if not isinstance(payload, Mapping):
-        message = "an override must be a mapping with score and justification"
-        return None, [Problem(location, "wrong_type", message, qid)]
+        return None, [Catalog.WRONG_TYPE__OVERRIDE.at(location, question=qid)]
     problems = _unknown_keys(payload, OVERRIDE_KEYS, location, qid)
     if not is_scored(question):
-        message = "this question is not scored: it cannot be overridden"
-        problems.append(Problem(location, "override_unscored", message, qid))
+        problems.append(Catalog.OVERRIDE_UNSCORED.at(location, question=qid))
     score = _override_score(payload.get("score"), f"{location}.score", qid, problems)
-    justification = _justification(
-        payload, location, qid, problems, "an override needs a justification"
-    )
+    justification = _justification(payload, location, qid, problems)
     if problems:
         return None, problems
     return Override(qid, score, justification), []
@@ -106,10 +94,9 @@ def _check_header(definition: Definition, raw: Mapping) -> list[Problem]:
     for key, expected in (("questionnaire", definition.id), ("version", definition.version)):
         found = raw.get(key)
         if found is None:
-            problems.append(Problem(key, "required", f"{key} is required (expected {expected!r})"))
+            problems.append(Catalog.REQUIRED.at(key, key=key, expected=expected))
         elif str(found) != expected:
-            message = f"these answers are for {key} {found!r}, the definition is {expected!r}"
-            problems.append(Problem(key, f"{key}_mismatch", message))
+            problems.append(_MISMATCH[key].at(key, found=found, expected=expected))
     return problems
 
 
@@ -120,9 +107,7 @@ def _section(
     if entries is None:
         return {}
     if not isinstance(entries, Mapping):
-        problems.append(
-            Problem(key, "wrong_type", f"{key} must be a mapping of question id to entry")
-        )
+        problems.append(Catalog.WRONG_TYPE__SECTION.at(key, key=key))
         return {}
     checked = {}
     for qid, payload in entries.items():
@@ -140,7 +125,7 @@ def _bare_answer(
     try:
         return Answer(question.id, "answered", coerce_value(question, raw)), []
     except CoercionError as error:
-        return None, [Problem(f"{location}.value", error.code, error.message, question.id)]
+        return None, [error.at(f"{location}.value", question.id)]
 
 
 def _typed_answer(
@@ -148,8 +133,8 @@ def _typed_answer(
 ) -> Answer | None:
     status = payload.get("status", "answered")
     if status not in ANSWER_STATUSES:
-        message = f"status must be one of {', '.join(ANSWER_STATUSES)}, got {status!r}"
-        problems.append(Problem(f"{location}.status", "invalid_status", message, question.id))
+        problems.append(Catalog.INVALID_STATUS.at(f"{location}.status", question=question.id,
+                                                  statuses=", ".join(ANSWER_STATUSES), status=status))
         return None
     value = _STATUS_CHECKS[status](question, payload, location, problems)
     justification = _optional_text(payload, "justification", location, question.id, problems)
@@ -163,13 +148,12 @@ def _answered(
 ) -> object:
     raw = payload.get("value")
     if raw is None:
-        message = "an answered question needs a value"
-        problems.append(Problem(f"{location}.value", "value_required", message, question.id))
+        problems.append(Catalog.VALUE_REQUIRED.at(f"{location}.value", question=question.id))
         return None
     try:
         return coerce_value(question, raw)
     except CoercionError as error:
-        problems.append(Problem(f"{location}.value", error.code, error.message, question.id))
+        problems.append(error.at(f"{location}.value", question.id))
         return None
 
 
@@ -177,20 +161,16 @@ def _not_applicable(
     question: Question, payload: Mapping, location: str, problems: list[Problem]
 ) -> None:
     if not question.allow_na:
-        message = "this question does not allow not applicable"
-        problems.append(Problem(f"{location}.status", "na_not_allowed", message, question.id))
+        problems.append(Catalog.NA_NOT_ALLOWED.at(f"{location}.status", question=question.id))
     if _blank(payload.get("justification")):
-        message = "not applicable needs a justification"
-        problems.append(
-            Problem(f"{location}.justification", "justification_required", message, question.id)
-        )
+        entry = Catalog.JUSTIFICATION_REQUIRED
+        problems.append(entry.at(f"{location}.justification", question=question.id))
     _no_value(payload, location, question.id, problems)
 
 
 def _unknown(question: Question, payload: Mapping, location: str, problems: list[Problem]) -> None:
     if not question.allow_unknown:
-        message = "this question does not allow unknown"
-        problems.append(Problem(f"{location}.status", "unknown_not_allowed", message, question.id))
+        problems.append(Catalog.UNKNOWN_NOT_ALLOWED.at(f"{location}.status", question=question.id))
     _no_value(payload, location, question.id, problems)
 
 
@@ -199,8 +179,8 @@ _STATUS_CHECKS = {"answered": _answered, "na": _not_applicable, "unknown": _unkn
 
 def _no_value(payload: Mapping, location: str, qid: str, problems: list[Problem]) -> None:
     if payload.get("value") is not None:
-        message = f"a value cannot be given with status {payload.get('status')}"
-        problems.append(Problem(f"{location}.value", "value_with_status", message, qid))
+        status = payload.get("status")
+        problems.append(Catalog.VALUE_WITH_STATUS.at(f"{location}.value", question=qid, status=status))
 
 
 def _optional_text(
@@ -208,19 +188,18 @@ def _optional_text(
 ) -> str | None:
     text = payload.get(key)
     if text is not None and not isinstance(text, str):
-        problems.append(Problem(f"{location}.{key}", "wrong_type", f"{key} must be text", qid))
+        problems.append(Catalog.WRONG_TYPE__FIELD_TEXT.at(f"{location}.{key}", question=qid, key=key))
         return None
     return text
 
 
 def _justification(
-    payload: Mapping, location: str, qid: str, problems: list[Problem], message: str
+    payload: Mapping, location: str, qid: str, problems: list[Problem]
 ) -> str | None:
     text = _optional_text(payload, "justification", location, qid, problems)
     if _blank(payload.get("justification")):
-        problems.append(
-            Problem(f"{location}.justification", "justification_required", message, qid)
-        )
+        entry = Catalog.JUSTIFICATION_REQUIRED__OVERRIDE
+        problems.append(entry.at(f"{location}.justification", question=qid))
     return text
 
 
@@ -228,19 +207,18 @@ def _evidence(raw: object, location: str, qid: str, problems: list[Problem]) -> 
     if raw is None:
         return ()
     if not isinstance(raw, list | tuple):
-        problems.append(Problem(location, "wrong_type", "evidence must be a list", qid))
+        problems.append(Catalog.WRONG_TYPE__EVIDENCE.at(location, question=qid))
         return ()
     for index, item in enumerate(raw):
         if not (isinstance(item, Mapping) or isinstance(item, str) and item.strip()):
-            message = "an evidence item must be a non-empty text or a mapping"
-            problems.append(Problem(f"{location}[{index}]", "invalid_evidence", message, qid))
+            problems.append(Catalog.INVALID_EVIDENCE.at(f"{location}[{index}]", question=qid))
     return tuple(raw)
 
 
 def _accepted(raw: object, location: str, qid: str, problems: list[Problem]) -> bool | None:
     if raw is not None and not isinstance(raw, bool):
-        message = "evidence_accepted must be true or false"
-        problems.append(Problem(f"{location}.evidence_accepted", "wrong_type", message, qid))
+        entry = Catalog.WRONG_TYPE__EVIDENCE_ACCEPTED
+        problems.append(entry.at(f"{location}.evidence_accepted", question=qid))
         return None
     return raw
 
@@ -250,11 +228,9 @@ def _override_score(
 ) -> Decimal | None:
     number = to_decimal(raw) if isinstance(raw, int | float | Decimal) else None
     if number is None:
-        message = "the override score must be a number from 0 to 100"
-        problems.append(Problem(location, "wrong_type", message, qid))
+        problems.append(Catalog.WRONG_TYPE__OVERRIDE_SCORE.at(location, question=qid))
     elif not 0 <= number <= 100:
-        message = f"the override score must be from 0 to 100, got {number}"
-        problems.append(Problem(location, "out_of_range", message, qid))
+        problems.append(Catalog.OUT_OF_RANGE__OVERRIDE_SCORE.at(location, question=qid, score=number))
     return number
 
 
@@ -265,16 +241,15 @@ def _unknown_keys(
     for key in payload:
         if key not in allowed:
             hint = _did_you_mean(str(key), allowed)
-            problems.append(
-                Problem(f"{location}.{key}", "unknown_key", f"unknown key {key!r}{hint}", qid)
-            )
+            problems.append(Catalog.UNKNOWN_KEY__ANSWER.at(f"{location}.{key}", question=qid, key=key,
+                                                           hint=hint, allowed=", ".join(allowed)))
     return problems
 
 
 def _unknown_question(definition: Definition, qid: str, location: str) -> Problem:
     hint = _did_you_mean(qid, definition.question_map)
-    message = f"no question {qid!r} in {definition.id} {definition.version}{hint}"
-    return Problem(location, "unknown_question", message, qid)
+    return Catalog.UNKNOWN_QUESTION.at(location, question=qid, question_id=qid, questionnaire=definition.id,
+                                       version=definition.version, hint=hint)
 
 
 def _did_you_mean(word: str, choices) -> str:

@@ -20,17 +20,23 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from scoring.definition.model import Question
+from scoring.problems.catalog import Catalog
+from scoring.problems.problem import Problem
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 
 
 class CoercionError(ValueError):
-    """A raw value that does not fit its question; ``code`` names the kind of problem."""
+    """A raw value that does not fit its question: the catalog entry and its values."""
 
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
+    def __init__(self, entry: Catalog, **values: object) -> None:
+        super().__init__(entry.message(**values))
+        self.entry = entry
+        self.values = values
+
+    def at(self, location: str, question: str) -> Problem:
+        """The problem of this value at ``location`` in an answers document."""
+        return self.entry.at(location, question=question, **self.values)
 
 
 def coerce_value(question: Question, raw: object) -> object:
@@ -60,7 +66,7 @@ def _yes_no(question: Question, raw: object) -> str:
         return "yes" if raw else "no"
     if raw in ("yes", "no"):
         return raw
-    raise CoercionError("wrong_type", f"expected yes or no, got {_show(raw)}")
+    raise CoercionError(Catalog.WRONG_TYPE__YES_NO, shown=_show(raw))
 
 
 def _code(question: Question, raw: object) -> str:
@@ -68,10 +74,9 @@ def _code(question: Question, raw: object) -> str:
         # YAML 1.1 reads an unquoted yes/no option code as a boolean.
         raw = "yes" if raw else "no"
     if not isinstance(raw, str):
-        raise CoercionError("wrong_type", f"expected an option code, got {_show(raw)}")
+        raise CoercionError(Catalog.WRONG_TYPE__OPTION, shown=_show(raw))
     if raw not in question.option_map:
-        known = ", ".join(question.option_map)
-        raise CoercionError("unknown_option", f"unknown option {raw!r}; options are: {known}")
+        raise CoercionError(Catalog.UNKNOWN_OPTION, code=raw, options=", ".join(question.option_map))
     return raw
 
 
@@ -81,11 +86,11 @@ def _single(question: Question, raw: object) -> str:
 
 def _multi(question: Question, raw: object) -> tuple[str, ...]:
     if not isinstance(raw, list | tuple):
-        raise CoercionError("wrong_type", f"expected a list of option codes, got {_show(raw)}")
+        raise CoercionError(Catalog.WRONG_TYPE__OPTIONS, shown=_show(raw))
     codes = [_code(question, item) for item in raw]
     repeated = sorted({code for code in codes if codes.count(code) > 1})
     if repeated:
-        raise CoercionError("duplicate_option", f"options selected twice: {', '.join(repeated)}")
+        raise CoercionError(Catalog.DUPLICATE_OPTION, codes=", ".join(repeated))
     chosen = set(codes)
     return tuple(code for code in question.option_map if code in chosen)
 
@@ -93,22 +98,22 @@ def _multi(question: Question, raw: object) -> tuple[str, ...]:
 def _number(question: Question, raw: object) -> Decimal:
     number = to_decimal(raw)
     if number is None:
-        raise CoercionError("wrong_type", f"expected a finite number, got {_show(raw)}")
+        raise CoercionError(Catalog.WRONG_TYPE__NUMBER, shown=_show(raw))
     return number
 
 
 def _percent(question: Question, raw: object) -> Decimal:
     number = _number(question, raw)
     if not 0 <= number <= 100:
-        raise CoercionError("out_of_range", f"a percentage must be between 0 and 100, got {number}")
+        raise CoercionError(Catalog.OUT_OF_RANGE, number=number)
     return number
 
 
 def _text(question: Question, raw: object) -> str:
     if not isinstance(raw, str):
-        raise CoercionError("wrong_type", f"expected text, got {_show(raw)}")
+        raise CoercionError(Catalog.WRONG_TYPE__TEXT, shown=_show(raw))
     if not raw.strip():
-        raise CoercionError("value_required", "the text is empty")
+        raise CoercionError(Catalog.VALUE_REQUIRED__TEXT)
     return raw
 
 
@@ -116,11 +121,11 @@ def _date(question: Question, raw: object) -> str:
     if isinstance(raw, datetime.date) and not isinstance(raw, datetime.datetime):
         return raw.isoformat()
     if not isinstance(raw, str) or not _DATE.fullmatch(raw):
-        raise CoercionError("wrong_type", f"expected a date YYYY-MM-DD, got {_show(raw)}")
+        raise CoercionError(Catalog.WRONG_TYPE__DATE, shown=_show(raw))
     try:
         datetime.date.fromisoformat(raw)
     except ValueError:
-        raise CoercionError("invalid_date", f"{raw} is not a calendar date") from None
+        raise CoercionError(Catalog.INVALID_DATE, date=raw) from None
     return raw
 
 

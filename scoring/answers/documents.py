@@ -8,8 +8,11 @@ from pathlib import Path
 
 import yaml
 
-from scoring.answers.check import Answer, AnswersError, AnswerSet, Override, Problem, parse_answers
+from scoring.answers.check import parse_answers
+from scoring.answers.model import Answer, AnswerSet, Override
 from scoring.definition.model import Definition
+from scoring.problems.catalog import Catalog
+from scoring.problems.problem import AnswersError
 
 
 def read_answers_file(path: str | Path) -> object:
@@ -25,7 +28,7 @@ def read_answers_file(path: str | Path) -> object:
         return yaml.safe_load(text)
     except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError) as error:
         lines = str(error).splitlines() or [type(error).__name__]
-        raise AnswersError([Problem(path.name, "unreadable", lines[0])]) from None
+        raise AnswersError([Catalog.UNREADABLE.at(path.name, error=lines[0])]) from None
 
 
 def load_answers(definition: Definition, path: str | Path) -> AnswerSet:

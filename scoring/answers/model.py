@@ -1,4 +1,4 @@
-"""Types of checked answers: Answer, Override, AnswerSet, and the problems of invalid ones."""
+"""Types of checked answers: Answer, Override, AnswerSet (their problems are ``scoring.problems``)."""
 
 from __future__ import annotations
 
@@ -6,32 +6,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One thing wrong in an answers file: where (``answers.q1.value``), a code, a message."""
-
-    location: str
-    code: str
-    message: str
-    question: str | None = None
-
-    def __str__(self) -> str:
-        return f"{self.location or '(file)'}: {self.message} [{self.code}]"
-
-
-class AnswersError(ValueError):
-    """Answers that cannot be scored; ``problems`` lists every problem found."""
-
-    def __init__(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
-        self.problems = tuple(problems)
-        super().__init__("\n".join(str(problem) for problem in self.problems))
-
-    @property
-    def issues(self) -> tuple[Problem, ...]:
-        """Alias of ``problems``, named like ``DefinitionError.issues``."""
-        return self.problems
 
 
 class Answer(NamedTuple):

@@ -14,14 +14,13 @@ import sys
 import yaml
 from pydantic import ValidationError
 
-from scoring.answers.check import AnswersError
 from scoring.answers.documents import answers_document, load_answers
 from scoring.definition.loader import load_definition, load_mapping
 from scoring.engine.carry import CarryResult, MappingMismatchError, carry_forward
 from scoring.engine.output import result_json
 from scoring.engine.score import score
 from scoring.explain.nodes import UnknownNodeError, explain
-from scoring.problems.problem import DefinitionError
+from scoring.problems.problem import AnswersError, DefinitionError
 
 EXIT_DEFINITION = 1
 EXIT_ANSWERS = 2

@@ -10,7 +10,8 @@ from typing import TextIO
 
 from scoring.definition.loader import Report, check_file
 from scoring.definition.schema import render_schema
-from scoring.problems.problem import Issue
+from scoring.problems.catalog import Catalog
+from scoring.problems.problem import Problem
 
 SUFFIXES = (".yaml", ".yml")
 
@@ -37,10 +38,10 @@ def validate_paths(paths: Iterable[str], out: TextIO) -> int:
     return 1 if any(issue.is_error for issue in issues) else 0
 
 
-def collect_files(paths: Iterable[str]) -> tuple[list[Path], list[Issue]]:
+def collect_files(paths: Iterable[str]) -> tuple[list[Path], list[Problem]]:
     """The YAML files named by ``paths`` (folders searched recursively) and path problems."""
     files: list[Path] = []
-    problems: list[Issue] = []
+    problems: list[Problem] = []
     for name in paths:
         found = _files_at(Path(name))
         files.extend(found)
@@ -55,18 +56,12 @@ def _files_at(path: Path) -> list[Path]:
     return [path] if path.exists() else []
 
 
-def _missing(name: str) -> Issue:
-    if Path(name).is_dir():
-        return _path_issue("no_yaml_files", name, "the folder holds no .yaml or .yml file",
-                           "name a folder that contains questionnaires")
-    return _path_issue("path_not_found", name, "no such file or folder", "check the spelling of the path")
+def _missing(name: str) -> Problem:
+    entry = Catalog.NO_YAML_FILES if Path(name).is_dir() else Catalog.PATH_NOT_FOUND
+    return entry.at("", file=name)
 
 
-def _path_issue(code: str, name: str, message: str, fix: str) -> Issue:
-    return Issue(code=code, file=name, location="", message=message, fix=fix)
-
-
-def summary(reports: list[Report], issues: list[Issue]) -> str:
+def summary(reports: list[Report], issues: list[Problem]) -> str:
     """One line: how many files were checked and how many errors and warnings were found."""
     errors = sum(issue.is_error for issue in issues)
     warnings = len(issues) - errors

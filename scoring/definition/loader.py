@@ -23,7 +23,8 @@ from scoring.definition.rules.paths import is_mapping_path
 from scoring.definition.shape import shape_problems
 from scoring.definition.source import Source, read_yaml, read_yaml_text
 from scoring.definition.validate import validate_definition, validate_mapping
-from scoring.problems.problem import DefinitionError, Issue, Problem
+from scoring.problems.catalog import Catalog
+from scoring.problems.problem import DefinitionError, Problem
 
 
 @dataclass(frozen=True)
@@ -32,15 +33,15 @@ class Report:
 
     file: str
     definition: Definition | VersionMapping | None  # a VersionMapping for mapping files
-    issues: tuple[Issue, ...]
+    issues: tuple[Problem, ...]
 
     @property
-    def errors(self) -> tuple[Issue, ...]:
+    def errors(self) -> tuple[Problem, ...]:
         """The issues that make the file unusable."""
         return tuple(issue for issue in self.issues if issue.is_error)
 
     @property
-    def warnings(self) -> tuple[Issue, ...]:
+    def warnings(self) -> tuple[Problem, ...]:
         """The issues that do not prevent use."""
         return tuple(issue for issue in self.issues if not issue.is_error)
 
@@ -87,14 +88,12 @@ def _version_beside(mapping_path: Path, version: str, key: str, problems: list[P
     candidates = [folder / f"{version}{suffix}" for suffix in (".yaml", ".yml")]
     found = next((candidate for candidate in candidates if candidate.is_file()), None)
     if found is None:
-        problems.append(Problem("mapping_version_not_found", key, f"there is no file for version "
-                                f"'{version}' beside the mappings folder", f"add {folder.name}/{version}.yaml "
-                                f"or correct {key}"))
+        problems.append(Catalog.MAPPING_VERSION_NOT_FOUND.at(key, version=version, folder=folder.name, key=key))
         return None
     report = check_definition_file(found)
     if not report.ok:
-        problems.append(Problem("mapping_version_invalid", key, f"version '{version}' has "
-                                f"{len(report.errors)} error(s)", f"validate and correct {found.name} first"))
+        problems.append(Catalog.MAPPING_VERSION_INVALID.at(key, version=version, count=len(report.errors),
+                                                           file_name=found.name))
     return report.definition
 
 
@@ -145,7 +144,7 @@ def load_mapping(path: str | Path, older: Definition | None = None,
 
 def _shaped(source: Source, model: type[BaseModel]) -> tuple[BaseModel | None, list[Problem]]:
     """The model built from the file's data (or None) and the problems met on the way."""
-    problems = [problem for problem, _line in source.problems]
+    problems = list(source.problems)
     if source.data is None:
         return None, problems
     try:
@@ -153,14 +152,12 @@ def _shaped(source: Source, model: type[BaseModel]) -> tuple[BaseModel | None, l
     except ValidationError as error:
         return None, problems + shape_problems(error, model)
     except RecursionError:
-        problems.append(Problem("too_complex", "", "the file is nested too deeply", "simplify the file"))
+        problems.append(Catalog.TOO_COMPLEX__NESTING.at(""))
         return None, problems
 
 
 def _report(path: Path, source: Source, model: BaseModel | None, problems: list[Problem]) -> Report:
-    known_lines = {id(problem): line for problem, line in source.problems}
-    issues = [problem.in_file(str(path), known_lines.get(id(problem)) or _line(source, problem))
-              for problem in problems]
+    issues = [problem.in_file(str(path), problem.line or _line(source, problem)) for problem in problems]
     issues.sort(key=lambda issue: issue.line or 0)
     usable = model if not any(issue.is_error for issue in issues) else None
     return Report(str(path), usable, tuple(issues))

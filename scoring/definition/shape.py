@@ -1,7 +1,8 @@
 """Shape problems: pydantic's validation errors turned into located, fixable problems.
 
-Which pydantic error becomes which of our codes is a table; the few codes that depend on
-*where* the error is (a question's ``type``, the ``format_version``) are a second table.
+Which pydantic error becomes which catalog entry is a table; the few entries that depend on
+*where* the error is (a question's ``type``, the ``format_version``) are a second table, and
+the fix of a type error, which depends on the type expected, a third.
 """
 
 from __future__ import annotations
@@ -12,38 +13,39 @@ from collections.abc import Sequence
 
 from pydantic import BaseModel, ValidationError
 
+from scoring.problems.catalog import Catalog
 from scoring.problems.problem import Problem, join_location, suggestion
 
-# pydantic error type → (our code, fix)
+# pydantic error type → entry
 _BY_TYPE = {
-    "extra_forbidden": ("unknown_key", "remove the key or correct its spelling"),
-    "missing": ("missing_key", "add the key"),
-    "greater_than_equal": ("score_out_of_range", "use a value from 0 to 100"),
-    "less_than_equal": ("score_out_of_range", "use a value from 0 to 100"),
-    "greater_than": ("non_positive_weight", "use a weight greater than 0 (1 is the default)"),
-    "string_pattern_mismatch": ("invalid_id", "use lowercase letters a-z, digits and _ only"),
-    "string_too_short": ("invalid_id", "write at least one character"),
-    "string_too_long": ("invalid_id", "shorten the value"),
-    "literal_error": ("invalid_value", "use one of the allowed values"),
-    "recursion_loop": ("recursive_alias", "remove the alias that refers to itself"),
+    "extra_forbidden": Catalog.UNKNOWN_KEY,
+    "missing": Catalog.MISSING_KEY,
+    "greater_than_equal": Catalog.SCORE_OUT_OF_RANGE__BELOW,
+    "less_than_equal": Catalog.SCORE_OUT_OF_RANGE__ABOVE,
+    "greater_than": Catalog.NON_POSITIVE_WEIGHT,
+    "string_pattern_mismatch": Catalog.INVALID_ID,
+    "string_too_short": Catalog.INVALID_ID__EMPTY,
+    "string_too_long": Catalog.INVALID_ID__TOO_LONG,
+    "literal_error": Catalog.INVALID_VALUE,
+    "recursion_loop": Catalog.RECURSIVE_ALIAS__SHAPE,
 }
-# (model class name, field) → (our code, fix) for literal errors with a dedicated code
+# (model class name, field) → entry for literal errors with a dedicated code
 _LITERAL_BY_FIELD = {
-    ("Question", "type"): ("unknown_question_type", "use one of the question types listed"),
-    ("Definition", "format_version"): ("unknown_format_version", "write format_version: 1"),
-    ("VersionMapping", "format_version"): ("unknown_format_version", "write format_version: 1"),
+    ("Question", "type"): Catalog.UNKNOWN_QUESTION_TYPE,
+    ("Definition", "format_version"): Catalog.UNKNOWN_FORMAT_VERSION,
+    ("VersionMapping", "format_version"): Catalog.UNKNOWN_FORMAT_VERSION,
 }
-_VERSION_FIX = "use letters, digits, '.', '_' and '-' (at most 32), and quote it: version: \"2026.1\""
-_TYPE_FIXES = {
-    "dict": "write a mapping, e.g. {en: \"...\"} for a text",
-    "tuple": "write a list, e.g. [a, b] or one '- item' per line",
-    "list": "write a list, e.g. [a, b] or one '- item' per line",
-    "model": "write a mapping with the keys this element takes",
-    "string": "write text; quote it if YAML reads it as a number, a date or a boolean",
-    "bool": "write true or false",
-    "int": "write a whole number",
-    "decimal": "write a number",
-    "finite": "write a finite number",
+# first word of a pydantic type error → entry whose fix says what to write
+_TYPE_ERRORS = {
+    "dict": Catalog.WRONG_TYPE__MAPPING,
+    "tuple": Catalog.WRONG_TYPE__LIST,
+    "list": Catalog.WRONG_TYPE__LIST,
+    "model": Catalog.WRONG_TYPE__MODEL,
+    "string": Catalog.WRONG_TYPE__STRING,
+    "bool": Catalog.WRONG_TYPE__BOOL,
+    "int": Catalog.WRONG_TYPE__INT,
+    "decimal": Catalog.WRONG_TYPE__DECIMAL,
+    "finite": Catalog.WRONG_TYPE__FINITE,
 }
 
 
@@ -54,58 +56,56 @@ def shape_problems(error: ValidationError, model: type[BaseModel]) -> list[Probl
 
 def _problem(entry: dict, model: type[BaseModel]) -> Problem:
     loc = tuple(entry["loc"])
-    kind = entry["type"]
     owner = model_at(model, loc[:-1])
-    code, fix = _code_and_fix(kind, loc, owner)
-    message = _message(entry) if code != "invalid_version" else f"{_show(entry.get('input'))} is not a valid version"
-    return Problem(code, join_location(*loc), message, _refine_fix(code, fix, entry, owner))
+    found = _catalog_entry(entry["type"], loc, owner)
+    values = {name: _VALUES[name](entry, owner) for name in found.placeholders}
+    return found.at(join_location(*loc), **values)
 
 
-def _code_and_fix(kind: str, loc: tuple, owner: object) -> tuple[str, str]:
+def _catalog_entry(kind: str, loc: tuple, owner: object) -> Catalog:
     field = loc[-1] if loc else ""
     if kind == "literal_error" and isinstance(owner, type):
         dedicated = _LITERAL_BY_FIELD.get((owner.__name__, field))
         if dedicated:
             return dedicated
     if field == "version" and kind.startswith("string_") and kind != "string_type":
-        return "invalid_version", _VERSION_FIX
+        return Catalog.INVALID_VERSION
     if kind in _BY_TYPE:
         return _BY_TYPE[kind]
     prefix = kind.split("_")[0]
     if kind.endswith(("_type", "_parsing")) or prefix in ("finite", "decimal", "is"):
-        return "wrong_type", _TYPE_FIXES.get(prefix, "write a value of the expected type")
-    return "invalid_value", "correct the value"
+        return _TYPE_ERRORS.get(prefix, Catalog.WRONG_TYPE)
+    return Catalog.INVALID_VALUE__OTHER
 
 
-_MESSAGES = {
-    "extra_forbidden": "unknown key '{key}'",
-    "missing": "the required key '{key}' is missing",
-    "greater_than_equal": "{value} is below 0: scores and bounds go from 0 to 100",
-    "less_than_equal": "{value} is above 100: scores and bounds go from 0 to 100",
-    "greater_than": "the weight must be greater than 0, found {value}",
-    "string_pattern_mismatch": "{value} is not a valid id or code",
-    "string_too_short": "the value is empty",
-    "string_too_long": "{value} is too long",
+def _key(entry: dict, owner: object) -> object:
+    return entry["loc"][-1] if entry["loc"] else ""
+
+
+def _expected(entry: dict, owner: object) -> str:
+    return (entry.get("ctx") or {}).get("expected", "")
+
+
+def _value_suggestion(entry: dict, owner: object) -> str:
+    # The closest of the allowed values (a literal error's ``expected``: "'a', 'b' or 'c'").
+    expected = _expected(entry, owner)
+    return suggestion(entry.get("input"), [word.strip("' ") for word in expected.replace(" or ", ",").split(",")])
+
+
+def _key_hint(entry: dict, owner: object) -> str:
+    close = suggestion(entry["loc"][-1], field_names(owner))
+    return f".{close}" if close else f"; allowed keys: {', '.join(field_names(owner))}"
+
+
+# placeholder → how its value is read from a pydantic error entry and the model class it is in
+_VALUES = {
+    "key": _key,
+    "value": lambda entry, owner: _show(entry.get("input")),
+    "detail": lambda entry, owner: _lower_first(entry["msg"]),
+    "expected": _expected,
+    "suggestion": _value_suggestion,
+    "hint": _key_hint,
 }
-
-
-def _message(entry: dict) -> str:
-    loc, value = entry["loc"], _show(entry.get("input"))
-    template = _MESSAGES.get(entry["type"])
-    if template:
-        return template.format(key=loc[-1] if loc else "", value=value)
-    return f"{_lower_first(entry['msg'])}, found {value}"
-
-
-def _refine_fix(code: str, fix: str, entry: dict, owner: object) -> str:
-    if code == "unknown_key":
-        hint = suggestion(entry["loc"][-1], field_names(owner))
-        return f"{fix}.{hint}" if hint else f"{fix}; allowed keys: {', '.join(field_names(owner))}"
-    if code in ("invalid_value", "unknown_question_type"):
-        expected = (entry.get("ctx") or {}).get("expected", "")
-        hint = suggestion(entry.get("input"), [word.strip("' ") for word in expected.replace(" or ", ",").split(",")])
-        return f"{fix}: {expected}.{hint}"
-    return fix
 
 
 def _lower_first(text: str) -> str:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import yaml
 
+from scoring.problems.catalog import Catalog
 from scoring.problems.problem import Problem, join_location
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -35,7 +36,7 @@ class Source:
     data: object = None
     lines: dict[str, int] = field(default_factory=dict)
     node_paths: dict[int, str] = field(default_factory=dict)
-    problems: list[tuple[Problem, int | None]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
 
     def line_of(self, location: str) -> int | None:
         """The line of ``location`` or of its nearest ancestor that has one."""
@@ -107,8 +108,7 @@ def read_yaml_text(text: str) -> Source:
     """Parse YAML already in memory (e.g. a registered version's stored text)."""
     source = Source()
     if len(text.encode("utf-8")) > MAX_BYTES:
-        _fail(source, "file_too_large", f"the text is larger than {MAX_BYTES // 1024 // 1024} MiB",
-              "split the questionnaire or remove unneeded content")
+        _fail(source, Catalog.FILE_TOO_LARGE, subject="text", mib=MAX_BYTES // 1024 // 1024)
     else:
         _parse(text, source)
     return source
@@ -119,24 +119,21 @@ def _read_text(path: Path, source: Source) -> str | None:
         with open(path, "rb") as handle:
             raw = handle.read(MAX_BYTES + 1)
     except OSError as error:
-        return _fail(source, "unreadable_file", f"the file cannot be read: {error.strerror or error}",
-                     "check that the path names a readable file")
+        return _fail(source, Catalog.UNREADABLE_FILE, reason=error.strerror or error)
     if len(raw) > MAX_BYTES:
-        return _fail(source, "file_too_large", f"the file is larger than {MAX_BYTES // 1024 // 1024} MiB",
-                     "split the questionnaire or remove unneeded content")
+        return _fail(source, Catalog.FILE_TOO_LARGE, subject="file", mib=MAX_BYTES // 1024 // 1024)
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        return _fail(source, "not_utf8", f"the file is not UTF-8 text (byte {error.start})",
-                     "save the file with UTF-8 encoding", _line_at(raw, error.start))
+        return _fail(source, Catalog.NOT_UTF8, _line_at(raw, error.start), offset=error.start)
 
 
 def _line_at(raw: bytes, offset: int) -> int:
     return raw.count(b"\n", 0, offset) + 1
 
 
-def _fail(source: Source, code: str, message: str, fix: str, line: int | None = None) -> None:
-    source.problems.append((Problem(code, "", message, fix), line))
+def _fail(source: Source, entry: Catalog, line: int | None = None, **values: object) -> None:
+    source.problems.append(entry.at("", line=line, **values))
     return None
 
 
@@ -148,8 +145,7 @@ def _parse(text: str, source: Source) -> None:
     except yaml.YAMLError as error:
         return _yaml_problem(error, source)
     except (RecursionError, ValueError, TypeError):
-        return _fail(source, "invalid_yaml", "the YAML structure cannot be read (nested too deeply?)",
-                     "simplify the file's structure")
+        return _fail(source, Catalog.INVALID_YAML__STRUCTURE)
     finally:
         if loader is not None:
             loader.dispose()
@@ -165,7 +161,7 @@ def _construct(loader: _Loader, source: Source) -> object:
     # Lines are recorded (and alias bombs stopped) on the node graph, before any value is built.
     node = loader.get_single_node()
     if node is None:
-        _fail(source, "empty_file", "the file is empty", "write a questionnaire starting with format_version: 1")
+        _fail(source, Catalog.EMPTY_FILE)
         return _NOTHING
     if not _walk(node, (), node.start_mark.line + 1, source, set()):
         return _NOTHING
@@ -175,34 +171,29 @@ def _construct(loader: _Loader, source: Source) -> object:
 def _set_data(data: object, source: Source) -> None:
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else f"a single value ({data!r:.40})"
-        _fail(source, "not_a_mapping", f"the file holds {kind}, not a mapping of keys",
-              "start the file with the top-level keys, e.g. format_version: 1")
+        _fail(source, Catalog.NOT_A_MAPPING, kind=kind)
         return
     source.data = data
 
 
 def _yaml_problem(error: yaml.YAMLError, source: Source) -> None:
     if isinstance(error, yaml.reader.ReaderError) and isinstance(error.character, int):
-        return _fail(source, "invalid_yaml", f"the file contains the control character U+{error.character:04X} "
-                     f"at character {error.position}", "remove the character (YAML allows only printable text)")
+        return _fail(source, Catalog.INVALID_YAML__CONTROL_CHARACTER, character=f"{error.character:04X}",
+                     position=error.position)
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     line = mark.line + 1 if mark is not None else None
     problem = getattr(error, "problem", None) or str(error)
     context = getattr(error, "context", None)
-    message = " ".join(f"the file is not valid YAML: {f'{context}, ' if context else ''}{problem}".split())
-    _fail(source, "invalid_yaml", message,
-          "correct the YAML syntax at that line (indentation, quotes, colons)", line)
+    detail = " ".join(f"{f'{context}, ' if context else ''}{problem}".split())
+    _fail(source, Catalog.INVALID_YAML, line, detail=detail)
 
 
 def _walk(node: yaml.Node, path: tuple, line: int, source: Source, stack: set) -> bool:
     """Record the line of every value; refuse self-references and runaway alias expansion."""
     if id(node) in stack:
-        return _fail_walk(source, "recursive_alias", join_location(*path),
-                          "an alias refers to a value that contains it",
-                          "remove the alias or point it at another anchor")
+        return _fail_walk(source, Catalog.RECURSIVE_ALIAS.at(join_location(*path)))
     if len(source.lines) >= MAX_NODES:
-        return _fail_walk(source, "too_complex", "", f"the file expands to more than {MAX_NODES} values",
-                          "use fewer nested aliases")
+        return _fail_walk(source, Catalog.TOO_COMPLEX.at("", limit=MAX_NODES))
     location = join_location(*path)
     source.lines.setdefault(location, line)
     source.node_paths.setdefault(id(node), location)
@@ -226,8 +217,8 @@ def _key_text(key: yaml.Node) -> str:
     return key.value if isinstance(key, yaml.ScalarNode) else "?"
 
 
-def _fail_walk(source: Source, code: str, location: str, message: str, fix: str) -> bool:
-    source.problems.append((Problem(code, location, message, fix), None))
+def _fail_walk(source: Source, problem: Problem) -> bool:
+    source.problems.append(problem)
     return False
 
 
@@ -235,6 +226,4 @@ def _record_duplicate_keys(loader: _Loader, source: Source) -> None:
     for node_id, key, line in loader.duplicates:
         parent = source.node_paths.get(node_id, "")
         where = join_location(*(part for part in (parent, str(key)) if part))
-        message = f"the key '{key}' appears more than once in this mapping; only the last one would count"
-        source.problems.append((Problem("duplicate_key", where, message,
-                                        "remove or rename one of the repeated keys"), line))
+        source.problems.append(Catalog.DUPLICATE_KEY.at(where, line=line, key=key))

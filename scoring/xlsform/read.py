@@ -22,7 +22,8 @@ from scoring.definition.loader import definition_from_text
 from scoring.definition.model import Definition
 from scoring.definition.shape import shape_problems
 from scoring.definition.source import parent_location
-from scoring.problems.problem import DefinitionError, Issue
+from scoring.problems.catalog import Catalog
+from scoring.problems.problem import DefinitionError, Problem
 from scoring.xlsform.columns import CHOICES, PREFIX, SETTINGS, SURVEY, language_code
 from scoring.xlsform.dump import dump_yaml
 from scoring.xlsform.sheets import (
@@ -106,8 +107,7 @@ def read_lists(sheet: Sheet, labels: dict[str, str], context: Context) -> dict[s
     for row in sheet.rows:
         list_name, code = row.word("list_name"), row.word("name")
         if list_name is None or code is None:
-            context.report(row, "xlsform_missing_name", f"the choice has no {'name' if code is None else 'list_name'}",
-                           "fill in list_name and name (the option code)")
+            context.report(row, Catalog.XLSFORM_MISSING_NAME__CHOICE, column="name" if code is None else "list_name")
             continue
         # A score on the choices sheet comes from a workbook exported before gov::option_scores.
         option = compact({"code": code, "label": row.texts(labels), "score": row.word(PREFIX + "score")})
@@ -131,7 +131,7 @@ def checked_yaml(data: dict, rows: dict[str, str], file: str) -> str:
     return text
 
 
-def located(issues: list[Issue] | tuple[Issue, ...], rows: dict[str, str]) -> list[Issue]:
+def located(issues: list[Problem] | tuple[Problem, ...], rows: dict[str, str]) -> list[Problem]:
     """The issues with their workbook row in front of the definition location."""
     return [replace(issue, location=row_of(issue.location, rows), line=None) for issue in issues]
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from scoring.problems.catalog import Catalog
 from scoring.problems.problem import Problem
 from scoring.xlsform.columns import LEGACY_PREFIX, NAMESPACE, PREFIX, language_code
 
@@ -73,9 +74,9 @@ class Context:
     problems: list[Problem] = field(default_factory=list)
     rows: dict[str, str] = field(default_factory=dict)
 
-    def report(self, where: Row | str, code: str, message: str, fix: str) -> None:
+    def report(self, where: Row | str, entry: Catalog, **values: object) -> None:
         """Record a workbook problem at a row (or a sheet)."""
-        self.problems.append(Problem(code, where.where if isinstance(where, Row) else where, message, fix))
+        self.problems.append(entry.at(where.where if isinstance(where, Row) else where, **values))
 
 
 def cell_text(value: object) -> str | None:
@@ -112,8 +113,7 @@ def open_workbook(path: Path, context: Context):
             warnings.simplefilter("ignore", UserWarning)
             return load_workbook(path, read_only=True, data_only=True)
     except (OSError, zipfile.BadZipFile, KeyError, ValueError, InvalidFileException) as error:
-        context.report("", "xlsform_unreadable", f"the file cannot be read as an .xlsx workbook ({error})",
-                       "save the form as an Excel workbook (.xlsx)")
+        context.report("", Catalog.XLSFORM_UNREADABLE, error=error)
         return None
 
 
@@ -146,8 +146,7 @@ def column_name(header: object) -> str | None:
 def required_sheet(sheets: dict[str, Sheet], name: str, context: Context) -> Sheet | None:
     """The sheet called ``name``, or None with a problem."""
     if name not in sheets:
-        context.report(name, "xlsform_missing_sheet", f"the workbook has no {name} sheet",
-                       f"add the {name} sheet (see questionnaires/XLSFORM.md)")
+        context.report(name, Catalog.XLSFORM_MISSING_SHEET, sheet=name)
     return sheets.get(name)
 
 
@@ -155,8 +154,7 @@ def has_columns(sheet: Sheet, required: tuple[str, ...], context: Context) -> bo
     """True when ``sheet`` has every required column; a problem per missing one otherwise."""
     missing = [column for column in required if column not in sheet.columns]
     for column in missing:
-        context.report(f"{sheet.name} row 1", "xlsform_missing_column", f"the {sheet.name} sheet has no "
-                       f"{column} column", f"add a column named {column}")
+        context.report(f"{sheet.name} row 1", Catalog.XLSFORM_MISSING_COLUMN, sheet=sheet.name, column=column)
     return not missing
 
 
@@ -169,8 +167,7 @@ def language_columns(sheet: Sheet, base: str, default: str, context: Context) ->
         language = column.removeprefix(base).removeprefix("::")
         code = language_code(language) if language else default
         if code is None:
-            context.report(f"{sheet.name} row 1", "xlsform_unknown_language", f"the column '{column}' names no "
-                           "language code", f"name it like {base}::English (en), the code in parentheses")
+            context.report(f"{sheet.name} row 1", Catalog.XLSFORM_UNKNOWN_LANGUAGE, column=column, base=base)
         else:
             found.setdefault(code, column)
     return found
@@ -184,8 +181,7 @@ def json_cell(row: Row, column: str, context: Context) -> object:
     try:
         return from_json(text)
     except ValueError as error:
-        context.report(row, "xlsform_invalid_json", f"{column} is not valid JSON: {error}",
-                       "correct the JSON (double quotes around keys and texts), or empty the cell")
+        context.report(row, Catalog.XLSFORM_INVALID_JSON, column=column, error=error)
         return None
 
 
@@ -194,7 +190,7 @@ def flag(row: Row, column: str, context: Context) -> bool | None:
     word = row.word(column)
     if word is None or word.lower() in FLAGS:
         return None if word is None else FLAGS[word.lower()]
-    context.report(row, "xlsform_invalid_value", f"{column} is '{word}'", "write yes or no")
+    context.report(row, Catalog.XLSFORM_INVALID_VALUE, column=column, word=word)
     return None
 
 

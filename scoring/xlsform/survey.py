@@ -5,6 +5,7 @@ Every problem goes to the reading ``Context`` at the row it comes from.
 
 from __future__ import annotations
 
+from scoring.problems.catalog import Catalog
 from scoring.xlsform.columns import PERCENT_CONSTRAINT, PREFIX
 from scoring.xlsform.sheets import Context, Row, compact, flag, json_cell
 
@@ -32,8 +33,7 @@ class SurveyReader:
         for row in rows:
             self.feed(row)
         for row, _, _ in self.open:
-            self.context.report(row, "xlsform_group_structure", f"the group '{row.word('name')}' is never "
-                                "closed", "add an end_group row after its last question")
+            self.context.report(row, Catalog.XLSFORM_GROUP_STRUCTURE, name=row.word("name"))
         return self.domains
 
     def feed(self, row: Row) -> None:
@@ -41,8 +41,7 @@ class SurveyReader:
         kind = " ".join((row.word("type") or "").split())
         key = kind.lower().replace(" ", "_")
         if not kind:
-            self.context.report(row, "xlsform_missing_type", "the row has no type",
-                                "write a type (select_one LIST, decimal, text, begin_group…) or clear the row")
+            self.context.report(row, Catalog.XLSFORM_MISSING_TYPE)
         elif key == "begin_group":
             self.begin(row)
         elif key == "end_group":
@@ -53,12 +52,9 @@ class SurveyReader:
     def begin(self, row: Row) -> None:
         """Open a domain (first level) or an area (second level)."""
         if row.word("relevant"):
-            self.context.report(row, "xlsform_unsupported", "a group cannot have a relevant condition",
-                                "put the condition on each question of the group")
+            self.context.report(row, Catalog.XLSFORM_UNSUPPORTED)
         if len(self.open) >= 2:
-            self.context.report(row, "xlsform_group_structure", "groups nest two levels deep: domain groups "
-                                "hold area groups, area groups hold questions",
-                                "close the area group before this one, or remove this group")
+            self.context.report(row, Catalog.XLSFORM_GROUP_STRUCTURE__TOO_DEEP)
             self.open.append((row, None, ""))
             return
         node = compact({"id": self.name(row), "title": row.texts(self.columns["label"]),
@@ -86,16 +82,14 @@ class SurveyReader:
         if self.open:
             self.open.pop()
         else:
-            self.context.report(row, "xlsform_group_structure", "end_group without a begin_group",
-                                "remove the row, or add the begin_group row it closes")
+            self.context.report(row, Catalog.XLSFORM_GROUP_STRUCTURE__NOT_OPEN)
 
     def question(self, row: Row, kind: str) -> None:
         """Read a question row and add it to the open area."""
         parsed = parse_type(kind)
         name = self.name(row)
         if parsed is None:
-            self.context.report(row, "xlsform_unknown_type", f"unknown type '{kind}'", "use select_one LIST, "
-                                "select_multiple LIST, integer, decimal, text, date, begin_group or end_group")
+            self.context.report(row, Catalog.XLSFORM_UNKNOWN_TYPE, type=kind)
             return
         question = compact(self.question_data(row, parsed[0]) | {"id": name})
         scores = option_scores(row, self.context)
@@ -133,9 +127,8 @@ class SurveyReader:
             percent = xlsform_type in FITS["percent"] and row.word("constraint") == PERCENT_CONSTRAINT
             return "percent" if percent else BY_XLSFORM_TYPE[xlsform_type]
         if declared in FITS and xlsform_type not in FITS[declared]:
-            self.context.report(row, "xlsform_type_mismatch", f"{PREFIX}type '{declared}' does not fit type "
-                                f"'{xlsform_type}'", f"use type {' or '.join(sorted(FITS[declared]))}, "
-                                f"or correct {PREFIX}type")
+            self.context.report(row, Catalog.XLSFORM_TYPE_MISMATCH, column=f"{PREFIX}type", declared=declared,
+                                type=xlsform_type, types=" or ".join(sorted(FITS[declared])))
         return declared
 
     def options(self, row: Row, our_type: str, list_name: str | None, question_id: str | None,
@@ -146,8 +139,7 @@ class SurveyReader:
         """
         entries = [] if list_name is None else self.lists.get(list_name)
         if entries is None:
-            self.context.report(row, "xlsform_unknown_list", f"the list '{list_name}' is not on the choices sheet",
-                                "add its choices (list_name, name, label) or correct the type")
+            self.context.report(row, Catalog.XLSFORM_UNKNOWN_LIST, list_name=list_name)
         elif our_type == "yes_no" and not own_yes_no_options(list_name, question_id, entries, scores):
             return []
         return entries
@@ -157,8 +149,7 @@ class SurveyReader:
         if any(node is None for _, node, _ in self.open):
             return None  # inside a misplaced group, already reported
         if len(self.open) != 2:
-            self.context.report(row, "xlsform_group_structure", "a question must sit in an area group, itself "
-                                "in a domain group", "move the row between the begin_group and end_group of an area")
+            self.context.report(row, Catalog.XLSFORM_GROUP_STRUCTURE__OUTSIDE_AREA)
             return None
         _, node, location = self.open[-1]
         return node, location
@@ -167,10 +158,9 @@ class SurveyReader:
         """The row's name, with a problem when it is missing or already used."""
         name = row.word("name")
         if name is None:
-            self.context.report(row, "xlsform_missing_name", "the row has no name", "write its id in the name column")
+            self.context.report(row, Catalog.XLSFORM_MISSING_NAME)
         elif name in self.names:
-            self.context.report(row, "xlsform_duplicate_name", f"the name '{name}' is already used on "
-                                f"{self.names[name]}", "give every group and question its own name")
+            self.context.report(row, Catalog.XLSFORM_DUPLICATE_NAME, name=name, first=self.names[name])
         else:
             self.names[name] = row.where
         return name
@@ -204,8 +194,7 @@ def option_scores(row: Row, context: Context) -> dict:
     scores = json_cell(row, PREFIX + "option_scores", context)
     if scores is None or isinstance(scores, dict):
         return {str(code): score for code, score in (scores or {}).items() if score is not None}
-    context.report(row, "xlsform_invalid_json", f"{PREFIX}option_scores is not a JSON object",
-                   'write the score of each option by its code, e.g. {"yes": 100, "no": 0}')
+    context.report(row, Catalog.XLSFORM_INVALID_JSON__OBJECT, column=f"{PREFIX}option_scores")
     return {}
 
 
@@ -215,8 +204,6 @@ def scored(row: Row, entries: list[tuple[Row, dict]] | None, scores: dict, conte
         return []  # no such list, already reported
     unknown = sorted(set(scores) - {option["code"] for _, option in entries})
     if unknown:
-        context.report(row, "xlsform_unknown_option", f"{PREFIX}option_scores names options the question's "
-                       f"list does not have: {', '.join(unknown)}", "use the codes in the name column of its "
-                       "choices, or remove those scores")
+        context.report(row, Catalog.XLSFORM_UNKNOWN_OPTION, column=f"{PREFIX}option_scores", codes=", ".join(unknown))
     return [(option_row, row, option | {"score": scores[option["code"]]}) if option["code"] in scores
             else (option_row, option_row, dict(option)) for option_row, option in entries]

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from scoring.definition.model import Definition, VersionMapping
+from scoring.problems.catalog import Catalog
 from scoring.problems.problem import Problem
 
 MAPPINGS_FOLDER = "mappings"
@@ -19,11 +20,10 @@ MAPPINGS_FOLDER = "mappings"
 def check_definition_path(definition: Definition, path: Path) -> Iterator[Problem]:
     """``id`` is the folder's name and ``version`` the file's name without extension."""
     if definition.id != path.parent.name:
-        yield _mismatch("id", f"id '{definition.id}' differs from the folder name '{path.parent.name}'",
-                        f"store the file as {definition.id}/{definition.version}.yaml, or correct id")
+        yield Catalog.PATH_MISMATCH__ID.at("id", id=definition.id, folder=path.parent.name,
+                                           version=definition.version)
     if definition.version != path.stem:
-        yield _mismatch("version", f"version '{definition.version}' differs from the file name '{path.name}'",
-                        f"name the file {definition.version}.yaml, or correct version")
+        yield Catalog.PATH_MISMATCH__VERSION.at("version", version=definition.version, file_name=path.name)
 
 
 def check_mapping_path(mapping: VersionMapping, path: Path) -> Iterator[Problem]:
@@ -31,17 +31,12 @@ def check_mapping_path(mapping: VersionMapping, path: Path) -> Iterator[Problem]
     expected = f"{mapping.from_version}-to-{mapping.to_version}"
     folder = path.parent.parent.name
     if mapping.questionnaire != folder:
-        yield _mismatch("questionnaire", f"questionnaire '{mapping.questionnaire}' differs from the folder "
-                        f"name '{folder}'", f"store the file in {mapping.questionnaire}/{MAPPINGS_FOLDER}/")
+        yield Catalog.PATH_MISMATCH__QUESTIONNAIRE.at("questionnaire", questionnaire=mapping.questionnaire,
+                                                      folder=folder, mappings=MAPPINGS_FOLDER)
     if path.stem != expected:
-        yield _mismatch("", f"the file name '{path.name}' does not match from_version and to_version",
-                        f"name the file {expected}.yaml, or correct from_version and to_version")
+        yield Catalog.PATH_MISMATCH__MAPPING_NAME.at("", file_name=path.name, expected=expected)
 
 
 def is_mapping_path(path: Path) -> bool:
     """True for files inside a ``mappings`` folder."""
     return path.parent.name == MAPPINGS_FOLDER
-
-
-def _mismatch(location: str, message: str, fix: str) -> Problem:
-    return Problem("path_mismatch", location, message, fix)

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from scoring.definition.model import Definition, Question
 from scoring.definition.rules import walk
 from scoring.expressions.parser import Expression, ExpressionError, parse
-from scoring.problems.problem import Problem, with_hint
+from scoring.problems.catalog import Catalog
+from scoring.problems.problem import Problem, hint
 
 
 def check_relevance(definition: Definition) -> Iterator[Problem]:
@@ -31,8 +32,7 @@ def _parsed(location: str, text: str) -> Iterator[Problem]:
         return parse(text)
     except ExpressionError as error:
         where = "" if error.position is None else f" at character {error.position}"
-        yield Problem("invalid_expression", location, f"the expression {text!r:.80} does not parse{where}: "
-                      f"{error.message}", "write an expression such as ${other_question} = 'code'")
+        yield Catalog.INVALID_EXPRESSION.at(location, expression=text, position=where, reason=error.message)
         return None
 
 
@@ -40,12 +40,10 @@ def _references(location: str, question: Question, expression: Expression,
                 known: dict[str, Question]) -> Iterator[Problem]:
     for name in sorted(expression.references):
         if name == question.id:
-            yield Problem("self_reference", location, f"the question '{name}' depends on its own answer",
-                          "refer only to other questions in relevant")
+            yield Catalog.SELF_REFERENCE.at(location, question_id=name)
         elif name not in known:
-            yield Problem("unknown_reference", location, f"no question has the id '{name}'",
-                          with_hint("refer to an existing question id", name,
-                                    [other for other in known if other != question.id]))
+            others = [other for other in known if other != question.id]
+            yield Catalog.UNKNOWN_REFERENCE.at(location, reference=name, hint=hint(name, others))
     yield from _selected_codes(location, expression, known)
 
 
@@ -53,9 +51,8 @@ def _selected_codes(location: str, expression: Expression, known: dict[str, Ques
     for name, code in sorted(expression.selections):
         codes = walk.answer_codes(known[name]) if name in known else None
         if codes is not None and code not in codes:
-            yield Problem("unknown_option_in_expression", location,
-                          f"question '{name}' has no option '{code}'",
-                          with_hint(f"use one of its codes: {', '.join(codes)}", code, codes))
+            yield Catalog.UNKNOWN_OPTION_IN_EXPRESSION.at(location, question_id=name, option=code,
+                                                          codes=", ".join(codes), hint=hint(code, codes))
 
 
 def _cycles(parsed: dict[str, Expression], locations: dict[str, str]) -> Iterator[Problem]:
@@ -63,9 +60,7 @@ def _cycles(parsed: dict[str, Expression], locations: dict[str, str]) -> Iterato
              for name, expr in parsed.items()}
     for cycle in find_cycles(edges):
         path = " → ".join([*cycle, cycle[0]])
-        yield Problem("relevance_cycle", locations[cycle[0]], f"relevance expressions depend on each other "
-                      f"in a circle: {path}", "break the circle: one of these questions must not "
-                      "depend on the others")
+        yield Catalog.RELEVANCE_CYCLE.at(locations[cycle[0]], path=path)
 
 
 def find_cycles(edges: dict[str, list[str]]) -> list[list[str]]:

@@ -10,7 +10,8 @@ from collections.abc import Iterator
 from scoring.definition.model import CHOICE_TYPES, Band, Definition, Question
 from scoring.definition.rules import walk
 from scoring.definition.rules.structure import duplicate_values
-from scoring.problems.problem import Problem, with_hint
+from scoring.problems.catalog import Catalog
+from scoring.problems.problem import Problem, hint
 
 YES_NO_CODES = frozenset({"yes", "no"})
 
@@ -19,25 +20,21 @@ def check_bands(definition: Definition) -> Iterator[Problem]:
     """Bands exist, start at 0, ascend strictly and have distinct codes."""
     bands = definition.bands
     if not bands:
-        yield Problem("missing_bands", "bands", "the questionnaire declares no bands",
-                      "add bands, the first with min: 0, e.g. - {code: meets, min: 0, label: {en: Meets}}")
+        yield Catalog.MISSING_BANDS.at("bands")
         return
     if bands[0].min != 0:
-        yield Problem("first_band_not_zero", "bands[0].min", f"the first band starts at {bands[0].min}, not 0",
-                      "set min: 0 on the first band so that every score falls in a band")
+        yield Catalog.FIRST_BAND_NOT_ZERO.at("bands[0].min", min=bands[0].min)
     yield from _band_order(bands)
     codes = ((f"bands[{index}].code", band.code) for index, band in enumerate(bands))
     for location, code, first in duplicate_values(codes):
-        yield Problem("duplicate_band_code", location, f"the band code '{code}' is already used at {first}",
-                      "give every band its own code")
+        yield Catalog.DUPLICATE_BAND_CODE.at(location, code=code, first=first)
 
 
 def _band_order(bands: tuple[Band, ...]) -> Iterator[Problem]:
     for index, (before, band) in enumerate(zip(bands, bands[1:], strict=False), start=1):
         if band.min <= before.min:
-            yield Problem("bands_not_ascending", f"bands[{index}].min",
-                          f"band '{band.code}' starts at {band.min}, not above the previous band's {before.min}",
-                          "list bands from lowest to highest, each min greater than the previous one")
+            yield Catalog.BANDS_NOT_ASCENDING.at(f"bands[{index}].min", band=band.code, min=band.min,
+                                                 previous=before.min)
 
 
 def check_targets(definition: Definition) -> Iterator[Problem]:
@@ -47,9 +44,8 @@ def check_targets(definition: Definition) -> Iterator[Problem]:
     targets += [(f"{where}.target_band", domain.target_band) for where, domain in walk.domains(definition)]
     for location, target in targets:
         if target is not None and target not in codes:
-            yield Problem("unknown_target_band", location, f"no band has the code '{target}'",
-                          with_hint(f"use one of the band codes: {', '.join(codes) or '(none declared)'}",
-                                    target, codes))
+            yield Catalog.UNKNOWN_TARGET_BAND.at(location, target=target, codes=", ".join(codes) or "(none declared)",
+                                                 hint=hint(target, codes))
 
 
 def check_options(definition: Definition) -> Iterator[Problem]:
@@ -62,31 +58,24 @@ def check_options(definition: Definition) -> Iterator[Problem]:
 
 def _option_presence(where: str, question: Question) -> Iterator[Problem]:
     if question.type in CHOICE_TYPES and not question.options:
-        yield Problem("missing_options", f"{where}.options", f"the {question.type} question "
-                      f"'{question.id}' has no options", "list the options the official can choose from")
+        yield Catalog.MISSING_OPTIONS.at(f"{where}.options", type=question.type, question_id=question.id)
     elif question.type not in (*CHOICE_TYPES, "yes_no") and question.options:
-        yield Problem("unexpected_options", f"{where}.options", f"a {question.type} question takes no options",
-                      "remove the options, or change the type to single_choice or multi_choice")
+        yield Catalog.UNEXPECTED_OPTIONS.at(f"{where}.options", type=question.type)
 
 
 def _option_codes(where: str, question: Question) -> Iterator[Problem]:
     codes = [(f"{where}.options[{index}].code", option.code) for index, option in enumerate(question.options)]
     for location, code, first in duplicate_values(codes):
-        yield Problem("duplicate_option_code", location, f"the option code '{code}' is already used at {first}",
-                      "give every option of a question its own code")
+        yield Catalog.DUPLICATE_OPTION_CODE.at(location, code=code, first=first)
     if question.type == "yes_no" and question.options and {c for _, c in codes} != YES_NO_CODES:
-        yield Problem("invalid_yes_no_options", f"{where}.options",
-                      "the options of a yes_no question must have exactly the codes yes and no",
-                      "keep two options with code: yes and code: no, or remove the options")
+        yield Catalog.INVALID_YES_NO_OPTIONS.at(f"{where}.options")
 
 
 def _option_scores(where: str, question: Question) -> Iterator[Problem]:
     unscored = [index for index, option in enumerate(question.options) if option.score is None]
     if 0 < len(unscored) < len(question.options):
         codes = ", ".join(question.options[index].code for index in unscored)
-        yield Problem("mixed_option_scores", f"{where}.options[{unscored[0]}].score",
-                      f"some options have a score and some do not ({codes})",
-                      "give every option a score, or none (an unscored question is a profile question)")
+        yield Catalog.MIXED_OPTION_SCORES.at(f"{where}.options[{unscored[0]}].score", codes=codes)
 
 
 def check_recommendations(definition: Definition) -> Iterator[Problem]:
@@ -95,11 +84,7 @@ def check_recommendations(definition: Definition) -> Iterator[Problem]:
         for index, recommendation in enumerate(question.recommendations):
             location = f"{where}.recommendations[{index}]"
             if not question.scored:
-                yield Problem("recommendation_on_unscored", location,
-                              f"question '{question.id}' has no score, so recommendation "
-                              f"'{recommendation.id}' can never fire",
-                              "move the recommendation to a scored question, or give the options scores")
+                yield Catalog.RECOMMENDATION_ON_UNSCORED.at(location, question_id=question.id,
+                                                            recommendation=recommendation.id)
             elif recommendation.below == 0:
-                yield Problem("recommendation_never_fires", f"{location}.below",
-                              "below: 0 never fires, since no score is below 0",
-                              "raise below (100 fires for any score short of full marks)", "warning")
+                yield Catalog.RECOMMENDATION_NEVER_FIRES.at(f"{location}.below")

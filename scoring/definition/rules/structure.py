@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from scoring.definition.model import Definition
 from scoring.definition.rules import walk
+from scoring.problems.catalog import Catalog
 from scoring.problems.problem import Problem
 
 SOURCE_LANGUAGE = "en"
@@ -27,34 +28,25 @@ def check_ids(definition: Definition) -> Iterator[Problem]:
              *walk.questions(definition), *walk.recommendations(definition))
     ids = ((f"{where}.id", node.id) for where, node in nodes)
     for location, value, first in duplicate_values(ids):
-        yield Problem("duplicate_id", location, f"the id '{value}' is already used at {first}",
-                      "give every domain, area, question and recommendation its own id")
+        yield Catalog.DUPLICATE_ID.at(location, id=value, first=first)
 
 
 def check_sections(definition: Definition) -> Iterator[Problem]:
     """Every level holds at least one child: an empty one could never be scored."""
     if not definition.domains:
-        yield _empty("domains", "the questionnaire has no domains", "add at least one domain")
+        yield Catalog.EMPTY_SECTION__DOMAINS.at("domains")
     for where, domain in walk.domains(definition):
         if not domain.areas:
-            yield _empty(f"{where}.areas", f"domain '{domain.id}' has no areas", "add an area or remove the domain")
+            yield Catalog.EMPTY_SECTION__AREAS.at(f"{where}.areas", domain=domain.id)
     for where, area in walk.areas(definition):
         if not area.questions:
-            yield _empty(f"{where}.questions", f"area '{area.id}' has no questions",
-                         "add a question or remove the area")
-
-
-def _empty(location: str, message: str, fix: str) -> Problem:
-    return Problem("empty_section", location, message, fix)
+            yield Catalog.EMPTY_SECTION__QUESTIONS.at(f"{where}.questions", area=area.id)
 
 
 def check_languages(definition: Definition) -> Iterator[Problem]:
     """``languages`` names the source language once, and no language twice."""
     if SOURCE_LANGUAGE not in definition.languages:
-        yield Problem("missing_source_language", "languages",
-                      f"'{SOURCE_LANGUAGE}' (the source language) is not among the languages",
-                      f"add {SOURCE_LANGUAGE} to languages, e.g. languages: [en, fr]")
+        yield Catalog.MISSING_SOURCE_LANGUAGE.at("languages", language=SOURCE_LANGUAGE)
     listed = ((f"languages[{index}]", code) for index, code in enumerate(definition.languages))
     for location, code, _first in duplicate_values(listed):
-        yield Problem("duplicate_language", location, f"the language '{code}' is listed twice",
-                      "list each language once")
+        yield Catalog.DUPLICATE_LANGUAGE.at(location, language=code)

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from scoring.definition.model import Definition
 from scoring.definition.rules import walk
 from scoring.definition.rules.structure import SOURCE_LANGUAGE
+from scoring.problems.catalog import Catalog
 from scoring.problems.problem import Problem
 
 
@@ -27,12 +28,10 @@ def check_texts(definition: Definition) -> Iterator[Problem]:
             yield _missing(definition, location, missing)
         extra = sorted(set(text) - set(declared))
         if extra:
-            yield Problem("undeclared_language", location, f"text in undeclared language(s) {', '.join(extra)}",
-                          "add the language to languages, or remove this text", "warning")
+            yield Catalog.UNDECLARED_LANGUAGE.at(location, languages=", ".join(extra))
 
 
 def _missing(definition: Definition, location: str, missing: list[str]) -> Problem:
-    severity = "error" if definition.status != "draft" or SOURCE_LANGUAGE in missing else "warning"
-    names = ", ".join(missing)
-    return Problem("missing_translation", location, f"no text in {names}",
-                   f"write the {names} text (every declared language is needed before publishing)", severity)
+    blocking = definition.status != "draft" or SOURCE_LANGUAGE in missing
+    entry = Catalog.MISSING_TRANSLATION if blocking else Catalog.MISSING_TRANSLATION__DRAFT
+    return entry.at(location, languages=", ".join(missing))
