@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 
 from bench.common import Result, median_time
-from scoring.loader import check_file
+from scoring.api import check_file
 
 DEFINITION = Path(__file__).resolve().parent.parent / "questionnaires" / "mgf" / "2026.1.yaml"
 

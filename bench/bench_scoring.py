@@ -15,10 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from bench.common import Result, median_time
-from scoring.answers import parse_answers
-from scoring.engine import score
-from scoring.model import Definition
-from scoring.output import result_json
+from scoring.api import Definition, parse_answers, result_json, score
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "questionnaires" / "mgf" / "2026.1.yaml"
@@ -81,7 +78,7 @@ def benchmark_definition() -> tuple[Definition, str]:
     """The shipped definition when it loads, else the synthetic one."""
     if SHIPPED.exists():
         try:
-            from scoring.loader import load_definition
+            from scoring.api import load_definition
 
             return load_definition(SHIPPED), "mgf 2026.1"
         except Exception:  # any load failure falls back: the bench must still run

@@ -10,8 +10,8 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
-from scoring.aggregate import report
-from scoring.results import ScoreSet
+from scoring.engine.aggregate import report
+from scoring.engine.results import ScoreSet
 
 LEVELS = ("overall", "domain", "area", "question")
 COLUMNS = (

@@ -16,10 +16,14 @@ from mgf_assess.assessments.scoring_bridge import answers_document, definition_f
 from mgf_assess.core import audit
 from mgf_assess.core.errors import OperationError
 from mgf_assess.extensions import db
-from scoring.answers import parse_answers
-from scoring.carry import CarryResult, carry_forward
-from scoring.loader import load_mapping
-from scoring.model import QuestionMapping, VersionMapping
+from scoring.api import (
+    CarryResult,
+    QuestionMapping,
+    VersionMapping,
+    carry_forward,
+    load_mapping,
+    parse_answers,
+)
 
 REASON_LABELS = {
     "indirect": _l("comparable with caution: the question changed"),

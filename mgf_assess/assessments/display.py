@@ -11,7 +11,7 @@ from flask_babel import gettext as _
 from mgf_assess.assessments.carry import REASON_LABELS
 from mgf_assess.assessments.labels import STATUS_LABELS
 from mgf_assess.i18n import localized
-from scoring.model import Question
+from scoring.api import Question
 
 
 def _option(question: Question, code) -> str:

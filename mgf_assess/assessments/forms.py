@@ -34,7 +34,7 @@ from mgf_assess.assessments.labels import EVIDENCE_KIND_LABELS, STATUS_LABELS
 from mgf_assess.core.forms import choices
 from mgf_assess.core.limits import TEXT_MAX
 from mgf_assess.i18n import localized
-from scoring.model import Question
+from scoring.api import Question
 
 
 class MultiCheckboxField(SelectMultipleField):

@@ -13,7 +13,7 @@ from mgf_assess.core import policy
 from mgf_assess.core.errors import OperationError
 from mgf_assess.extensions import db
 from mgf_assess.i18n import localized
-from scoring.model import Area, Definition, Domain
+from scoring.api import Area, Definition, Domain
 
 
 @dataclass

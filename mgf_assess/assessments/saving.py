@@ -23,7 +23,7 @@ from mgf_assess.assessments.scoring_bridge import definition_for, json_value
 from mgf_assess.core import audit
 from mgf_assess.database import utcnow
 from mgf_assess.extensions import db
-from scoring.answers import check_answer
+from scoring.api import check_answer
 
 
 def save_answer(actor, assessment: Assessment, qid: str, payload: dict | None, base_revision: int) -> Answer:

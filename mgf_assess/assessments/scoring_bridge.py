@@ -8,11 +8,7 @@ from typing import Any
 from mgf_assess.assessments.models import Answer, Assessment, Evidence
 from mgf_assess.extensions import db
 from mgf_assess.questionnaires.definitions import definition_of
-from scoring import ENGINE_VERSION
-from scoring.answers import parse_answers
-from scoring.engine import score
-from scoring.model import Definition
-from scoring.output import result_dict
+from scoring.api import ENGINE_VERSION, Definition, parse_answers, result_dict, score
 
 
 def definition_for(assessment: Assessment) -> Definition:

@@ -15,11 +15,17 @@ from mgf_assess.assessments.errors import AnswerConflict, AnswerProblems
 from mgf_assess.assessments.forms import base_revision_of, payload_of
 from mgf_assess.assessments.models import Answer, Assessment
 from mgf_assess.assessments.scoring_bridge import answers_document, json_value
-from scoring.answers import Answer as TypedAnswer
-from scoring.answers import check_answer, parse_answers
-from scoring.engine import hidden_questions
-from scoring.model import Area, Definition, Domain, Question
-from scoring.plan import plan_for
+from scoring.api import Answer as TypedAnswer
+from scoring.api import (
+    Area,
+    Definition,
+    Domain,
+    Question,
+    check_answer,
+    hidden_questions,
+    parse_answers,
+    plan_for,
+)
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,7 @@ import hashlib
 from dataclasses import dataclass
 
 from mgf_assess.demo.numbers import numeric_value
-from scoring.answers import Answer, check_answer
-from scoring.engine import hidden_questions
-from scoring.model import Definition, Question
-from scoring.plan import plan_for
+from scoring.api import Answer, Definition, Question, check_answer, hidden_questions, plan_for
 
 NA_SHARE = 0.15  # of the questions that allow "not applicable"
 UNKNOWN_SHARE = 0.05  # of the questions that allow "don't know", more where maturity is low

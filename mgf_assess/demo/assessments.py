@@ -42,11 +42,8 @@ from mgf_assess.demo.summary import summary_line
 from mgf_assess.extensions import db
 from mgf_assess.questionnaires import queries
 from mgf_assess.questionnaires.operations import load_folder
-from scoring.answers import Answer as TypedAnswer
-from scoring.carry import MappingMismatchError
-from scoring.errors import DefinitionError
-from scoring.model import Definition
-from scoring.plan import plan_for
+from scoring.api import Answer as TypedAnswer
+from scoring.api import Definition, DefinitionError, MappingMismatchError, plan_for
 
 
 @dataclass

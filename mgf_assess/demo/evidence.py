@@ -12,8 +12,7 @@ from dataclasses import dataclass, replace
 
 from mgf_assess.demo.answers import Profile, unit
 from mgf_assess.demo.citations import citation
-from scoring.answers import Answer
-from scoring.model import Definition, Question
+from scoring.api import Answer, Definition, Question
 
 OPTIONAL_SHARE = 0.3  # of answers whose evidence is optional that still carry some
 URL_SHARE = 0.35

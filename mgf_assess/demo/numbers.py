@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from scoring.model import Question
-from scoring.questions import matched_threshold
+from scoring.api import Question, matched_threshold
 
 
 def numeric_value(question: Question, target: float, u: float) -> int | float:

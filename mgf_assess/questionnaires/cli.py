@@ -45,7 +45,7 @@ def load(folder) -> None:
 @click.argument("paths", nargs=-1, type=click.Path())
 def validate(paths) -> None:
     """Validate questionnaire and mapping files (default: the whole questionnaires folder)."""
-    from scoring.__main__ import main as scoring_main
+    from scoring.api import cli_main as scoring_main
 
     raise SystemExit(scoring_main(["validate", *(paths or [current_app.config["QUESTIONNAIRES_FOLDER"]])]))
 
@@ -103,7 +103,7 @@ def export_xlsform(family, version, out) -> None:
     survey and settings sheets. See questionnaires/XLSFORM.md.
     """
     from mgf_assess.questionnaires.definitions import definition_of
-    from scoring.xlsform import write_xlsform
+    from scoring.api import write_xlsform
 
     found = queries.version_or_none(family, version)
     if found is None:
@@ -118,8 +118,7 @@ def export_xlsform(family, version, out) -> None:
 @click.argument("out", type=click.Path(dir_okay=False))
 def import_xlsform(source, out) -> None:
     """Read an XLSForm workbook back into a questionnaire YAML file, and validate it."""
-    from scoring.errors import DefinitionError
-    from scoring.xlsform import read_xlsform_to_yaml
+    from scoring.api import DefinitionError, read_xlsform_to_yaml
 
     try:
         text = read_xlsform_to_yaml(Path(source))

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from mgf_assess.questionnaires.models import QuestionnaireVersion
-from scoring.loader import definition_from_text
-from scoring.model import Definition
+from scoring.api import Definition, definition_from_text
 
 # Keyed by the content hash: a version's text never changes once published, and a changed
 # draft gets a new hash, so a cached definition is never stale. The (large) text itself is

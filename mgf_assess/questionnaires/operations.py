@@ -18,8 +18,7 @@ from mgf_assess.database import utcnow
 from mgf_assess.extensions import db
 from mgf_assess.questionnaires.definitions import language_completeness
 from mgf_assess.questionnaires.models import STATUS_LABELS, TRANSITIONS, QuestionnaireVersion
-from scoring.loader import check_definition_file, definition_from_text
-from scoring.rules_paths import is_mapping_path
+from scoring.api import check_definition_file, definition_from_text, is_mapping_path
 
 
 @dataclass

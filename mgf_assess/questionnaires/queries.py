@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from mgf_assess.extensions import db
 from mgf_assess.questionnaires.models import QuestionnaireVersion
-from scoring.model import Definition
+from scoring.api import Definition
 
 
 def families() -> dict[str, list[QuestionnaireVersion]]:

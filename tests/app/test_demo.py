@@ -190,7 +190,7 @@ def _question(qid, qtype, **extra) -> dict:
 
 
 def _definition(questions: list[dict]):
-    from scoring.model import Definition
+    from scoring.api import Definition
 
     return Definition.model_validate({
         "format_version": 1, "id": "demo", "version": "1", "status": "published", "title": {"en": "Demo"},
@@ -219,8 +219,7 @@ def test_generator_gives_valid_answers_of_every_type():
 def test_numbers_reach_every_step_of_the_shipped_scales():
     from mgf_assess.config import REPO_ROOT
     from mgf_assess.demo.numbers import numeric_value
-    from scoring.loader import load_definition
-    from scoring.questions import matched_threshold
+    from scoring.api import load_definition, matched_threshold
 
     for version in ("2015.1", "2026.1"):
         definition = load_definition(REPO_ROOT / "questionnaires" / "mgf" / f"{version}.yaml")

@@ -137,9 +137,7 @@ def test_validated_series_from_reviewed_snapshot_with_overrides(rich):
         submitted = operations.submit(None, assessment)
         document = {**submitted.answers, "overrides": {"c_plan": {"score": 100, "justification": "Plan seen"}}}
         from mgf_assess.assessments.scoring_bridge import definition_for
-        from scoring.answers import parse_answers
-        from scoring.engine import score
-        from scoring.output import result_dict
+        from scoring.api import parse_answers, result_dict, score
 
         result = result_dict(score(definition_for(assessment), parse_answers(definition_for(assessment), document)))
         db.session.add(ScoreSnapshot(assessment_id=assessment.id, kind="reviewed", answers=document, result=result,

@@ -5,8 +5,13 @@ from decimal import Decimal
 
 import pytest
 
-from scoring.answers import AnswersError, check_answer, check_override, parse_answers
-from scoring.answers_io import answers_document, decimal_json, load_answers, read_answers_file
+from scoring.answers.check import AnswersError, check_answer, check_override, parse_answers
+from scoring.answers.documents import (
+    answers_document,
+    decimal_json,
+    load_answers,
+    read_answers_file,
+)
 from tests.scoring.fixtures.builders import choice, fixture, one_area, options, question
 
 DEFN = one_area(

@@ -6,9 +6,9 @@ from decimal import Decimal
 import pytest
 import yaml
 
-from scoring.__main__ import main
-from scoring.carry import MappingMismatchError, carry_forward
-from scoring.model import VersionMapping
+from scoring.cli.main import main
+from scoring.definition.model import VersionMapping
+from scoring.engine.carry import MappingMismatchError, carry_forward
 from tests.scoring.fixtures.builders import answers, choice, fixture, one_area, options, question
 
 OLD = one_area(
@@ -163,7 +163,7 @@ def test_carry_forward_command(tmp_path, capsys):
 
 
 def test_carried_output_scores_against_the_new_version(carried):
-    from scoring.engine import score
+    from scoring.engine.score import score
 
     result = score(NEW, carried.answers)
     assert result.node("health_services").score == Decimal(50)

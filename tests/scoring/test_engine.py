@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from scoring.questions import question_score
+from scoring.engine.questions import question_score
 from tests.scoring.fixtures.builders import choice, one_area, options, question, scored
 
 
@@ -149,7 +149,7 @@ def test_number_without_scoring_block_is_not_scored():
 def test_plan_is_cached_per_definition_and_released_with_it():
     import gc
 
-    from scoring import plan as plan_module
+    from scoring.engine import plan as plan_module
 
     defn = one_area(choice("q", ("x", 40)))
     assert plan_module.plan_for(defn) is plan_module.plan_for(defn)

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from scoring.aggregate import aggregate, band_for, report
+from scoring.engine.aggregate import aggregate, band_for, report
 from tests.scoring.fixtures.builders import area, definition, domain, linear_question, scale, scored
 
 

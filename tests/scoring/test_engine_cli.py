@@ -5,7 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from scoring.__main__ import main
+from scoring.cli.main import main
 from tests.scoring.fixtures.builders import fixture
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -3,10 +3,10 @@
 import json
 from decimal import Decimal
 
-from scoring.answers_io import load_answers
-from scoring.engine import score
-from scoring.loader import load_definition
-from scoring.output import result_dict, result_json
+from scoring.answers.documents import load_answers
+from scoring.definition.loader import load_definition
+from scoring.engine.output import result_dict, result_json
+from scoring.engine.score import score
 from tests.scoring.fixtures.builders import area, definition, domain, fixture, scale, scored
 
 DESIGN_EXAMPLE = {

@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from scoring.engine import score
+from scoring.engine.score import score
 from tests.scoring.fixtures.builders import (
     answers,
     area,

@@ -4,12 +4,12 @@ from decimal import Decimal
 
 import pytest
 
-from scoring.__main__ import main
-from scoring.answers_io import load_answers
-from scoring.engine import score
-from scoring.explain import UnknownNodeError, explain
-from scoring.explain_question import show_number
-from scoring.loader import load_definition
+from scoring.answers.documents import load_answers
+from scoring.cli.main import main
+from scoring.definition.loader import load_definition
+from scoring.engine.score import score
+from scoring.explain.nodes import UnknownNodeError, explain
+from scoring.explain.question import show_number
 from tests.scoring.fixtures.builders import fixture
 
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scoring.expressions import MAX_DEPTH, Expression, ExpressionError, parse
+from scoring.expressions.parser import MAX_DEPTH, Expression, ExpressionError, parse
 
 
 def holds(text, **values):

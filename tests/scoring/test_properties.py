@@ -8,12 +8,12 @@ from decimal import Decimal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from scoring.aggregate import band_for
-from scoring.answers import Answer, AnswerSet, Override
-from scoring.engine import score
-from scoring.model import Definition
-from scoring.output import result_json
-from scoring.plan import plan_for
+from scoring.answers.check import Answer, AnswerSet, Override
+from scoring.definition.model import Definition
+from scoring.engine.aggregate import band_for
+from scoring.engine.output import result_json
+from scoring.engine.plan import plan_for
+from scoring.engine.score import score
 from tests.scoring.fixtures.builders import area, definition, domain, options, question
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -2,7 +2,7 @@
 
 import json
 
-from scoring.schema import SCHEMA_PATH, build_schema, render_schema
+from scoring.definition.schema import SCHEMA_PATH, build_schema, render_schema
 
 REGENERATE = "python -m scoring schema > questionnaires/schema/questionnaire.v1.schema.json"
 

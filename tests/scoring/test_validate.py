@@ -8,10 +8,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scoring.errors import DefinitionError, Issue
-from scoring.loader import check_definition_file, check_file, load_definition, load_mapping
-from scoring.model import Definition, VersionMapping
-from scoring.yaml_source import MAX_BYTES
+from scoring.definition.loader import (
+    check_definition_file,
+    check_file,
+    load_definition,
+    load_mapping,
+)
+from scoring.definition.model import Definition, VersionMapping
+from scoring.definition.source import MAX_BYTES
+from scoring.problems.problem import DefinitionError, Problem
 
 VALID = Path(__file__).parent / "valid" / "mini"
 MINIMAL = """\
@@ -157,9 +162,9 @@ def test_issue_lines_point_into_the_file(tmp_path):
 
 
 def test_issue_text_format():
-    issue = Issue("duplicate_id", "q.yaml", "domains[0].id", "the id 'x' is used twice", "rename it", line=4)
+    issue = Problem("duplicate_id", "domains[0].id", "the id 'x' is used twice", "rename it", file="q.yaml", line=4)
     assert str(issue) == "q.yaml:domains[0].id: duplicate_id the id 'x' is used twice (line 4) Fix: rename it"
-    warning = Issue("missing_translation", "q.yaml", "", "no fr", "write it", "warning")
+    warning = Problem("missing_translation", "", "no fr", "write it", "warning").in_file("q.yaml")
     assert str(warning) == "q.yaml:: missing_translation (warning) no fr Fix: write it"
 
 

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from scoring.__main__ import main
+from scoring.cli.main import main
 
 HERE = Path(__file__).parent
 VALID = HERE / "valid"

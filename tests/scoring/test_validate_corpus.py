@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from scoring.loader import check_file
+from scoring.definition.loader import check_file
 
 CORPUS = Path(__file__).parent / "invalid"
 FILES = sorted(path for path in CORPUS.rglob("*") if path.suffix in (".yaml", ".yml"))

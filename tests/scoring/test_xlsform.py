@@ -9,9 +9,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from scoring.errors import DefinitionError
-from scoring.loader import definition_from_text, load_definition
-from scoring.xlsform import column_name, read_xlsform, read_xlsform_to_yaml, write_xlsform
+from scoring.definition.loader import definition_from_text, load_definition
+from scoring.problems.problem import DefinitionError
+from scoring.xlsform.read import read_xlsform, read_xlsform_to_yaml
+from scoring.xlsform.sheets import column_name
+from scoring.xlsform.write import write_xlsform
 
 ROOT = Path(__file__).resolve().parents[2]
 SHIPPED = sorted((ROOT / "questionnaires" / "mgf").glob("*.yaml"))
@@ -401,5 +403,5 @@ def test_a_file_that_is_no_workbook_is_refused(tmp_path):
 
 
 def test_importing_scoring_does_not_load_openpyxl():
-    code = "import sys, scoring.xlsform; sys.exit('openpyxl' in sys.modules)"
+    code = "import sys, scoring.api, scoring.xlsform.read, scoring.xlsform.write; sys.exit('openpyxl' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=False).returncode == 0

@@ -8,8 +8,7 @@ from decimal import Decimal
 from mgf_assess.i18n import localized
 from mgf_assess.reports.data import labels
 from mgf_assess.reports.data.model import BandInfo, Methodology, MethodRow, StatusRule, WeightRow
-from scoring import ENGINE_VERSION
-from scoring.model import Definition
+from scoring.api import ENGINE_VERSION, Definition
 
 ONE = Decimal(1)
 STATUS_ORDER = ("answered", "na", "not_relevant", "unknown", "missing", "overridden")

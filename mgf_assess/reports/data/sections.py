@@ -22,9 +22,15 @@ from mgf_assess.reports.data.model import (
     RecommendationItem,
     ScoreLine,
 )
-from scoring.aggregate import report
-from scoring.model import Definition
-from scoring.results import DomainResult, Gap, QuestionResult, RecommendationHit, ScoreSet
+from scoring.api import (
+    Definition,
+    DomainResult,
+    Gap,
+    QuestionResult,
+    RecommendationHit,
+    ScoreSet,
+    report,
+)
 
 HUNDRED = Decimal(100)
 NO_DATA_STATUSES = ("unknown", "missing")

@@ -13,12 +13,16 @@ from mgf_assess.assessments.models import Assessment
 from mgf_assess.assessments.scoring_bridge import answers_document, definition_for
 from mgf_assess.results import queries as results
 from mgf_assess.results.models import REVIEW_KINDS, ScoreSnapshot
-from scoring.answers import parse_answers
-from scoring.engine import score
-from scoring.errors import DefinitionError
-from scoring.loader import load_mapping
-from scoring.model import Definition, Domain, VersionMapping
-from scoring.results import ScoreSet
+from scoring.api import (
+    Definition,
+    DefinitionError,
+    Domain,
+    ScoreSet,
+    VersionMapping,
+    load_mapping,
+    parse_answers,
+    score,
+)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,182 @@
+"""Typed, frozen model of a questionnaire definition (format_version 1).
+
+The model describes the *shape* of a file: keys, types and simple ranges. Rules that
+span several keys (unique ids, ascending bands, relevance references …) live in
+``scoring.definition.validate``. The JSON Schema in ``questionnaires/schema/`` is generated from
+these classes (``python -m scoring schema``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from functools import cached_property
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Code = Annotated[str, Field(pattern=r"^[a-z0-9_]+$", min_length=1, max_length=64)]
+LangText = dict[str, str]
+Score = Annotated[Decimal, Field(ge=0, le=100)]
+Weight = Annotated[Decimal, Field(gt=0)]
+
+QUESTION_TYPES = ("yes_no", "single_choice", "multi_choice", "number", "percent", "text", "date")
+CHOICE_TYPES = ("single_choice", "multi_choice")
+NUMERIC_TYPES = ("number", "percent")
+UNSCORED_TYPES = ("text", "date")
+QuestionType = Literal["yes_no", "single_choice", "multi_choice", "number", "percent", "text", "date"]
+Method = Literal["mean", "weighted_mean", "min"]
+OverallMethod = Literal["mean", "weighted_mean", "min", "none"]
+Priority = Literal["high", "medium", "low"]
+PRIORITY_ORDER = {"high": 0, "medium": 1, "low": 2}
+
+
+class Node(BaseModel):
+    """Base of every model class: unknown keys are errors, instances are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Band(Node):
+    code: Code
+    min: Score
+    label: LangText
+
+
+class Option(Node):
+    code: Code
+    score: Score | None = None
+    label: LangText
+
+
+class Threshold(Node):
+    """One step of a thresholds scale: ``min`` for higher_is_better, ``max`` for lower_is_better."""
+
+    score: Score
+    min: Decimal | None = None
+    max: Decimal | None = None
+
+
+class Scoring(Node):
+    method: Literal["thresholds", "linear"]
+    direction: Literal["higher_is_better", "lower_is_better"] = "higher_is_better"
+    thresholds: tuple[Threshold, ...] = ()
+    best: Decimal | None = None
+    worst: Decimal | None = None
+
+
+class Recommendation(Node):
+    id: Code
+    below: Score = Decimal(100)
+    priority: Priority = "medium"
+    text: LangText
+
+
+class Tags(Node):
+    migof: str | None = None
+    sdg_1072: str | None = None
+    gcm: tuple[int, ...] = ()
+
+
+class Question(Node):
+    id: Code
+    type: QuestionType
+    label: LangText
+    help: LangText | None = None
+    unit: LangText | None = None
+    required: bool = True
+    weight: Weight = Decimal(1)
+    allow_na: bool = False
+    allow_unknown: bool = False
+    evidence: Literal["none", "optional", "required"] = "optional"
+    relevant: str | None = None
+    options: tuple[Option, ...] = ()
+    scoring: Scoring | None = None
+    tags: Tags = Tags()
+    recommendations: tuple[Recommendation, ...] = ()
+
+    @property
+    def scored(self) -> bool:
+        """True when the question contributes a score.
+
+        Text and date questions never do; a choice question whose options carry no score
+        at all is a profile question (used in relevance expressions), not a scored one.
+        """
+        if self.type in UNSCORED_TYPES:
+            return False
+        if self.type in CHOICE_TYPES:
+            return any(option.score is not None for option in self.options)
+        return True
+
+    @cached_property
+    def option_map(self) -> dict[str, Option]:
+        return {option.code: option for option in self.options}
+
+
+class Area(Node):
+    id: Code
+    title: LangText
+    help: LangText | None = None
+    weight: Weight = Decimal(1)
+    method: Method = "mean"
+    questions: tuple[Question, ...]
+
+
+class Domain(Node):
+    id: Code
+    title: LangText
+    help: LangText | None = None
+    weight: Weight = Decimal(1)
+    method: Method = "mean"
+    target_band: Code | None = None
+    areas: tuple[Area, ...]
+
+
+class Definition(Node):
+    format_version: Literal[1]
+    id: Code
+    version: Annotated[str, Field(pattern=r"^[0-9A-Za-z][0-9A-Za-z._-]*$", max_length=32)]
+    status: Literal["draft", "published", "retired"]
+    languages: tuple[Code, ...] = ("en",)
+    title: LangText
+    description: LangText | None = None
+    bands: tuple[Band, ...]
+    target_band: Code
+    method: OverallMethod = "mean"
+    domains: tuple[Domain, ...]
+
+    def iter_questions(self) -> Iterator[tuple[Domain, Area, Question]]:
+        """Yield every question with its domain and area, in file order."""
+        for domain in self.domains:
+            for area in domain.areas:
+                for question in area.questions:
+                    yield domain, area, question
+
+    @cached_property
+    def question_map(self) -> dict[str, Question]:
+        return {question.id: question for _, _, question in self.iter_questions()}
+
+    def domain_target(self, domain: Domain) -> str:
+        """The band code a domain is measured against in gap analysis."""
+        return domain.target_band or self.target_band
+
+
+class QuestionMapping(Node):
+    """Where one question of the newer version takes its answer from."""
+
+    source: Code | None = Field(default=None, alias="from")
+    comparability: Literal["direct", "indirect", "none"]
+    options: dict[str, str] = {}
+    note: str | None = None
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class VersionMapping(Node):
+    """A mapping file: ``questionnaires/<id>/mappings/<from>-to-<to>.yaml``."""
+
+    format_version: Literal[1]
+    questionnaire: Code
+    from_version: str
+    to_version: str
+    questions: dict[str, QuestionMapping]

@@ -1,0 +1,37 @@
+"""Rules on translatable texts: complete in every declared language, none undeclared.
+
+A published (or retired) file must be complete; a draft may be translated gradually, so
+missing translations are warnings there, except in the source language, which the
+application falls back to and therefore always needs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from scoring.definition.model import Definition
+from scoring.definition.rules import walk
+from scoring.definition.rules.structure import SOURCE_LANGUAGE
+from scoring.problems.catalog import Catalog
+from scoring.problems.problem import Problem
+
+
+def check_texts(definition: Definition) -> Iterator[Problem]:
+    """Each text has a non-blank value in each declared language and no other language."""
+    declared = definition.languages
+    for location, text, required in walk.texts(definition):
+        if text is None and not required:
+            continue
+        text = text or {}
+        missing = [code for code in declared if not str(text.get(code, "")).strip()]
+        if missing:
+            yield _missing(definition, location, missing)
+        extra = sorted(set(text) - set(declared))
+        if extra:
+            yield Catalog.UNDECLARED_LANGUAGE.at(location, languages=", ".join(extra))
+
+
+def _missing(definition: Definition, location: str, missing: list[str]) -> Problem:
+    blocking = definition.status != "draft" or SOURCE_LANGUAGE in missing
+    entry = Catalog.MISSING_TRANSLATION if blocking else Catalog.MISSING_TRANSLATION__DRAFT
+    return entry.at(location, languages=", ".join(missing))
