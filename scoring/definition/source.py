@@ -8,7 +8,8 @@ The reader uses PyYAML's *safe* loader with three changes that matter to authors
 * numbers with a fraction are read as exact ``Decimal`` values, never binary floats.
 
 Anchors, aliases and merge keys (``<<: *base``) keep working. A document whose aliases
-expand to more than ``MAX_NODES`` values, or that refers to itself, is refused.
+expand to more than ``MAX_NODES`` values, that refers to itself, or that nests lists and
+mappings more than ``MAX_DEPTH`` levels deep is refused with a located problem.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from scoring.problems.problem import Problem, join_location
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_NODES = 200_000
+MAX_DEPTH = 64  # lists and mappings inside each other; a questionnaire uses about ten
 _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 
@@ -140,6 +142,8 @@ def _fail(source: Source, entry: Catalog, line: int | None = None, **values: obj
 def _parse(text: str, source: Source) -> None:
     loader = None
     try:
+        if not _shallow_enough(text, source):
+            return None
         loader = _Loader(text)  # the reader already refuses control characters here
         data = _construct(loader, source)
     except yaml.YAMLError as error:
@@ -155,6 +159,24 @@ def _parse(text: str, source: Source) -> None:
 
 
 _NOTHING = object()
+_OPENS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_CLOSES = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+
+
+def _shallow_enough(text: str, source: Source) -> bool:
+    """Whether the text nests at most ``MAX_DEPTH`` levels, read as a stream of parser events
+    before anything is composed: libyaml's composer recurses in C, and a deep enough file
+    (a few thousand ``[``) would overflow the stack and kill the process."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_SafeBase):
+        if isinstance(event, _OPENS):
+            depth += 1
+            if depth > MAX_DEPTH:
+                _fail(source, Catalog.TOO_DEEP, event.start_mark.line + 1, limit=MAX_DEPTH)
+                return False
+        elif isinstance(event, _CLOSES):
+            depth -= 1
+    return True
 
 
 def _construct(loader: _Loader, source: Source) -> object:

@@ -59,6 +59,8 @@ class Catalog(Enum):
                              "remove the alias or point it at another anchor")
     TOO_COMPLEX = Detail("the file expands to more than {limit} values", "use fewer nested aliases")
     TOO_COMPLEX__NESTING = Detail("the file is nested too deeply", "simplify the file")
+    TOO_DEEP = Detail("the file nests lists and mappings more than {limit} levels deep",
+                      "a questionnaire needs about ten levels: look for unclosed brackets or runaway indentation")
 
     # ---- shape: keys, types and ranges (the model's validation errors, located)
     UNKNOWN_KEY = Detail("unknown key '{key}'", "remove the key or correct its spelling{hint}")

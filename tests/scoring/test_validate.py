@@ -191,3 +191,23 @@ def test_random_text_never_raises(text):
         path.write_text(text, encoding="utf-8")
         report = check_file(path)
     assert report.definition is None and all(issue.message and issue.fix for issue in report.issues)
+
+
+@pytest.mark.parametrize("text", ["[" * 30_000, "{a: " * 30_000, "".join(f"{' ' * i}- \n" for i in range(70))],
+                         ids=["flow sequences", "flow mappings", "block sequences"])
+def test_deep_nesting_is_a_located_problem_not_a_crash(tmp_path, text):
+    """libyaml's composer recurses in C: 30,000 ``[`` used to kill the process (exit 139)."""
+    path = tmp_path / "deep.yaml"
+    path.write_text(text)
+    with pytest.raises(DefinitionError) as refused:
+        load_definition(path)
+    assert [issue.code for issue in refused.value.issues] == ["too_deep"]
+    assert refused.value.issues[0].line is not None
+
+
+def test_nesting_at_the_limit_is_read(tmp_path):
+    from scoring.definition.source import MAX_DEPTH, read_yaml
+
+    path = tmp_path / "ok.yaml"
+    path.write_text("a: " + "[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1) + "\n")
+    assert read_yaml(path).problems == []
