@@ -19,7 +19,8 @@ What is here, by topic:
   ``VersionMapping``, ``QuestionMapping``);
 * answers: ``parse_answers`` (a whole document), ``check_answer``/``check_override`` (one
   save), answer files (``read_answers_file``, ``load_answers``, ``answers_document``), the
-  types ``Answer``, ``Override``, ``AnswerSet``;
+  types ``Answer``, ``Override``, ``AnswerSet``; ``MAX_TEXT`` (the longest text answer or
+  justification); a number question's accepted range is ``Question.value_range``;
 * scores: ``score`` → ``ScoreSet`` (``DomainResult``, ``QuestionResult``, ``Gap``,
   ``RecommendationHit``), its JSON (``result_dict``, ``result_json``), ``report`` (half-up
   rounding as reported), ``plan_for``/``hidden_questions`` (which questions are relevant),
@@ -41,6 +42,7 @@ from typing import TYPE_CHECKING
 
 from scoring import ENGINE_VERSION
 from scoring.answers.check import check_answer, check_override, parse_answers
+from scoring.answers.coerce import MAX_TEXT
 from scoring.answers.documents import answers_document, load_answers, read_answers_file
 from scoring.answers.model import Answer, AnswerSet, Override
 from scoring.cli.main import main as cli_main
@@ -79,6 +81,7 @@ if TYPE_CHECKING:  # imported on first use by __getattr__ below: it needs pandas
 
 __all__ = [
     "ENGINE_VERSION",
+    "MAX_TEXT",
     "Answer",
     "AnswerSet",
     "AnswersError",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import datetime
 
 from mgf_assess.assessments import queries
@@ -45,7 +46,7 @@ def answer_json(qid: str, answer: Answer | None, evidence: list[Evidence]) -> di
     """One question's answer; a question with evidence but no answer yet is at revision 0."""
     return {
         "question": qid,
-        "value": answer.value if answer else None,
+        "value": json_safe(answer.value) if answer else None,
         "status": answer.status if answer else None,
         "justification": answer.justification if answer else None,
         "revision": answer.revision if answer else 0,
@@ -54,6 +55,14 @@ def answer_json(qid: str, answer: Answer | None, evidence: list[Evidence]) -> di
         "carried_over": bool(answer and answer.carried_over),
         "evidence": [evidence_json(item) for item in evidence],
     }
+
+
+def json_safe(value):
+    """A stored value as JSON can carry it: a non-finite number (stored before numbers were
+    bounded) is null, never the invalid ``Infinity``."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
 
 
 def stored_answer_json(answer: Answer, evidence: list[Evidence] | None = None) -> dict:

@@ -9,7 +9,7 @@ from flask_babel import format_date, format_decimal, format_percent
 from flask_babel import gettext as _
 
 from mgf_assess.assessments.carry import REASON_LABELS
-from mgf_assess.assessments.labels import STATUS_LABELS
+from mgf_assess.assessments.labels import STATUS_LABELS, range_text
 from mgf_assess.i18n import localized
 from scoring.api import Question
 
@@ -101,4 +101,4 @@ def unit_of(question: Question) -> str:
 
 def template_helpers() -> dict:
     return {"answer_text": answer_text, "value_text": value_text, "share_text": share_text, "score_text": score_text,
-            "input_attrs": input_attrs, "carry_reasons": carry_reasons, "unit_of": unit_of}
+            "input_attrs": input_attrs, "carry_reasons": carry_reasons, "unit_of": unit_of, "range_text": range_text}

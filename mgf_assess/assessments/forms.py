@@ -79,12 +79,12 @@ def _multi(question, label, help_text):
 
 
 def _number(question, label, help_text):
-    return StringField(label, description=help_text, widget=NumberInput(step="any"),
-                       render_kw={"inputmode": "decimal"})
-
-
-def _percent(question, label, help_text):
-    return StringField(label, description=help_text, widget=NumberInput(step="any", min=0, max=100),
+    """A number input; the browser's own check knows the range a question declares (the server
+    checks it again, and always the ±10¹⁵ and 0–100 limits)."""
+    declared = question.type == "percent" or question.min is not None or question.max is not None
+    low, high = question.value_range
+    bounds = {"min": str(low), "max": str(high)} if declared else {}
+    return StringField(label, description=help_text, widget=NumberInput(step="any", **bounds),
                        render_kw={"inputmode": "decimal"})
 
 
@@ -101,7 +101,7 @@ FIELD_TYPES: dict[str, FieldType] = {
     "single_choice": FieldType(_single, _text_or_none, lambda v: v),
     "multi_choice": FieldType(_multi, lambda data: list(data) if data else None, lambda v: list(v or [])),
     "number": FieldType(_number, _text_or_none, _number_text),
-    "percent": FieldType(_percent, _text_or_none, _number_text),
+    "percent": FieldType(_number, _text_or_none, _number_text),
     "text": FieldType(_text, _text_or_none, lambda v: v),
     "date": FieldType(_date, _text_or_none, lambda v: v),
 }

@@ -6,7 +6,10 @@ see the translated sentences below instead (the library's message only when we h
 
 from __future__ import annotations
 
+from flask_babel import format_decimal
 from flask_babel import lazy_gettext as _l
+
+from scoring.api import MAX_TEXT
 
 STATUS_LABELS = {
     "answered": _l("Answered"),
@@ -29,7 +32,10 @@ PROBLEM_MESSAGES = {
     "wrong_type:date": _l("Enter a date as year-month-day, for example 2026-03-31."),
     "wrong_type:text": _l("Enter a text."),
     "wrong_type": _l("Choose one of the options."),
+    "out_of_range:number": _l("Enter a number from %(low)s to %(high)s."),
+    "out_of_range:percent": _l("Enter a percentage from %(low)s to %(high)s."),
     "out_of_range": _l("Enter a percentage from 0 to 100."),
+    "too_long": _l("This text is too long: at most %(limit)s characters. Shorten it."),
     "unknown_option": _l("Choose one of the listed options."),
     "duplicate_option": _l("Choose each option only once."),
     "value_required": _l("Give an answer, or choose another answer status."),
@@ -43,10 +49,23 @@ PROBLEM_MESSAGES = {
 }
 
 
-def problem_message(code: str, question_type: str, fallback: str) -> str:
-    """The translated sentence of a problem code (the library's own message if we have none)."""
-    message = PROBLEM_MESSAGES.get(f"{code}:{question_type}") or PROBLEM_MESSAGES.get(code)
-    return str(message) if message else fallback
+def problem_message(code: str, question, fallback: str) -> str:
+    """The translated sentence of a problem code for ``question`` (the library's own message if
+    we have none), with the question's range and the text limit filled in."""
+    message = PROBLEM_MESSAGES.get(f"{code}:{question.type}") or PROBLEM_MESSAGES.get(code)
+    return str(message) % placeholders(question) if message else fallback
+
+
+def range_text(question) -> tuple[str, str]:
+    """The accepted range of a number or percent question, as the UI language writes numbers."""
+    low, high = question.value_range
+    return format_decimal(low), format_decimal(high)
+
+
+def placeholders(question) -> dict[str, str]:
+    """What problem sentences may name: the range of a number question, the text limit."""
+    low, high = range_text(question) if question.type in ("number", "percent") else ("", "")
+    return {"low": low, "high": high, "limit": format_decimal(MAX_TEXT)}
 
 
 def problem_field(location: str) -> str:
@@ -56,8 +75,10 @@ def problem_field(location: str) -> str:
 
 
 def client_messages() -> dict[str, str]:
-    """Every problem sentence, for the section page's script (it shows them next to a question)."""
-    return {code: str(message) for code, message in PROBLEM_MESSAGES.items()}
+    """Every problem sentence, for the section page's script (it shows them next to a question,
+    filling ``%(low)s`` and ``%(high)s`` from the question's ``data-low``/``data-high``)."""
+    limit = format_decimal(MAX_TEXT)
+    return {code: str(message).replace("%(limit)s", limit) for code, message in PROBLEM_MESSAGES.items()}
 
 
 def client_texts() -> dict[str, str]:

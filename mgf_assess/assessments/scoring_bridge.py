@@ -8,7 +8,7 @@ from typing import Any
 from mgf_assess.assessments.models import Answer, Assessment, Evidence
 from mgf_assess.extensions import db
 from mgf_assess.questionnaires.definitions import definition_of
-from scoring.api import ENGINE_VERSION, Definition, parse_answers, result_dict, score
+from scoring.api import ENGINE_VERSION, Definition, check_answer, parse_answers, result_dict, score
 
 
 def definition_for(assessment: Assessment) -> Definition:
@@ -50,9 +50,31 @@ def answers_document(assessment: Assessment) -> dict:
     answers = {}
     for answer in db.session.scalars(db.select(Answer).filter_by(assessment_id=assessment.id)):
         entry = _answer_entry(answer, evidence.get(answer.question_id, []))
-        if entry is not None and answer.question_id in definition.question_map:
+        known = answer.question_id in definition.question_map
+        if entry is not None and known and not stored_problems(definition, answer.question_id, entry):
             answers[answer.question_id] = entry
     return {"questionnaire": definition.id, "version": definition.version, "answers": answers, "overrides": {}}
+
+
+def stored_problems(definition: Definition, qid: str, entry: dict) -> list:
+    """Why a stored answer no longer fits its question (a value stored before today's checks,
+    e.g. a number beyond the accepted range): such an answer counts as missing, and its section
+    page shows it as invalid so that its owner corrects it."""
+    _typed, problems = check_answer(definition, qid, entry)
+    return problems
+
+
+def invalid_answers(assessment: Assessment, qids) -> dict[str, list]:
+    """The stored answers among ``qids`` that no longer fit their question, with the problems."""
+    definition = definition_for(assessment)
+    query = db.select(Answer).filter(Answer.assessment_id == assessment.id, Answer.question_id.in_(list(qids)))
+    found = {}
+    for answer in db.session.scalars(query):
+        entry = _answer_entry(answer, [])
+        problems = stored_problems(definition, answer.question_id, entry) if entry is not None else []
+        if problems:
+            found[answer.question_id] = problems
+    return found
 
 
 def score_assessment(assessment: Assessment) -> dict:

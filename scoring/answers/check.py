@@ -20,7 +20,7 @@ import difflib
 from collections.abc import Mapping
 from decimal import Decimal
 
-from scoring.answers.coerce import CoercionError, coerce_value, to_decimal
+from scoring.answers.coerce import MAX_TEXT, CoercionError, coerce_value, to_decimal
 from scoring.answers.model import Answer, AnswerSet, Override
 from scoring.definition.model import Definition, Question
 from scoring.engine.questions import is_scored
@@ -189,6 +189,10 @@ def _optional_text(
     text = payload.get(key)
     if text is not None and not isinstance(text, str):
         problems.append(Catalog.WRONG_TYPE__FIELD_TEXT.at(f"{location}.{key}", question=qid, key=key))
+        return None
+    if text is not None and len(text) > MAX_TEXT:
+        problems.append(Catalog.TOO_LONG.at(f"{location}.{key}", question=qid, limit=f"{MAX_TEXT:,}",
+                                            length=f"{len(text):,}"))
         return None
     return text
 

@@ -5,9 +5,10 @@ Accepted input per question type (anything else is a ``wrong_type`` problem):
 * ``yes_no`` – ``"yes"``/``"no"`` or a boolean (YAML reads an unquoted yes as ``True``);
 * ``single_choice`` – an option code (a boolean reads as ``yes``/``no`` when those codes exist);
 * ``multi_choice`` – a list of distinct option codes, stored in the definition's option order;
-* ``number`` – any finite number, or a string holding one;
-* ``percent`` – the same, between 0 and 100;
-* ``text`` – a non-blank string;
+* ``number`` – a finite number, or a string holding one, within the question's ``min`` and
+  ``max`` and never beyond ±10¹⁵;
+* ``percent`` – the same, between 0 and 100 (narrowed by ``min``/``max``);
+* ``text`` – a non-blank string of at most ``MAX_TEXT`` characters;
 * ``date`` – an ISO date ``YYYY-MM-DD`` (or a date object, as YAML produces).
 
 Numbers become ``Decimal``; floats go through ``repr`` so ``0.1`` stays ``0.1``.
@@ -23,6 +24,7 @@ from scoring.definition.model import Question
 from scoring.problems.catalog import Catalog
 from scoring.problems.problem import Problem
 
+MAX_TEXT = 10_000  # characters of a text answer or a justification
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 
 
@@ -99,14 +101,19 @@ def _number(question: Question, raw: object) -> Decimal:
     number = to_decimal(raw)
     if number is None:
         raise CoercionError(Catalog.WRONG_TYPE__NUMBER, shown=_show(raw))
+    low, high = question.value_range
+    if not low <= number <= high:
+        raise CoercionError(_range_entry(question), number=_show_number(number), low=low, high=high)
     return number
 
 
-def _percent(question: Question, raw: object) -> Decimal:
-    number = _number(question, raw)
-    if not 0 <= number <= 100:
-        raise CoercionError(Catalog.OUT_OF_RANGE, number=number)
-    return number
+def _range_entry(question: Question) -> Catalog:
+    return Catalog.OUT_OF_RANGE if question.type == "percent" else Catalog.OUT_OF_RANGE__NUMBER
+
+
+def _show_number(number: Decimal) -> str:
+    text = str(number)
+    return text if len(text) <= 24 else f"{number:.3E}"
 
 
 def _text(question: Question, raw: object) -> str:
@@ -114,6 +121,8 @@ def _text(question: Question, raw: object) -> str:
         raise CoercionError(Catalog.WRONG_TYPE__TEXT, shown=_show(raw))
     if not raw.strip():
         raise CoercionError(Catalog.VALUE_REQUIRED__TEXT)
+    if len(raw) > MAX_TEXT:
+        raise CoercionError(Catalog.TOO_LONG, limit=f"{MAX_TEXT:,}", length=f"{len(raw):,}")
     return raw
 
 
@@ -140,7 +149,7 @@ _COERCERS = {
     "single_choice": _single,
     "multi_choice": _multi,
     "number": _number,
-    "percent": _percent,
+    "percent": _number,  # the same, within its own range
     "text": _text,
     "date": _date,
 }

@@ -23,6 +23,8 @@ Weight = Annotated[Decimal, Field(gt=0)]
 QUESTION_TYPES = ("yes_no", "single_choice", "multi_choice", "number", "percent", "text", "date")
 CHOICE_TYPES = ("single_choice", "multi_choice")
 NUMERIC_TYPES = ("number", "percent")
+NUMBER_LIMIT = Decimal(10) ** 15  # no answer to a number question is larger (or below its negative)
+PERCENT_RANGE = (Decimal(0), Decimal(100))
 UNSCORED_TYPES = ("text", "date")
 QuestionType = Literal["yes_no", "single_choice", "multi_choice", "number", "percent", "text", "date"]
 Method = Literal["mean", "weighted_mean", "min"]
@@ -92,6 +94,8 @@ class Question(Node):
     relevant: str | None = None
     options: tuple[Option, ...] = ()
     scoring: Scoring | None = None
+    min: Decimal | None = None  # number and percent: the smallest answer accepted
+    max: Decimal | None = None  # number and percent: the largest answer accepted
     tags: Tags = Tags()
     recommendations: tuple[Recommendation, ...] = ()
 
@@ -107,6 +111,13 @@ class Question(Node):
         if self.type in CHOICE_TYPES:
             return any(option.score is not None for option in self.options)
         return True
+
+    @cached_property
+    def value_range(self) -> tuple[Decimal, Decimal]:
+        """The answers a number or percent question accepts, bounds included: ``min``/``max``
+        within 0–100 for a percent and within ±10¹⁵ for a number."""
+        low, high = PERCENT_RANGE if self.type == "percent" else (-NUMBER_LIMIT, NUMBER_LIMIT)
+        return (low if self.min is None else max(low, self.min), high if self.max is None else min(high, self.max))
 
     @cached_property
     def option_map(self) -> dict[str, Option]:

@@ -25,6 +25,7 @@ DEFINITION_RULES: tuple[Rule, ...] = (
     scores.check_bands,
     scores.check_targets,
     scores.check_options,
+    numeric.check_ranges,
     numeric.check_scoring,
     scores.check_recommendations,
     relevance.check_relevance,

@@ -135,6 +135,11 @@ class Catalog(Enum):
                                         "raise below (100 fires for any score short of full marks)", "warning")
 
     # ---- numeric scoring
+    RANGE_NOT_NUMERIC = Detail("min and max apply to number and percent questions, not to {type}",
+                               "remove min and max from this question")
+    RANGE_OUTSIDE_TYPE = Detail("{key} {value} is outside what a {type} question can hold ({low} to {high})",
+                                "use a {key} from {low} to {high}")
+    RANGE_REVERSED = Detail("min {low} is greater than max {high}", "swap min and max")
     MISSING_SCORING = Detail("the {type} question '{question_id}' does not say how its value becomes a score",
                              "add scoring: {{method: thresholds, ...}} or scoring: {{method: linear, best: ..., "
                              "worst: ...}}")
@@ -289,7 +294,11 @@ class Catalog(Enum):
     UNKNOWN_OPTION = Detail("unknown option {code!r}; options are: {options}", "answer with one of the option codes")
     DUPLICATE_OPTION = Detail("options selected twice: {codes}", "select each option once")
     WRONG_TYPE__NUMBER = Detail("expected a finite number, got {shown}", "answer with a number")
-    OUT_OF_RANGE = Detail("a percentage must be between 0 and 100, got {number}", "answer with a number from 0 to 100")
+    OUT_OF_RANGE = Detail("a percentage must be between {low} and {high}, got {number}",
+                          "answer with a number from {low} to {high}")
+    OUT_OF_RANGE__NUMBER = Detail("the number must be from {low} to {high}, got {number}",
+                                  "answer with a number from {low} to {high}")
+    TOO_LONG = Detail("the text has {length} characters; at most {limit} are accepted", "shorten the text")
     WRONG_TYPE__TEXT = Detail("expected text, got {shown}", "answer with a text")
     WRONG_TYPE__DATE = Detail("expected a date YYYY-MM-DD, got {shown}", "answer with a date written YYYY-MM-DD")
     INVALID_DATE = Detail("{date} is not a calendar date", "answer with a date that exists")

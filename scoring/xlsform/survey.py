@@ -117,7 +117,8 @@ class SurveyReader:
                 "required": flag(row, "required", context), "weight": row.word(PREFIX + "weight"),
                 "allow_na": flag(row, PREFIX + "allow_na", context), "relevant": row.text("relevant"),
                 "allow_unknown": flag(row, PREFIX + "allow_unknown", context),
-                "evidence": row.word(PREFIX + "evidence")}
+                "evidence": row.word(PREFIX + "evidence"), "min": row.word(PREFIX + "min"),
+                "max": row.word(PREFIX + "max")}
         return data | {key: json_cell(row, PREFIX + key, context) for key in ("scoring", "tags", "recommendations")}
 
     def our_type(self, row: Row, xlsform_type: str) -> str:

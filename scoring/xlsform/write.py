@@ -37,7 +37,7 @@ XLSFORM_TYPES = {
     # decimal also accepts whole numbers; our number questions may hold fractions
     "number": "decimal", "percent": "decimal", "text": "text", "date": "date",
 }
-GROUP_FIELDS = ("type", "weight", "method", "target_band", "allow_na", "allow_unknown", "evidence")
+GROUP_FIELDS = ("type", "weight", "method", "target_band", "allow_na", "allow_unknown", "evidence", "min", "max")
 JSON_FIELDS = ("scoring", "option_scores", "tags", "recommendations")
 SETTINGS_COLUMNS = ("form_title", "form_id", "version", "default_language", *(
     PREFIX + name for name in ("format_version", "status", "languages", "title", "description",
@@ -123,9 +123,22 @@ def question_row(question: Question, languages: tuple[str, ...], yes_no_list: st
            PREFIX + "type": question.type, PREFIX + "weight": decimal_text(question.weight),
            PREFIX + "allow_na": _flag(question.allow_na), PREFIX + "allow_unknown": _flag(question.allow_unknown),
            PREFIX + "evidence": question.evidence, **texts(PREFIX + "unit", question.unit, languages)}
-    if question.type == "percent":
-        row["constraint"] = PERCENT_CONSTRAINT
-    return row | json_cells(question)
+    return row | range_cells(question) | json_cells(question)
+
+
+def range_cells(question: Question) -> Row:
+    """A number's declared range as ``gov::min``/``gov::max`` and as the XLSForm ``constraint``
+    that collection tools check (a percent always has one: 0 to 100 unless narrowed)."""
+    if question.type != "percent" and question.min is None and question.max is None:
+        return {}
+    if question.type == "percent" and question.min is None and question.max is None:
+        return {"constraint": PERCENT_CONSTRAINT}
+    low, high = question.value_range
+    bounds = [f". >= {decimal_text(low)}" if question.min is not None or question.type == "percent" else None,
+              f". <= {decimal_text(high)}" if question.max is not None or question.type == "percent" else None]
+    return {"constraint": " and ".join(bound for bound in bounds if bound),
+            PREFIX + "min": None if question.min is None else decimal_text(question.min),
+            PREFIX + "max": None if question.max is None else decimal_text(question.max)}
 
 
 def xlsform_type(question: Question, yes_no_list: str | None) -> str:

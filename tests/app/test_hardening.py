@@ -92,3 +92,68 @@ def test_the_operation_refuses_a_comment_over_the_limit(app, assessment_id):
             operations.run_transition(None, found, "submit", "x" * (TEXT_MAX + 1))
         assert "comment" in refused.value.problems and found.state == "draft"
         db.session.rollback()
+
+
+# ---- numbers: 1e999 used to be stored as inf and take the whole assessment down ---------------
+
+@pytest.fixture
+def numbers(app, tmp_path):
+    import qfiles
+    from assess_helpers import open_assessment, publish
+
+    publish(app, tmp_path / "rq", qfiles.rich_definition())
+    return open_assessment(app)
+
+
+@pytest.mark.parametrize("raw", ["1e999", "1" + "0" * 400, -1e16, "-1e999"])
+def test_a_huge_number_is_refused_with_its_location(app, client, token, numbers, raw):
+    body = json.dumps({"value": raw, "base_revision": 0})
+    response = client.put(f"/api/v1/assessments/{numbers}/answers/q_number", data=body, headers=token)
+    problems = response.get_json()["error"]["problems"]
+    assert response.status_code == 422 and [(p["location"], p["code"]) for p in problems] == [("value", "out_of_range")]
+
+
+def _store_raw(app, assessment_id, qid, value):
+    """An answer as an older version could store it, bypassing today's checks."""
+    from mgf_assess.assessments.models import Answer
+    from mgf_assess.extensions import db
+
+    with app.app_context():
+        db.session.add(Answer(assessment_id=assessment_id, question_id=qid, value=value, status="answered"))
+        db.session.commit()
+
+
+def _bad_values(app):
+    """Invalid stored values this database can hold (PostgreSQL's JSON refuses Infinity)."""
+    values = ["not a number", 10**20]
+    return values + ([float("inf")] if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite") else [])
+
+
+def test_a_stored_invalid_number_takes_no_page_down(app, client, login_as, make_user, numbers):
+    for index, value in enumerate(_bad_values(app)):
+        qid = "q_number" if index == 0 else "q_percent"
+        if index:
+            from mgf_assess.assessments.models import Answer
+            from mgf_assess.extensions import db
+            with app.app_context():
+                db.session.execute(db.delete(Answer).where(Answer.question_id == qid))
+                db.session.commit()
+        _store_raw(app, numbers, qid, value)
+        login_as(role="focal_point", country="KEN")
+        pages = [f"/assessments/{numbers}", f"/assessments/{numbers}/areas/data", f"/assessments/{numbers}/report",
+                 f"/assessments/{numbers}/submit", f"/assessments/{numbers}/report.csv",
+                 f"/assessments/{numbers}/report.json"]
+        for page in pages:
+            assert client.get(page).status_code == 200, (page, value)
+        section = client.get(f"/assessments/{numbers}/areas/data").get_data(as_text=True)
+        assert "not valid and counts as missing" in section, value
+
+
+def test_the_api_never_emits_infinity(app, client, token, numbers):
+    if not app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        pytest.skip("PostgreSQL's JSON type cannot hold Infinity at all")
+    _store_raw(app, numbers, "q_number", float("inf"))
+    for path in (f"/api/v1/assessments/{numbers}", f"/api/v1/assessments/{numbers}/scores"):
+        response = client.get(path, headers=token)
+        assert response.status_code == 200 and "Infinity" not in response.get_data(as_text=True), path
+        json.loads(response.get_data(as_text=True), parse_constant=lambda name: pytest.fail(name))

@@ -120,11 +120,11 @@ def test_hostile_text_renders_literally(rich, tmp_path):
 
 def test_hostile_text_in_arabic_report(rich, tmp_path):
     with rich.app_context():
-        answers = {**qrich.ANSWERS, "r_note": {"value": " ".join(HOSTILE) + " " + "y" * 10_000}}
+        answers = {**qrich.ANSWERS, "r_note": {"value": " ".join(HOSTILE) + " " + "y" * 9_000}}
         text = " ".join(pdf_text(_pdf(qrich.open_assessment(answers=answers), "ar"), tmp_path))
         # Latin runs keep their order inside the Arabic line; the markup is drawn, not obeyed.
         assert "para>" in text and 'src="/etc/passwd"/>' in text and "color='red'>unclosed" in text
-        assert "Labour Act" in text and "y" * 20 in text and text.count("y") >= 10_000
+        assert "Labour Act" in text and "y" * 20 in text and text.count("y") >= 9_000
 
 
 def test_characters_without_glyph_are_replaced(app):

@@ -247,3 +247,62 @@ def test_answers_document_round_trips():
 )
 def test_decimal_json_keeps_the_number_exact(number, expected):
     assert decimal_json(number) == expected
+
+
+# ---- ranges and lengths: numbers are finite and bounded, texts are bounded ----------------
+
+RANGED = one_area(
+    question("days", "number", min=0, max=3650, scoring={"method": "linear", "best": 0, "worst": 365}),
+    question("gap", "number", scoring={"method": "linear", "best": 0, "worst": 10}),
+    question("share", "percent", min=10, scoring={"method": "linear", "best": 100, "worst": 0}),
+    question("txt", "text", required=False),
+)
+
+
+@pytest.mark.parametrize(("qid", "raw", "accepted"), [
+    ("days", 0, True), ("days", 3650, True), ("days", -1, False), ("days", "3651", False),
+    ("gap", "1e999", False), ("gap", "1" + "0" * 400, False), ("gap", -(10**15), True), ("gap", 10**15 + 1, False),
+    ("gap", "-2.5", True), ("share", 10, True), ("share", 9.99, False), ("share", 100, True), ("share", 101, False),
+])
+def test_numbers_stay_within_the_questions_range(qid, raw, accepted):
+    answer, problems = check_answer(RANGED, qid, raw)
+    if accepted:
+        assert problems == [] and answer.value.is_finite()
+    else:
+        assert answer is None and [(p.code, p.location) for p in problems] == [("out_of_range", f"answers.{qid}.value")]
+
+
+def test_an_out_of_range_message_names_the_range_and_shortens_huge_numbers():
+    _answer, problems = check_answer(RANGED, "days", "1" + "0" * 400)
+    assert "from 0 to 3650" in problems[0].message and len(problems[0].message) < 120
+    _answer, problems = check_answer(RANGED, "share", 5)
+    assert problems[0].message == "a percentage must be between 10 and 100, got 5"
+
+
+@pytest.mark.parametrize("where", ["value", "justification"])
+def test_texts_are_bounded(where):
+    from scoring.answers.coerce import MAX_TEXT
+
+    payload = {"value": "x" * (MAX_TEXT + 1)} if where == "value" else \
+        {"value": "ok", "justification": "x" * (MAX_TEXT + 1)}
+    _answer, problems = check_answer(RANGED, "txt", payload)
+    assert [(p.code, p.location) for p in problems] == [("too_long", f"answers.txt.{where}")]
+    assert valid_in(RANGED, "txt", {"value": "x" * MAX_TEXT, "justification": "y" * MAX_TEXT})
+
+
+def valid_in(definition, qid, payload):
+    answer, problems = check_answer(definition, qid, payload)
+    return answer is not None and problems == []
+
+
+@pytest.mark.parametrize(("version", "qid"), [("2026.1", "rights_family_reunification_days"),
+                                              ("2026.1", "mobility_visa_processing_days"),
+                                              ("2015.1", "mobility_visa_processing_days")])
+def test_the_shipped_counts_and_durations_cannot_be_negative(version, qid):
+    from pathlib import Path
+
+    from scoring.definition.loader import load_definition
+
+    shipped = load_definition(Path(__file__).parents[2] / "questionnaires" / "mgf" / f"{version}.yaml")
+    assert [p.code for p in check_answer(shipped, qid, -1)[1]] == ["out_of_range"]
+    assert check_answer(shipped, qid, 0)[1] == []

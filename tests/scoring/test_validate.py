@@ -211,3 +211,21 @@ def test_nesting_at_the_limit_is_read(tmp_path):
     path = tmp_path / "ok.yaml"
     path.write_text("a: " + "[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1) + "\n")
     assert read_yaml(path).problems == []
+
+
+@pytest.mark.parametrize(("extra", "qtype", "expected"), [
+    ({"min": 0, "max": 365}, "number", []),
+    ({"min": 10}, "percent", []),
+    ({"min": 5}, "text", [("range_not_numeric", "min")]),
+    ({"max": 101}, "percent", [("range_outside_type", "max")]),
+    ({"min": -(10**16)}, "number", [("range_outside_type", "min")]),
+    ({"min": 10, "max": 1}, "number", [("range_reversed", "min")]),
+])
+def test_min_and_max_are_checked(extra, qtype, expected):
+    from scoring.definition.validate import validate_definition
+    from tests.scoring.fixtures.builders import one_area, question
+
+    scoring = {"scoring": {"method": "linear", "best": 0, "worst": 10}} if qtype in ("number", "percent") else {}
+    definition = one_area(question("q", qtype, **extra, **scoring))
+    found = [(p.code, p.location.rsplit(".", 1)[-1]) for p in validate_definition(definition)]
+    assert found == expected

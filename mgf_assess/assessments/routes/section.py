@@ -20,7 +20,7 @@ from mgf_assess.assessments.labels import (
     problem_message,
 )
 from mgf_assess.assessments.routes import bp
-from mgf_assess.assessments.scoring_bridge import definition_for
+from mgf_assess.assessments.scoring_bridge import definition_for, invalid_answers
 from mgf_assess.assessments.sections import (
     SectionOutcome,
     find_section,
@@ -86,6 +86,7 @@ def render_section(ctx: SectionContext, form=None, *, hidden=None, evidence_form
     """The section page; ``form`` keeps what was typed when a save was refused."""
     if ctx.editable and form is None:
         form = _new_form(ctx)
+        _note_invalid_stored(ctx)
     definition, questions = ctx.definition, ctx.section.questions
     if hidden is None:
         hidden = hidden_ids(definition, stored_typed(ctx.assessment, definition))
@@ -100,6 +101,17 @@ def render_section(ctx: SectionContext, form=None, *, hidden=None, evidence_form
         section=ctx.section, form=form, hidden=hidden, answers=queries.answers_of(ctx.assessment),
         evidence=queries.evidence_of(ctx.assessment), evidence_forms=evidence_forms, previous=previous,
         following=following, messages=client_messages(), texts=client_texts()), status
+
+
+def _note_invalid_stored(ctx: SectionContext) -> None:
+    """Show stored answers that no longer fit their question as errors to correct (they count
+    as missing meanwhile), rather than failing the page."""
+    stored = invalid_answers(ctx.assessment, [q.id for q in ctx.section.questions])
+    for qid, problems in stored.items():
+        question = ctx.definition.question_map[qid]
+        messages = [problem_message(problem.code, question, problem.message) for problem in problems]
+        ctx.errors.setdefault(qid, {}).setdefault("value", []).append(
+            _("The stored answer is not valid and counts as missing: %(problem)s", problem=" ".join(messages)))
 
 
 @bp.get("/<int:assessment_id>/areas/<area_id>")
@@ -120,9 +132,9 @@ def _keep_choice() -> frozenset[str]:
 def _problem_errors(ctx: SectionContext, outcome: SectionOutcome) -> dict:
     errors: dict[str, dict[str, list[str]]] = {}
     for qid, items in outcome.problems.items():
-        qtype = ctx.definition.question_map[qid].type
+        question = ctx.definition.question_map[qid]
         for item in items:
-            message = problem_message(item["code"], qtype, item["message"])
+            message = problem_message(item["code"], question, item["message"])
             errors.setdefault(qid, {}).setdefault(problem_field(item["location"]), []).append(message)
     return errors
 

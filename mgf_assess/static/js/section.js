@@ -111,7 +111,8 @@
 
   function messageOf(article, problem) {
     const code = problem.code || "";
-    return messages[code + ":" + article.dataset.type] || messages[code] || problem.message || "";
+    const message = messages[code + ":" + article.dataset.type] || messages[code] || problem.message || "";
+    return message.replace("%(low)s", article.dataset.low || "").replace("%(high)s", article.dataset.high || "");
   }
 
   function showProblems(article, problems) {

@@ -1,10 +1,18 @@
-"""Rules on the ``scoring`` key of number and percent questions (thresholds and linear)."""
+"""Rules on number and percent questions: their range (``min``, ``max``) and their ``scoring``
+(thresholds and linear)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from scoring.definition.model import NUMERIC_TYPES, Definition, Question, Scoring
+from scoring.definition.model import (
+    NUMBER_LIMIT,
+    NUMERIC_TYPES,
+    PERCENT_RANGE,
+    Definition,
+    Question,
+    Scoring,
+)
 from scoring.definition.rules import walk
 from scoring.problems.catalog import Catalog
 from scoring.problems.problem import Problem
@@ -14,6 +22,30 @@ _THRESHOLD_RULES = {
     "higher_is_better": ("min", "max", "descending"),
     "lower_is_better": ("max", "min", "ascending"),
 }
+
+
+def check_ranges(definition: Definition) -> Iterator[Problem]:
+    """``min`` and ``max`` belong to number and percent questions, in order, within the type's
+    own range (±10¹⁵ for a number, 0–100 for a percent)."""
+    for where, question in walk.questions(definition):
+        if question.min is None and question.max is None:
+            continue
+        if question.type not in NUMERIC_TYPES:
+            yield Catalog.RANGE_NOT_NUMERIC.at(f"{where}.{'min' if question.min is not None else 'max'}",
+                                               type=question.type)
+            continue
+        yield from _range_bounds(where, question)
+
+
+def _range_bounds(where: str, question: Question) -> Iterator[Problem]:
+    low, high = PERCENT_RANGE if question.type == "percent" else (-NUMBER_LIMIT, NUMBER_LIMIT)
+    for key in ("min", "max"):
+        value = getattr(question, key)
+        if value is not None and not low <= value <= high:
+            yield Catalog.RANGE_OUTSIDE_TYPE.at(f"{where}.{key}", key=key, value=value, type=question.type,
+                                                low=low, high=high)
+    if question.min is not None and question.max is not None and question.min > question.max:
+        yield Catalog.RANGE_REVERSED.at(f"{where}.min", low=question.min, high=question.max)
 
 
 def check_scoring(definition: Definition) -> Iterator[Problem]:
