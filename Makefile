@@ -7,7 +7,9 @@ FLASK := $(BIN)/flask --app wsgi
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test bench translations catalogs lint init demo clean
+WORKERS ?= $(shell echo $$((2 * $$(nproc))))
+
+.PHONY: run serve test bench translations catalogs lint init demo clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,8 +26,15 @@ init: catalogs
 demo: init
 	$(FLASK) mgf demo
 
+# The local demo: plain http on 127.0.0.1, so cookies are not marked Secure; no debugger (a
+# failure shows the error page and logs its traceback).
 run: demo
-	$(FLASK) run --debug --no-reload --host $(HOST) --port $(PORT)
+	SECURE_COOKIES=0 $(FLASK) run --no-reload --host $(HOST) --port $(PORT)
+
+# Production: gunicorn with 2 workers per core, no debugger. MGF_ENV=production makes the
+# application refuse to start without SECRET_KEY or with an unwritable upload folder.
+serve: init
+	MGF_ENV=production $(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile - wsgi:app
 
 test: catalogs
 	$(BIN)/pytest -q $(PYTEST_ARGS)

@@ -20,9 +20,23 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.update(given)
     derived = settings.derived_settings(app.config, app.debug, app.instance_path)
     app.config.update({key: value for key, value in derived.items() if key not in given})  # explicit settings win
+    _refuse_unsafe_production(app)
     _init_extensions(app)
     _register_features(app)
     return app
+
+
+class UnsafeConfiguration(RuntimeError):
+    """The application was asked to serve in production with an unsafe configuration."""
+
+
+def _refuse_unsafe_production(app: Flask) -> None:
+    if not app.config["PRODUCTION"]:
+        return
+    problems = settings.production_problems(app.config, app.debug)
+    if problems:
+        raise UnsafeConfiguration("mgf-assess will not start in production (MGF_ENV=production): "
+                                  + "; ".join(problems) + ".")
 
 
 def _init_extensions(app: Flask) -> None:

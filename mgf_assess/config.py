@@ -58,15 +58,41 @@ def from_environment(instance_path: str) -> dict:
         # Folder of DejaVuSans.ttf and DejaVuSans-Bold.ttf, the one font family of PDF reports
         "REPORT_FONT_DIR": env.get("REPORT_FONT_DIR") or "/usr/share/fonts/truetype/dejavu",
         "FAST_PASSWORD_HASHING": False,  # tests only: cheap argon2 parameters
+        # production: refuse to start with debug on, no SECRET_KEY or an unwritable upload folder
+        "PRODUCTION": env.get("MGF_ENV", "").strip().lower() == "production",
     }
+
+
+def production_problems(config: dict, debug: bool) -> list[str]:
+    """Why the application must not serve in production with this configuration (empty: fine)."""
+    problems = []
+    if debug:
+        problems.append("debug mode is on: unset FLASK_DEBUG (the debugger would let anyone run code)")
+    if not config.get("SECRET_KEY_FROM_ENVIRONMENT"):
+        problems.append("SECRET_KEY is not set: set it to the same long random value on every server")
+    if not _writable(config["UPLOAD_FOLDER"]):
+        problems.append(f"the upload folder {config['UPLOAD_FOLDER']} is not writable: create it and give "
+                        "the service's user write access, or set UPLOAD_FOLDER")
+    return problems
+
+
+def _writable(folder: str) -> bool:
+    path = Path(folder)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(path, os.W_OK | os.X_OK)
 
 
 def derived_settings(config: dict, debug: bool, instance_path: str) -> dict:
     """Settings that follow from others: secret key, cookie flags, Babel, upload limits."""
-    secret_key = config.get("SECRET_KEY") or instance_secret_key(instance_path)
+    given = config.get("SECRET_KEY")
+    secret_key = given or instance_secret_key(instance_path)
     secure = bool(config.get("SECURE_COOKIES", True)) and not debug and not config.get("TESTING")
     return {
         "SECRET_KEY": secret_key,
+        "SECRET_KEY_FROM_ENVIRONMENT": bool(given),
         "SESSION_COOKIE_SECURE": secure,
         "REMEMBER_COOKIE_SECURE": secure,
         "SESSION_COOKIE_HTTPONLY": True,

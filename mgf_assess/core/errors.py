@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Flask, render_template, request
+from flask import Flask, current_app, g, render_template, request
 from flask_babel import lazy_gettext as _l
+from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
+
+from mgf_assess.extensions import db, login_manager
 
 
 class OperationError(Exception):
@@ -26,6 +29,7 @@ ERROR_TITLES = {
     422: _l("Invalid input"),
     429: _l("Too many requests"),
     500: _l("Something went wrong"),
+    503: _l("Temporarily unavailable"),
 }
 ERROR_HINTS = {
     400: _l("The request could not be understood. If you submitted a form, reload the page and try again."),
@@ -37,17 +41,33 @@ ERROR_HINTS = {
     422: _l("Some of the information is not valid. Correct it and try again."),
     429: _l("Too many attempts. Wait a few minutes and try again."),
     500: _l("The error has been logged. Try again; if it happens again, contact your administrator."),
+    503: _l("The database cannot be reached right now. Nothing was changed. Try again in a minute; "
+            "if it lasts, contact your administrator."),
 }
 
 
 def _render(code: int):
-    if request.path.startswith("/api/"):
+    if request.path.startswith("/api/") or request.path == "/healthz":
         return {"error": {"status": code, "title": str(ERROR_TITLES.get(code, code))}}, code
     title = ERROR_TITLES.get(code, ERROR_TITLES[500])
     hint = ERROR_HINTS.get(code, ERROR_HINTS[500])
     return render_template("core/error.html", code=code, title=title, hint=hint), code
 
 
+def _database_unavailable(error: Exception):
+    """The database cannot be reached: a 503 page (or JSON error) rather than a traceback. The
+    pool replaces broken connections, so the next request after the database is back works."""
+    current_app.logger.warning("database unavailable: %s", error)
+    try:
+        db.session.rollback()
+    except Exception:  # the connection itself may be gone: nothing to undo then
+        current_app.logger.debug("rollback after a database failure failed too", exc_info=True)
+    g._login_user = login_manager.anonymous_user()  # the page must not ask the database who is signed in
+    return _render(503)
+
+
 def register_error_pages(app: Flask) -> None:
     for code in ERROR_TITLES:
         app.register_error_handler(code, lambda error, code=code: _render(code))
+    for failure in (OperationalError, InterfaceError, DisconnectionError):
+        app.register_error_handler(failure, _database_unavailable)

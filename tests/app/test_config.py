@@ -2,6 +2,8 @@
 
 import os
 
+import pytest
+
 from mgf_assess import create_app
 from mgf_assess.config import instance_secret_key
 from mgf_assess.core.security import CONTENT_SECURITY_POLICY
@@ -88,3 +90,44 @@ def test_countries_have_codes_regions_and_localized_names(app):
         assert (kenya.name("es"), kenya.name("ar")) == ("Kenia", "كينيا")
         assert all(len(c.alpha2) == 2 and c.region_code in {"002", "019", "142", "150", "009"}
                    for c in countries)
+
+
+# ---- refusing to serve in production with an unsafe configuration ---------------------------
+
+def _production(monkeypatch, tmp_path, **config):
+    from mgf_assess import create_app
+
+    monkeypatch.setenv("MGF_ENV", "production")
+    monkeypatch.setenv("MGF_INSTANCE_PATH", str(tmp_path / "instance"))
+    base = {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/p.sqlite3", "UPLOAD_FOLDER": str(tmp_path / "up")}
+    return create_app({**base, **config})
+
+
+def test_production_needs_an_explicit_secret(monkeypatch, tmp_path):
+    from mgf_assess import UnsafeConfiguration
+
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    with pytest.raises(UnsafeConfiguration, match="SECRET_KEY is not set"):
+        _production(monkeypatch, tmp_path)
+
+
+def test_production_refuses_the_debugger(monkeypatch, tmp_path):
+    from mgf_assess import UnsafeConfiguration
+
+    monkeypatch.setenv("FLASK_DEBUG", "1")
+    with pytest.raises(UnsafeConfiguration, match="debug mode is on"):
+        _production(monkeypatch, tmp_path, SECRET_KEY="s" * 40)
+
+
+def test_production_needs_a_writable_upload_folder(monkeypatch, tmp_path):
+    from mgf_assess import UnsafeConfiguration
+
+    blocked = tmp_path / "file-not-folder"
+    blocked.write_text("x")
+    with pytest.raises(UnsafeConfiguration, match="upload folder .* is not writable"):
+        _production(monkeypatch, tmp_path, SECRET_KEY="s" * 40, UPLOAD_FOLDER=str(blocked / "uploads"))
+
+
+def test_a_safe_production_configuration_starts(monkeypatch, tmp_path):
+    app = _production(monkeypatch, tmp_path, SECRET_KEY="s" * 40)
+    assert app.config["PRODUCTION"] and not app.debug and app.config["SESSION_COOKIE_SECURE"]
