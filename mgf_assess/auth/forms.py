@@ -7,6 +7,7 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, SelectField, SelectMultipleField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length, Optional
 
+from mgf_assess.auth.password_policy import MAX_LENGTH, MIN_LENGTH
 from mgf_assess.config import LANGUAGES
 from mgf_assess.core.forms import choices
 from mgf_assess.i18n import LANGUAGE_NAMES
@@ -27,7 +28,10 @@ class LoginForm(FlaskForm):
 
 class PasswordForm(FlaskForm):
     current = PasswordField(_l("Current password"), validators=[DataRequired()])
-    password = PasswordField(_l("New password"), validators=[DataRequired(), Length(min=10, max=1000)])
+    password = PasswordField(
+        _l("New password"), validators=[DataRequired(), Length(max=MAX_LENGTH)],
+        description=_l("At least %(n)d characters and hard to guess, for example three or four "
+                       "unrelated words.", n=MIN_LENGTH))
     confirm = PasswordField(_l("Repeat the new password"),
                             validators=[EqualTo("password", message=_l("The two passwords differ."))])
 
@@ -55,8 +59,10 @@ class UserForm(FlaskForm):
     country = SelectField(_l("Country"), validators=[Optional()],
                           description=_l("Required for focal points and contributors."))
     language = SelectField(_l("Preferred language"), choices=_language_choices, validators=[Optional()])
-    password = PasswordField(_l("Initial password"), validators=[Length(max=1000)],
-                             description=_l("At least 10 characters. Share it with the person securely."))
+    password = PasswordField(
+        _l("Initial password"), validators=[Length(max=MAX_LENGTH)],
+        description=_l("At least %(n)d characters and hard to guess, for example three or four "
+                       "unrelated words. Share it with the person securely.", n=MIN_LENGTH))
 
 
 class DeactivateForm(FlaskForm):

@@ -8,7 +8,7 @@ import secrets
 
 from flask_babel import lazy_gettext as _l
 
-from mgf_assess.auth import passwords, throttle
+from mgf_assess.auth import password_policy, passwords, throttle
 from mgf_assess.auth.models import COUNTRY_ROLES, ROLES, ApiToken, User, new_session_token
 from mgf_assess.core import audit
 from mgf_assess.core.errors import OperationError
@@ -16,10 +16,6 @@ from mgf_assess.core.models import Country
 from mgf_assess.database import utcnow
 from mgf_assess.extensions import db
 
-PASSWORD_PROBLEMS = {
-    "too_short": _l("The password must have at least %(n)d characters.", n=passwords.MIN_LENGTH),
-    "surrounding_spaces": _l("The password must not start or end with a space."),
-}
 TOKEN_PREFIX = "mgf_"
 
 
@@ -70,8 +66,8 @@ def create_user(actor: User | None, *, email: str, name: str, role: str, passwor
     problems = _check_user_fields(email, role, country, None)
     if not name.strip():
         problems["name"] = _l("Enter the person's name.")
-    if (reason := passwords.password_problem(password)) is not None:
-        problems["password"] = PASSWORD_PROBLEMS[reason]
+    if (problem := password_policy.problem(password, email=email, name=name)) is not None:
+        problems["password"] = problem
     if problems:
         raise OperationError(problems)
     user = User(email=email, name=name.strip(), role=role, country_code=country, language=language,
@@ -128,8 +124,8 @@ def set_evaluator_countries(actor: User, user: User, codes: list[str]) -> None:
 
 def set_password(actor: User, user: User, password: str) -> None:
     """Change a password; every existing session of the user ends."""
-    if (reason := passwords.password_problem(password)) is not None:
-        raise OperationError({"password": PASSWORD_PROBLEMS[reason]})
+    if (problem := password_policy.problem(password, email=user.email, name=user.name)) is not None:
+        raise OperationError({"password": problem})
     user.password_hash = passwords.hash_password(password)
     user.session_token = new_session_token()
     db.session.flush()

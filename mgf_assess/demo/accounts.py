@@ -6,9 +6,10 @@ import click
 
 from mgf_assess.auth import operations, queries
 from mgf_assess.auth.models import User
+from mgf_assess.auth.passwords import verify_password
 from mgf_assess.extensions import db
 
-DEMO_PASSWORD = "demo-password"  # demo accounts only; documented in the README
+DEMO_PASSWORD = "copper-lantern-meadow-violin"  # demo accounts only; documented in the README
 DEMO_USERS = [
     # email, name, role, country, language
     ("admin@demo.mgf", "Amina Admin", "admin", None, "en"),
@@ -36,10 +37,14 @@ SEED_STEPS.append(_demo_assessments)
 
 
 def _ensure_user(email, name, role, country, language) -> User:
+    """The demo account, created if missing; its password is set back to the printed one if it
+    was changed (or seeded by an older version), so the printed sign-ins always work."""
     user = queries.user_by_email(email)
     if user is None:
-        user = operations.create_user(None, email=email, name=name, role=role, country=country,
-                                      password=DEMO_PASSWORD, language=language)
+        return operations.create_user(None, email=email, name=name, role=role, country=country,
+                                       password=DEMO_PASSWORD, language=language)
+    if not verify_password(user.password_hash, DEMO_PASSWORD):
+        operations.set_password(None, user, DEMO_PASSWORD)
     return user
 
 
