@@ -7,19 +7,32 @@ from mgf_assess.extensions import login_manager
 
 
 def init_app(app: Flask) -> None:
-    from mgf_assess.auth import queries
     from mgf_assess.auth.routes import bp
     from mgf_assess.auth.sessions import SessionInterface
+    from mgf_assess.auth.sessions.queries import user_by_session_key
 
+    check_settings(app.config)
     app.session_interface = SessionInterface()
 
     login_manager.login_view = "auth.login"
     login_manager.login_message = _l("Please sign in to see this page.")
     login_manager.login_message_category = "info"
     login_manager.session_protection = "basic"
-    login_manager.user_loader(queries.user_by_session_id)
+    login_manager.user_loader(user_by_session_key)
     login_manager.request_loader(_user_from_bearer_token)
     app.register_blueprint(bp)
+
+
+POSITIVE_SETTINGS = ("SESSION_IDLE_MINUTES", "SESSION_MAX_HOURS")
+
+
+def check_settings(config) -> None:
+    """Refuse to start with a session limit that is not a positive whole number."""
+    for name in POSITIVE_SETTINGS:
+        value = config[name]
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ValueError(f"{name} must be a whole number of at least 1, not {value!r}: "
+                             f"set it in the environment or leave it unset for the default.")
 
 
 def _user_from_bearer_token(req):

@@ -64,6 +64,7 @@ RULES.update({
     "questionnaires.manage": _is_admin,
     "questionnaires.view": lambda user, _obj: True,
     "tokens.own": lambda user, _obj: True,
+    "session.end": lambda user, record: getattr(record, "user_id", None) == user.id,
 })
 
 

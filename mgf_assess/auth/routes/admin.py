@@ -75,7 +75,8 @@ def edit_user(user_id: int):
         operations.update_user(current_user, user, name=form.name.data or "", role=form.role.data,
                                country=form.country.data or None, language=form.language.data or None)
         if form.password.data:
-            operations.set_password(current_user, user, form.password.data)
+            # an admin setting their own password here stays signed in on this device
+            operations.set_password(current_user, user, form.password.data, keep=current_user.session_record)
     except OperationError as error:
         db.session.rollback()
         _apply_problems(form, error)
