@@ -66,6 +66,8 @@ def from_environment(instance_path: str) -> dict:
         # A browser session ends after this long without a request, and this long after sign-in
         "SESSION_IDLE_MINUTES": _env_int("SESSION_IDLE_MINUTES", 120),
         "SESSION_MAX_HOURS": _env_int("SESSION_MAX_HOURS", 12),
+        # Roles that must sign in with two-step verification (comma-separated; empty: none)
+        "MFA_REQUIRED_ROLES": env.get("MFA_REQUIRED_ROLES", "admin,evaluator"),
         # PostgreSQL: a pooled connection idle this long is checked before use
         "DATABASE_IDLE_PING_SECONDS": float(env.get("DATABASE_IDLE_PING_SECONDS", "10")),
         # Folder of DejaVuSans.ttf and DejaVuSans-Bold.ttf, the one font family of PDF reports

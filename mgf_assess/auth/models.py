@@ -40,6 +40,11 @@ class User(UserMixin, db.Model):
     failed_logins: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Two-step verification (TOTP): the shared secret (base32; it must be readable to check
+    # codes), when it was turned on, and the last time step accepted (a code is used once).
+    totp_secret: Mapped[str | None] = mapped_column(String(32))
+    totp_enabled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    totp_last_step: Mapped[int | None] = mapped_column(Integer)
 
     country: Mapped[Country | None] = relationship(foreign_keys=[country_code])
     evaluated_countries: Mapped[list[Country]] = relationship(
@@ -60,6 +65,11 @@ class User(UserMixin, db.Model):
             raise RuntimeError("sign in with auth.sessions.operations.start_session: it creates the "
                                "session record whose key the cookie carries")
         return self.session_key
+
+    @property
+    def mfa_enabled(self) -> bool:
+        """Whether the user signs in with a code from an authenticator app after the password."""
+        return self.totp_enabled_at is not None
 
     @property
     def country_codes(self) -> set[str]:
@@ -89,6 +99,18 @@ class UserSession(db.Model):
     address: Mapped[str | None] = mapped_column(String(45))  # the longest IPv6 text form
 
     user: Mapped[User] = relationship()
+
+
+class RecoveryCode(db.Model):
+    """A one-time code that stands in for the authenticator app; only its SHA-256 digest is
+    stored, and it is deleted when used."""
+
+    __tablename__ = "recovery_codes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    digest: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class ApiToken(db.Model):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from mgf_assess.auth import operations, queries
+from mgf_assess.auth.mfa import operations as mfa
 from mgf_assess.auth.models import User
 from mgf_assess.auth.passwords import verify_password
 from mgf_assess.extensions import db
@@ -22,6 +23,11 @@ DEMO_USERS = [
     ("analyst@demo.mgf", "Arjun Mehta", "analyst", None, "en"),
 ]
 EVALUATOR_COUNTRIES = ["KEN", "MEX", "SEN", "JOR"]
+# The demo accounts that sign in with two-step verification (the roles that require it by
+# default), all with this published secret: add it to any authenticator app, or print the
+# current code with ``flask --app wsgi mgf users totp EMAIL``.
+DEMO_TOTP_SECRET = "MGFDEMOTOTPSECRETFORTRYINGITOUT2"
+DEMO_TOTP_USERS = ("admin@demo.mgf", "evaluator@demo.mgf")
 SEED_STEPS: list = []
 
 
@@ -51,6 +57,9 @@ def _ensure_user(email, name, role, country, language) -> User:
 def seed() -> None:
     """Create the demo accounts (and, through SEED_STEPS, the features' demo data)."""
     users = {row[0]: _ensure_user(*row) for row in DEMO_USERS}
+    for email in DEMO_TOTP_USERS:
+        if users[email].totp_secret != DEMO_TOTP_SECRET:
+            mfa.enable_with_known_secret(None, users[email], DEMO_TOTP_SECRET)
     evaluator = users["evaluator@demo.mgf"]
     if not evaluator.evaluated_countries:
         operations.set_evaluator_countries(None, evaluator, EVALUATOR_COUNTRIES)
@@ -64,4 +73,6 @@ def print_logins() -> None:
     click.echo(f"\nDemo sign-ins (password for every account: {DEMO_PASSWORD}):")
     for email, name, role, country, _language in DEMO_USERS:
         click.echo(f"  {role:<12} {email:<28} {name}{' — ' + country if country else ''}")
-    click.echo("")
+    click.echo(f"\n{' and '.join(DEMO_TOTP_USERS)} also type a code (two-step verification): from any\n"
+               f"authenticator app set up with the secret {DEMO_TOTP_SECRET}, or printed by\n"
+               f"  flask --app wsgi mgf users totp EMAIL\n")

@@ -1,4 +1,5 @@
-"""server-side sessions (user_sessions), replacing users.session_token
+"""server-side sessions (user_sessions, replacing users.session_token); two-step verification
+(users.totp_*, recovery_codes)
 
 Revision ID: 0006
 Revises: 0005
@@ -36,14 +37,31 @@ def upgrade():
     with op.batch_alter_table('user_sessions', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_user_sessions_user_id'), ['user_id'], unique=False)
 
+    op.create_table('recovery_codes',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('digest', sa.String(length=64), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_recovery_codes_user_id_users'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_recovery_codes'))
+    )
+    with op.batch_alter_table('recovery_codes', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_recovery_codes_user_id'), ['user_id'], unique=False)
+
     # Sessions signed in before this migration carry the old identity and are not found: their
     # users sign in again.
     with op.batch_alter_table('users', schema=None, recreate='never') as batch_op:
+        batch_op.add_column(sa.Column('totp_secret', sa.String(length=32), nullable=True))
+        batch_op.add_column(sa.Column('totp_enabled_at', sa.DateTime(), nullable=True))
+        batch_op.add_column(sa.Column('totp_last_step', sa.Integer(), nullable=True))
         batch_op.drop_column('session_token')
 
 
 def downgrade():
     with op.batch_alter_table('users', schema=None, recreate='never') as batch_op:
+        batch_op.drop_column('totp_last_step')
+        batch_op.drop_column('totp_enabled_at')
+        batch_op.drop_column('totp_secret')
         batch_op.add_column(sa.Column('session_token', sa.String(length=64), nullable=False,
                                       server_default=''))
     # every user gets a token of its own again (the old identity is "<id>:<token>")
@@ -51,7 +69,10 @@ def downgrade():
                    else "md5(random()::text || id::text)")
     op.execute(f"UPDATE users SET session_token = {random_text}")
 
+    with op.batch_alter_table('recovery_codes', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_recovery_codes_user_id'))
+    op.drop_table('recovery_codes')
+
     with op.batch_alter_table('user_sessions', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_user_sessions_user_id'))
-
     op.drop_table('user_sessions')

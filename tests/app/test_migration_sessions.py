@@ -1,5 +1,6 @@
-"""Migration 0006 alters the users table in place: the rows that reference users survive it (a
-copy-and-move of the table would delete them on SQLite, by cascade), both ways."""
+"""Migration 0006 (server-side sessions, two-step verification) alters the users table in place:
+the rows that reference users survive it (a copy-and-move of the table would delete them on
+SQLite, by cascade), both ways."""
 
 from flask_migrate import downgrade, upgrade
 from sqlalchemy import inspect, text
@@ -32,10 +33,12 @@ def test_0006_keeps_what_references_users(empty_database_url, tmp_path):  # noqa
             connection.execute(text("INSERT INTO evaluator_countries VALUES (1, 'KEN')"))
         upgrade()
         columns = {column["name"] for column in inspect(db.engine).get_columns("users")}
-        assert "session_token" not in columns and "user_sessions" in inspect(db.engine).get_table_names()
+        assert "session_token" not in columns and {"totp_secret", "totp_enabled_at", "totp_last_step"} <= columns
+        assert {"user_sessions", "recovery_codes"} <= set(inspect(db.engine).get_table_names())
         assert (_count("users"), _count("api_tokens"), _count("evaluator_countries")) == (1, 1, 1)
         downgrade(revision="0005")
         with db.engine.connect() as connection:
             token = connection.execute(text("SELECT session_token FROM users")).scalar()
         assert len(token) >= 32 and (_count("api_tokens"), _count("evaluator_countries")) == (1, 1)
+        assert "recovery_codes" not in inspect(db.engine).get_table_names()
         db.engine.dispose()

@@ -8,7 +8,8 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from mgf_assess.auth import operations, queries
-from mgf_assess.auth.forms import PasswordForm, PreferencesForm, TokenForm
+from mgf_assess.auth.forms import PasswordForm, PreferencesForm, ProofForm, TokenForm
+from mgf_assess.auth.mfa.operations import recovery_codes_left
 from mgf_assess.auth.models import ApiToken
 from mgf_assess.auth.passwords import verify_password
 from mgf_assess.auth.routes import bp
@@ -20,19 +21,22 @@ from mgf_assess.core.forms import ActionForm
 from mgf_assess.extensions import db
 
 
-def _account_page(**forms):
+def account_page(**forms):
+    """The account page, with the forms given (holding their errors) and fresh ones for the rest."""
     forms.setdefault("password_form", PasswordForm(prefix="pw"))
+    forms.setdefault("mfa_form", ProofForm(prefix="mfa"))
     forms.setdefault("token_form", TokenForm(prefix="tok"))
     forms.setdefault("preferences_form", PreferencesForm(prefix="pref", language=current_user.language or ""))
     sessions = [(record, describe(record.user_agent)) for record in sessions_of(current_user)]
     return render_template("auth/account.html", tokens=queries.tokens_of(current_user), sessions=sessions,
-                           current_session=current_user.session_record, action_form=ActionForm(), **forms)
+                           current_session=current_user.session_record, action_form=ActionForm(),
+                           recovery_left=recovery_codes_left(current_user), **forms)
 
 
 @bp.get("/account")
 @login_required
 def account():
-    return _account_page()
+    return account_page()
 
 
 @bp.post("/account/password")
@@ -44,7 +48,7 @@ def change_password():
             form.current.errors.append(_("The current password is wrong."))
         else:
             return _apply_password(form)
-    return _account_page(password_form=form), 422
+    return account_page(password_form=form), 422
 
 
 def _apply_password(form):
@@ -53,7 +57,7 @@ def _apply_password(form):
                                 keep=current_user.session_record)
     except OperationError as error:
         form.password.errors.extend(error.problems.values())
-        return _account_page(password_form=form), 422
+        return account_page(password_form=form), 422
     db.session.commit()
     flash(_("Your password was changed. Other sessions have been signed out."), "success")
     return redirect(url_for("auth.account"))
@@ -64,7 +68,7 @@ def _apply_password(form):
 def preferences():
     form = PreferencesForm(prefix="pref")
     if not form.validate_on_submit():
-        return _account_page(preferences_form=form), 422
+        return account_page(preferences_form=form), 422
     operations.set_language(current_user, form.language.data or None)
     db.session.commit()
     flash(_("Your preferences were saved."), "success")
@@ -76,10 +80,10 @@ def preferences():
 def create_token():
     form = TokenForm(prefix="tok")
     if not form.validate_on_submit():
-        return _account_page(token_form=form), 422
+        return account_page(token_form=form), 422
     _token, plaintext = operations.create_token(current_user, current_user, form.name.data)
     db.session.commit()
-    return _account_page(new_token=plaintext)
+    return account_page(new_token=plaintext)
 
 
 @bp.post("/account/tokens/<int:token_id>/revoke")

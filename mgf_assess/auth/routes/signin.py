@@ -10,6 +10,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from mgf_assess.auth import operations
 from mgf_assess.auth.forms import LoginForm
+from mgf_assess.auth.mfa import pending
 from mgf_assess.auth.models import UserSession
 from mgf_assess.auth.routes import bp
 from mgf_assess.auth.sessions import operations as sessions
@@ -33,6 +34,9 @@ def login():
     if form.validate_on_submit():
         user = operations.authenticate(form.email.data, form.password.data, request.remote_addr)
         db.session.commit()
+        if user is not None and user.mfa_enabled:
+            pending.begin(user)  # signed in only once the code is right
+            return redirect(url_for("auth.login_code", next=request.args.get("next")))
         if user is not None:
             return sign_in(user)
         flash(_("Sign-in failed: the e-mail or password is wrong, the account is inactive, "
