@@ -50,8 +50,8 @@ def login_code():
 def _signed_in_with(user, method: str):
     pending.clear()
     if method == "recovery":
-        flash(_("You signed in with a recovery code; it cannot be used again, and %(count)d are left. "
-                "Lost your phone? Set up two-step verification again on your account page.",
+        flash(_("You signed in with a recovery code, which cannot be used again. Recovery codes left: "
+                "%(count)d. Lost your phone? Set up two-step verification again on your account page.",
                 count=mfa.recovery_codes_left(user)), "warning")
     return sign_in(user, second_factor=method)
 
