@@ -23,6 +23,17 @@ def _env_bool(name: str, default: bool) -> bool:
     return value.strip().lower() in ("1", "true", "yes", "on")
 
 
+def _env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ValueError(f"{name}={value!r} is not a whole number: set it to one "
+                         f"(default {default}) or leave it unset.") from None
+
+
 def instance_secret_key(instance_path: str) -> str:
     """Read the instance's secret key, creating it (readable by the owner only) on first use."""
     path = Path(instance_path) / "secret_key"
@@ -53,6 +64,11 @@ def from_environment(instance_path: str) -> dict:
         "LOGIN_MAX_FAILURES": int(env.get("LOGIN_MAX_FAILURES", "5")),
         "LOGIN_MAX_FAILURES_PER_CLIENT": int(env.get("LOGIN_MAX_FAILURES_PER_CLIENT", "20")),
         "LOGIN_LOCK_MINUTES": int(env.get("LOGIN_LOCK_MINUTES", "15")),
+        # A browser session ends after this long without a request, and this long after sign-in
+        "SESSION_IDLE_MINUTES": _env_int("SESSION_IDLE_MINUTES", 120),
+        "SESSION_MAX_HOURS": _env_int("SESSION_MAX_HOURS", 12),
+        # Roles that must sign in with two-step verification (comma-separated; empty: none)
+        "MFA_REQUIRED_ROLES": env.get("MFA_REQUIRED_ROLES", "admin,evaluator"),
         # PostgreSQL: a pooled connection idle this long is checked before use
         "DATABASE_IDLE_PING_SECONDS": float(env.get("DATABASE_IDLE_PING_SECONDS", "10")),
         # Folder of DejaVuSans.ttf and DejaVuSans-Bold.ttf, the one font family of PDF reports

@@ -8,11 +8,15 @@ import click
 from flask.cli import AppGroup
 
 from mgf_assess.auth import operations, queries
+from mgf_assess.auth.mfa import operations as mfa
+from mgf_assess.auth.mfa import totp
 from mgf_assess.auth.models import ROLES
 from mgf_assess.core.errors import OperationError
+from mgf_assess.core.policy import mfa_required
+from mgf_assess.database import utcnow
 from mgf_assess.extensions import db
 
-users = AppGroup("users", help="Create accounts and API tokens.")
+users = AppGroup("users", help="Create accounts and API tokens; reset two-step verification.")
 
 
 def _password(given: str | None) -> str:
@@ -50,10 +54,7 @@ def create(email, name, role, country, password, language) -> None:
 @click.option("--name", default="command line", help="A name to recognise the token by.")
 def token(email, name) -> None:
     """Create an API token for EMAIL; the token is the last line of output."""
-    user = queries.user_by_email(email)
-    if user is None:
-        click.echo(f"error: no account with e-mail {email}; create it with 'mgf users create'.", err=True)
-        raise SystemExit(2)
+    user = _user_or_exit(email)
     _token, plaintext = operations.create_token(None, user, name)
     db.session.commit()
     click.echo(f"API token for {user.email} (send as 'Authorization: Bearer <token>'):")
@@ -66,3 +67,58 @@ def list_users() -> None:
     for user in queries.all_users():
         status = "active" if user.active else "deactivated"
         click.echo(f"{user.email}\t{user.role}\t{user.country_code or '-'}\t{status}")
+
+
+def _user_or_exit(email: str):
+    user = queries.user_by_email(email)
+    if user is None:
+        click.echo(f"error: no account with e-mail {email}; 'mgf users list' shows the accounts, "
+                   "'mgf users create' adds one.", err=True)
+        raise SystemExit(2)
+    return user
+
+
+@users.command("reset-mfa")
+@click.argument("email")
+def reset_mfa(email) -> None:
+    """Turn off the two-step verification of EMAIL (a lost phone) and end its sessions."""
+    user = _user_or_exit(email)
+    try:
+        mfa.reset(None, user)
+    except OperationError as error:
+        db.session.rollback()
+        click.echo(f"error: {error}", err=True)
+        raise SystemExit(2) from None
+    db.session.commit()
+    required = " (their role requires it: they set it up again at the next sign-in)" if mfa_required(user) else ""
+    click.echo(f"Two-step verification of {user.email} is reset and its sessions are signed out{required}.")
+
+
+@users.command("totp")
+@click.argument("email")
+def totp_code(email) -> None:
+    """Print the current sign-in code of a demo account (whose secret is published)."""
+    from mgf_assess.demo.accounts import DEMO_TOTP_SECRET
+
+    user = _user_or_exit(email)
+    if user.totp_secret != DEMO_TOTP_SECRET:
+        click.echo(f"error: {user.email} is not a demo account with the published secret; a real "
+                   "account's code comes from its owner's authenticator app only.", err=True)
+        raise SystemExit(2)
+    code, seconds = usable_code(user, utcnow())
+    if code is None:
+        click.echo(f"error: this period's codes were used already; try again in {seconds} s.", err=True)
+        raise SystemExit(1)
+    click.echo(f"Code for {user.email} (valid for about {seconds} s more):")
+    click.echo(code)
+
+
+def usable_code(user, now) -> tuple[str | None, int]:
+    """The code of the earliest time step the user may still sign in with (a step already used
+    is refused), and the seconds it stays valid (or, when none is usable, until one is)."""
+    current = totp.step_at(now)
+    step = max(current, (user.totp_last_step or 0) + 1)
+    ends = (step + totp.VALID_WINDOW + 1) * totp.INTERVAL_SECONDS - int(now.timestamp())
+    if step > current + totp.VALID_WINDOW:
+        return None, (step - totp.VALID_WINDOW) * totp.INTERVAL_SECONDS - int(now.timestamp())
+    return totp.code_at(user.totp_secret, step), ends

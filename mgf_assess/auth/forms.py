@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, PasswordField, SelectField, SelectMultipleField, StringField
+from wtforms import (
+    EmailField,
+    HiddenField,
+    PasswordField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+)
 from wtforms.validators import DataRequired, EqualTo, Length, Optional
 
+from mgf_assess.auth.password_policy import MAX_LENGTH, MIN_LENGTH
 from mgf_assess.config import LANGUAGES
 from mgf_assess.core.forms import choices
 from mgf_assess.i18n import LANGUAGE_NAMES
@@ -27,9 +35,37 @@ class LoginForm(FlaskForm):
 
 class PasswordForm(FlaskForm):
     current = PasswordField(_l("Current password"), validators=[DataRequired()])
-    password = PasswordField(_l("New password"), validators=[DataRequired(), Length(min=10, max=1000)])
+    password = PasswordField(
+        _l("New password"), validators=[DataRequired(), Length(max=MAX_LENGTH)],
+        description=_l("At least %(n)d characters and hard to guess, for example three or four "
+                       "unrelated words.", n=MIN_LENGTH))
     confirm = PasswordField(_l("Repeat the new password"),
                             validators=[EqualTo("password", message=_l("The two passwords differ."))])
+
+
+class CodeForm(FlaskForm):
+    """The second step of a sign-in: a code from the app, or a recovery code."""
+
+    code = StringField(_l("Code"), validators=[DataRequired(), Length(max=40)],
+                       render_kw={"autocomplete": "one-time-code", "autocapitalize": "none", "spellcheck": "false"},
+                       description=_l("The 6-digit code your authenticator app shows for mgf-assess, "
+                                      "or one of your recovery codes."))
+
+
+class SetupForm(FlaskForm):
+    """Setting up two-step verification: the secret shown (signed), and a first code from the app."""
+
+    setup = HiddenField()
+    code = StringField(_l("Code from the app"), validators=[DataRequired(), Length(max=20)],
+                       render_kw={"autocomplete": "one-time-code", "inputmode": "numeric"},
+                       description=_l("The 6-digit code the app shows once you have added the account."))
+
+
+class ProofForm(FlaskForm):
+    """Confirming it is really the user before a change to their two-step verification."""
+
+    proof = PasswordField(_l("Your password, or a code from your authenticator app"),
+                          validators=[DataRequired(), Length(max=MAX_LENGTH)])
 
 
 class TokenForm(FlaskForm):
@@ -55,8 +91,10 @@ class UserForm(FlaskForm):
     country = SelectField(_l("Country"), validators=[Optional()],
                           description=_l("Required for focal points and contributors."))
     language = SelectField(_l("Preferred language"), choices=_language_choices, validators=[Optional()])
-    password = PasswordField(_l("Initial password"), validators=[Length(max=1000)],
-                             description=_l("At least 10 characters. Share it with the person securely."))
+    password = PasswordField(
+        _l("Initial password"), validators=[Length(max=MAX_LENGTH)],
+        description=_l("At least %(n)d characters and hard to guess, for example three or four "
+                       "unrelated words. Share it with the person securely.", n=MIN_LENGTH))
 
 
 class DeactivateForm(FlaskForm):

@@ -8,23 +8,22 @@ import secrets
 
 from flask_babel import lazy_gettext as _l
 
-from mgf_assess.auth import passwords, throttle
-from mgf_assess.auth.models import COUNTRY_ROLES, ROLES, ApiToken, User, new_session_token
+from mgf_assess.auth import password_policy, passwords, throttle
+from mgf_assess.auth.models import COUNTRY_ROLES, ROLES, ApiToken, User, UserSession
+from mgf_assess.auth.sessions.operations import end_all_sessions
 from mgf_assess.core import audit
 from mgf_assess.core.errors import OperationError
 from mgf_assess.core.models import Country
 from mgf_assess.database import utcnow
 from mgf_assess.extensions import db
 
-PASSWORD_PROBLEMS = {
-    "too_short": _l("The password must have at least %(n)d characters.", n=passwords.MIN_LENGTH),
-    "surrounding_spaces": _l("The password must not start or end with a space."),
-}
 TOKEN_PREFIX = "mgf_"
 
 
 def authenticate(email: str, password: str, client: str | None) -> User | None:
-    """Check a sign-in; count failures per account and per client. None means refused."""
+    """Check the e-mail and password of a sign-in; count failures per account and per client.
+    None means refused. The sign-in completes with ``sessions.operations.start_session`` (after
+    the second factor, for a user who has one)."""
     email = email.strip().lower()
     user = db.session.scalar(db.select(User).filter_by(email=email))
     if throttle.is_locked(email, client):
@@ -32,7 +31,6 @@ def authenticate(email: str, password: str, client: str | None) -> User | None:
         return None
     if passwords.verify_password(user.password_hash if user else None, password) and user.active:
         throttle.clear(email)
-        user.failed_logins, user.last_login_at = 0, utcnow()
         return user
     throttle.record_failure(email, client)
     if user is not None:
@@ -70,8 +68,8 @@ def create_user(actor: User | None, *, email: str, name: str, role: str, passwor
     problems = _check_user_fields(email, role, country, None)
     if not name.strip():
         problems["name"] = _l("Enter the person's name.")
-    if (reason := passwords.password_problem(password)) is not None:
-        problems["password"] = PASSWORD_PROBLEMS[reason]
+    if (problem := password_policy.problem(password, email=email, name=name)) is not None:
+        problems["password"] = problem
     if problems:
         raise OperationError(problems)
     user = User(email=email, name=name.strip(), role=role, country_code=country, language=language,
@@ -106,7 +104,7 @@ def set_active(actor: User, user: User, active: bool, reason: str | None = None)
         raise OperationError(_l("You cannot deactivate your own account."))
     old = user.active
     user.active = active
-    user.session_token = new_session_token()
+    end_all_sessions(user)
     db.session.flush()
     audit.record(actor, "user.activate" if active else "user.deactivate", "user", user.id,
                  old={"active": old}, new={"active": active}, reason=reason, country=user.country_code)
@@ -126,12 +124,13 @@ def set_evaluator_countries(actor: User, user: User, codes: list[str]) -> None:
     audit.record(actor, "user.evaluator_countries", "user", user.id, old=old, new=sorted(codes))
 
 
-def set_password(actor: User, user: User, password: str) -> None:
-    """Change a password; every existing session of the user ends."""
-    if (reason := passwords.password_problem(password)) is not None:
-        raise OperationError({"password": PASSWORD_PROBLEMS[reason]})
+def set_password(actor: User | None, user: User, password: str, keep: UserSession | None = None) -> None:
+    """Change a password; every session of the user ends, but ``keep`` (the session of a user
+    changing their own password)."""
+    if (problem := password_policy.problem(password, email=user.email, name=user.name)) is not None:
+        raise OperationError({"password": problem})
     user.password_hash = passwords.hash_password(password)
-    user.session_token = new_session_token()
+    end_all_sessions(user, keep=keep)
     db.session.flush()
     audit.record(actor, "user.password", "user", user.id, country=user.country_code)
 
@@ -143,8 +142,8 @@ def set_language(user: User, language: str | None) -> None:
 
 
 def logout_everywhere(user: User) -> None:
-    """End every session of the user, on every device, by changing the session token."""
-    user.session_token = new_session_token()
+    """End every session of the user, on every device, this one included."""
+    end_all_sessions(user)
     db.session.flush()
     audit.record(user, "user.logout_everywhere", "user", user.id, country=user.country_code)
 

@@ -1,4 +1,5 @@
-"""Password hashing with argon2id (argon2-cffi's recommended parameters)."""
+"""Password hashing with argon2id (argon2-cffi's recommended parameters). What a new password
+must be like is ``password_policy``'s concern."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ from argon2.exceptions import InvalidHashError, VerificationError
 _hasher = PasswordHasher()
 # Verified against when the account does not exist, so both paths cost the same time.
 _DUMMY_HASH = _hasher.hash("not-a-real-password")
-MIN_LENGTH = 10
 
 
 def configure_hashing(fast: bool) -> None:
@@ -30,11 +30,3 @@ def verify_password(password_hash: str | None, password: str) -> bool:
     except (VerificationError, InvalidHashError):
         return False
 
-
-def password_problem(password: str) -> str | None:
-    """A reason the password is unacceptable, or None. Reasons are message ids for translation."""
-    if len(password) < MIN_LENGTH:
-        return "too_short"
-    if password.strip() != password:
-        return "surrounding_spaces"
-    return None

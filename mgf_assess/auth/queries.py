@@ -27,17 +27,6 @@ _TOKEN_USER = (db.select(User, ApiToken.id.label("token_id"), ApiToken.last_used
 _NOTE_TOKEN_USE = ApiToken.__table__.update().where(ApiToken.__table__.c.id == bindparam("token_id"))
 
 
-def user_by_session_id(session_id: str) -> User | None:
-    """Flask-Login's loader: the user whose id *and* current session token match."""
-    user_id, _, token = session_id.partition(":")
-    if not user_id.isdigit() or not token:
-        return None
-    user = db.session.get(User, int(user_id))
-    if user is None or not user.active or user.session_token != token:
-        return None
-    return user
-
-
 def user_by_token(plaintext: str) -> User | None:
     """The active user behind a valid, unrevoked API token (and note its use)."""
     digest = digest_of_token(plaintext)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Flask, current_app, g, render_template, request
 from flask_babel import lazy_gettext as _l
+from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
 
 from mgf_assess.extensions import db, login_manager
@@ -46,11 +47,19 @@ ERROR_HINTS = {
 }
 
 
-def _render(code: int):
+CSRF_HINT = _l("The form's security token is missing or has expired (for example after a long pause, "
+               "or in a second tab). Go back, reload the page and submit the form again.")
+CSRF_OVER_HTTP_HINT = _l(
+    "This site marks its cookies Secure, so browsers send them only over https, and the form's "
+    "security token could not be checked on this plain http connection. Open the site with an "
+    "https:// address; for a local trial only, start it with SECURE_COOKIES=0.")
+
+
+def _render(code: int, hint=None):
     if request.path.startswith("/api/") or request.path == "/healthz":
         return {"error": {"status": code, "title": str(ERROR_TITLES.get(code, code))}}, code
     title = ERROR_TITLES.get(code, ERROR_TITLES[500])
-    hint = ERROR_HINTS.get(code, ERROR_HINTS[500])
+    hint = hint or ERROR_HINTS.get(code, ERROR_HINTS[500])
     return render_template("core/error.html", code=code, title=title, hint=hint), code
 
 
@@ -66,8 +75,16 @@ def _database_unavailable(error: Exception):
     return _render(503)
 
 
+def _csrf_failure(_error: CSRFError):
+    """A refused form: say why. Over plain http with Secure cookies the browser never sent the
+    session cookie back, which is a setup problem rather than a stale page."""
+    over_http = current_app.config.get("SESSION_COOKIE_SECURE") and not request.is_secure
+    return _render(400, CSRF_OVER_HTTP_HINT if over_http else CSRF_HINT)
+
+
 def register_error_pages(app: Flask) -> None:
     for code in ERROR_TITLES:
         app.register_error_handler(code, lambda error, code=code: _render(code))
     for failure in (OperationalError, InterfaceError, DisconnectionError):
         app.register_error_handler(failure, _database_unavailable)
+    app.register_error_handler(CSRFError, _csrf_failure)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flask import abort
+from flask import abort, current_app
 
 from mgf_assess.assessments import workflow
 
@@ -64,7 +64,15 @@ RULES.update({
     "questionnaires.manage": _is_admin,
     "questionnaires.view": lambda user, _obj: True,
     "tokens.own": lambda user, _obj: True,
+    "session.end": lambda user, record: getattr(record, "user_id", None) == user.id,
+    "mfa.turn_off": lambda user, _obj: not mfa_required(user),
 })
+
+
+def mfa_required(user) -> bool:
+    """Whether the user's role must sign in with two-step verification (``MFA_REQUIRED_ROLES``).
+    Whoever has turned it on uses it at every sign-in, required or not."""
+    return user.role in current_app.config["MFA_REQUIRED_ROLES"]
 
 
 @rule("country.view")

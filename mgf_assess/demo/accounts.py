@@ -5,10 +5,12 @@ from __future__ import annotations
 import click
 
 from mgf_assess.auth import operations, queries
+from mgf_assess.auth.mfa import operations as mfa
 from mgf_assess.auth.models import User
+from mgf_assess.auth.passwords import verify_password
 from mgf_assess.extensions import db
 
-DEMO_PASSWORD = "demo-password"  # demo accounts only; documented in the README
+DEMO_PASSWORD = "copper-lantern-meadow-violin"  # demo accounts only; documented in the README
 DEMO_USERS = [
     # email, name, role, country, language
     ("admin@demo.mgf", "Amina Admin", "admin", None, "en"),
@@ -21,6 +23,11 @@ DEMO_USERS = [
     ("analyst@demo.mgf", "Arjun Mehta", "analyst", None, "en"),
 ]
 EVALUATOR_COUNTRIES = ["KEN", "MEX", "SEN", "JOR"]
+# The demo accounts that sign in with two-step verification (the roles that require it by
+# default), all with this published secret: add it to any authenticator app, or print the
+# current code with ``flask --app wsgi mgf users totp EMAIL``.
+DEMO_TOTP_SECRET = "MGFDEMOTOTPSECRETFORTRYINGITOUT2"
+DEMO_TOTP_USERS = ("admin@demo.mgf", "evaluator@demo.mgf")
 SEED_STEPS: list = []
 
 
@@ -36,16 +43,23 @@ SEED_STEPS.append(_demo_assessments)
 
 
 def _ensure_user(email, name, role, country, language) -> User:
+    """The demo account, created if missing; its password is set back to the printed one if it
+    was changed (or seeded by an older version), so the printed sign-ins always work."""
     user = queries.user_by_email(email)
     if user is None:
-        user = operations.create_user(None, email=email, name=name, role=role, country=country,
-                                      password=DEMO_PASSWORD, language=language)
+        return operations.create_user(None, email=email, name=name, role=role, country=country,
+                                       password=DEMO_PASSWORD, language=language)
+    if not verify_password(user.password_hash, DEMO_PASSWORD):
+        operations.set_password(None, user, DEMO_PASSWORD)
     return user
 
 
 def seed() -> None:
     """Create the demo accounts (and, through SEED_STEPS, the features' demo data)."""
     users = {row[0]: _ensure_user(*row) for row in DEMO_USERS}
+    for email in DEMO_TOTP_USERS:
+        if users[email].totp_secret != DEMO_TOTP_SECRET:
+            mfa.enable_with_known_secret(None, users[email], DEMO_TOTP_SECRET)
     evaluator = users["evaluator@demo.mgf"]
     if not evaluator.evaluated_countries:
         operations.set_evaluator_countries(None, evaluator, EVALUATOR_COUNTRIES)
@@ -59,4 +73,6 @@ def print_logins() -> None:
     click.echo(f"\nDemo sign-ins (password for every account: {DEMO_PASSWORD}):")
     for email, name, role, country, _language in DEMO_USERS:
         click.echo(f"  {role:<12} {email:<28} {name}{' — ' + country if country else ''}")
-    click.echo("")
+    click.echo(f"\n{' and '.join(DEMO_TOTP_USERS)} also type a code (two-step verification): from any\n"
+               f"authenticator app set up with the secret {DEMO_TOTP_SECRET}, or printed by\n"
+               f"  flask --app wsgi mgf users totp EMAIL\n")

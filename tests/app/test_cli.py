@@ -1,6 +1,7 @@
 """The mgf command group: init, demo, users create, users token."""
 
 from mgf_assess.auth.models import User
+from mgf_assess.demo.accounts import DEMO_PASSWORD
 from mgf_assess.extensions import db
 
 
@@ -61,7 +62,7 @@ def test_demo_is_idempotent_and_prints_logins(app, runner):
     first = runner.invoke(args=["mgf", "demo"])
     second = runner.invoke(args=["mgf", "demo"])
     assert first.exit_code == 0 and second.exit_code == 0, first.output + second.output
-    assert "admin@demo.mgf" in second.output and "demo-password" in second.output
+    assert "admin@demo.mgf" in second.output and DEMO_PASSWORD in second.output
     with app.app_context():
         assert db.session.scalar(db.select(db.func.count(User.id))) == 8
         evaluator = db.session.scalar(db.select(User).filter_by(email="evaluator@demo.mgf"))

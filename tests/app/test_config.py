@@ -131,3 +131,27 @@ def test_production_needs_a_writable_upload_folder(monkeypatch, tmp_path):
 def test_a_safe_production_configuration_starts(monkeypatch, tmp_path):
     app = _production(monkeypatch, tmp_path, SECRET_KEY="s" * 40)
     assert app.config["PRODUCTION"] and not app.debug and app.config["SESSION_COOKIE_SECURE"]
+
+
+def test_a_form_refused_over_http_with_secure_cookies_says_why_and_what_to_do(app, make_user):
+    """The reported defect: signing in over plain http with Secure cookies gave a bare CSRF 400."""
+    app.config.update(WTF_CSRF_ENABLED=True, SESSION_COOKIE_SECURE=True)
+    client = app.test_client()
+    client.get("/login")  # the browser drops the Secure cookie this sets over http
+    response = client.post("/login", data={"email": make_user(), "password": "x", "csrf_token": "stale"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "https://" in page and "SECURE_COOKIES=0" in page and "security token" in page
+
+
+def test_a_stale_form_over_https_gets_the_ordinary_explanation(app):
+    app.config.update(WTF_CSRF_ENABLED=True, SESSION_COOKIE_SECURE=True)
+    response = app.test_client().post("/login", base_url="https://localhost", data={"email": "a@b.org"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and "reload the page" in page and "SECURE_COOKIES" not in page
+
+
+def test_a_csrf_failure_without_secure_cookies_gets_the_ordinary_explanation(app):
+    app.config.update(WTF_CSRF_ENABLED=True, SESSION_COOKIE_SECURE=False)
+    page = app.test_client().post("/login", data={"email": "a@b.org"}).get_data(as_text=True)
+    assert "reload the page" in page and "SECURE_COOKIES" not in page

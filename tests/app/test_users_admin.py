@@ -36,7 +36,7 @@ def test_create_user_reports_every_problem_and_stores_nothing(app, client, login
         "email": "bad", "name": "", "role": "focal_point", "country": "", "password": "short"})
     page = response.get_data(as_text=True)
     assert response.status_code == 422
-    for message in ("valid e-mail", "name", "must belong to a country", "at least 10"):
+    for message in ("valid e-mail", "name", "must belong to a country", "at least 12"):
         assert message in page
     with app.app_context():
         assert db.session.scalar(db.select(db.func.count(User.id))) == 1

@@ -1,8 +1,9 @@
-"""The auth feature's pages: ``account`` (sign-in, sign-out, the user's own account, language)
-and ``admin`` (user administration)."""
+"""The auth feature's pages: ``signin`` (sign-in, sign-out, ending sessions), ``mfa`` (two-step
+verification), ``account`` (the user's own account, language) and ``admin`` (user
+administration)."""
 
 from flask import Blueprint
 
 bp = Blueprint("auth", __name__, template_folder="../templates")
 
-from mgf_assess.auth.routes import account, admin  # noqa: E402, F401  (register)
+from mgf_assess.auth.routes import account, admin, mfa, signin  # noqa: E402, F401  (register)

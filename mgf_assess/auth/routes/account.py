@@ -1,79 +1,42 @@
-"""Sign-in, sign-out and the signed-in user's own account page."""
+"""The signed-in user's own account page: preferences, password, sessions, API tokens; and the
+language switcher."""
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from flask import abort, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_login import current_user, login_required
 
 from mgf_assess.auth import operations, queries
-from mgf_assess.auth.forms import LoginForm, PasswordForm, PreferencesForm, TokenForm
+from mgf_assess.auth.forms import PasswordForm, PreferencesForm, ProofForm, TokenForm
+from mgf_assess.auth.mfa.operations import recovery_codes_left
 from mgf_assess.auth.models import ApiToken
 from mgf_assess.auth.passwords import verify_password
 from mgf_assess.auth.routes import bp
+from mgf_assess.auth.sessions.clients import describe
+from mgf_assess.auth.sessions.queries import sessions_of
 from mgf_assess.config import LANGUAGES
 from mgf_assess.core.errors import OperationError
 from mgf_assess.core.forms import ActionForm
 from mgf_assess.extensions import db
 
 
-def _safe_next(target: str | None) -> str:
-    """Only same-site relative paths are followed after sign-in."""
-    if target and target.startswith("/") and not target.startswith("//") and not urlsplit(target).netloc:
-        return target
-    return url_for("core.dashboard")
-
-
-@bp.route("/login", methods=["GET", "POST"])
-def login():
-    if current_user.is_authenticated:
-        return redirect(url_for("core.dashboard"))
-    form = LoginForm()
-    if form.validate_on_submit():
-        user = operations.authenticate(form.email.data, form.password.data, request.remote_addr)
-        db.session.commit()
-        if user is not None:
-            login_user(user)
-            return redirect(_safe_next(request.args.get("next")))
-        flash(_("Sign-in failed: the e-mail or password is wrong, the account is inactive, "
-                "or there were too many attempts. Wait a few minutes and try again."), "error")
-    return render_template("auth/login.html", form=form)
-
-
-@bp.post("/logout")
-@login_required
-def logout():
-    if ActionForm().validate_on_submit():
-        logout_user()
-        flash(_("You are signed out."), "info")
-    return redirect(url_for("auth.login"))
-
-
-@bp.post("/logout-everywhere")
-@login_required
-def logout_everywhere():
-    if ActionForm().validate_on_submit():
-        operations.logout_everywhere(current_user)
-        db.session.commit()
-        logout_user()
-        flash(_("You are signed out on every device."), "info")
-    return redirect(url_for("auth.login"))
-
-
-def _account_page(**forms):
+def account_page(**forms):
+    """The account page, with the forms given (holding their errors) and fresh ones for the rest."""
     forms.setdefault("password_form", PasswordForm(prefix="pw"))
+    forms.setdefault("mfa_form", ProofForm(prefix="mfa"))
     forms.setdefault("token_form", TokenForm(prefix="tok"))
     forms.setdefault("preferences_form", PreferencesForm(prefix="pref", language=current_user.language or ""))
-    return render_template("auth/account.html", tokens=queries.tokens_of(current_user),
-                           action_form=ActionForm(), **forms)
+    sessions = [(record, describe(record.user_agent)) for record in sessions_of(current_user)]
+    return render_template("auth/account.html", tokens=queries.tokens_of(current_user), sessions=sessions,
+                           current_session=current_user.session_record, action_form=ActionForm(),
+                           recovery_left=recovery_codes_left(current_user), **forms)
 
 
 @bp.get("/account")
 @login_required
 def account():
-    return _account_page()
+    return account_page()
 
 
 @bp.post("/account/password")
@@ -85,17 +48,17 @@ def change_password():
             form.current.errors.append(_("The current password is wrong."))
         else:
             return _apply_password(form)
-    return _account_page(password_form=form), 422
+    return account_page(password_form=form), 422
 
 
 def _apply_password(form):
     try:
-        operations.set_password(current_user, current_user, form.password.data)
+        operations.set_password(current_user, current_user, form.password.data,
+                                keep=current_user.session_record)
     except OperationError as error:
         form.password.errors.extend(error.problems.values())
-        return _account_page(password_form=form), 422
+        return account_page(password_form=form), 422
     db.session.commit()
-    login_user(current_user._get_current_object())  # keep this session; all others end
     flash(_("Your password was changed. Other sessions have been signed out."), "success")
     return redirect(url_for("auth.account"))
 
@@ -105,7 +68,7 @@ def _apply_password(form):
 def preferences():
     form = PreferencesForm(prefix="pref")
     if not form.validate_on_submit():
-        return _account_page(preferences_form=form), 422
+        return account_page(preferences_form=form), 422
     operations.set_language(current_user, form.language.data or None)
     db.session.commit()
     flash(_("Your preferences were saved."), "success")
@@ -117,10 +80,10 @@ def preferences():
 def create_token():
     form = TokenForm(prefix="tok")
     if not form.validate_on_submit():
-        return _account_page(token_form=form), 422
+        return account_page(token_form=form), 422
     _token, plaintext = operations.create_token(current_user, current_user, form.name.data)
     db.session.commit()
-    return _account_page(new_token=plaintext)
+    return account_page(new_token=plaintext)
 
 
 @bp.post("/account/tokens/<int:token_id>/revoke")

@@ -8,11 +8,12 @@ from flask_login import current_user, login_required
 
 from mgf_assess.auth import operations, queries
 from mgf_assess.auth.forms import DeactivateForm, EvaluatorCountriesForm, UserForm
+from mgf_assess.auth.mfa import operations as mfa
 from mgf_assess.auth.models import User
 from mgf_assess.auth.routes import bp
 from mgf_assess.core import policy
 from mgf_assess.core.errors import OperationError
-from mgf_assess.core.forms import choices
+from mgf_assess.core.forms import ActionForm, choices
 from mgf_assess.core.queries import country_choices
 from mgf_assess.extensions import db
 from mgf_assess.i18n import current_language
@@ -60,7 +61,8 @@ def _edit_page(user: User, form: UserForm, status: int = 200):
     countries_form = EvaluatorCountriesForm(countries=[c.code for c in user.evaluated_countries])
     countries_form.countries.choices = choices(country_choices(current_language()))
     return render_template("auth/user_form.html", form=form, user=user, countries_form=countries_form,
-                           deactivate_form=DeactivateForm()), status
+                           deactivate_form=DeactivateForm(), action_form=ActionForm(),
+                           mfa_required=policy.mfa_required(user)), status
 
 
 @bp.route("/admin/users/<int:user_id>", methods=["GET", "POST"])
@@ -75,7 +77,8 @@ def edit_user(user_id: int):
         operations.update_user(current_user, user, name=form.name.data or "", role=form.role.data,
                                country=form.country.data or None, language=form.language.data or None)
         if form.password.data:
-            operations.set_password(current_user, user, form.password.data)
+            # an admin setting their own password here stays signed in on this device
+            operations.set_password(current_user, user, form.password.data, keep=current_user.session_record)
     except OperationError as error:
         db.session.rollback()
         _apply_problems(form, error)
@@ -114,6 +117,23 @@ def evaluator_countries(user_id: int):
             operations.set_evaluator_countries(current_user, user, form.countries.data or [])
             db.session.commit()
             flash(_("Assigned countries saved."), "success")
+        except OperationError as error:
+            flash(next(iter(error.problems.values())), "error")
+    return redirect(url_for("auth.edit_user", user_id=user.id))
+
+
+@bp.post("/admin/users/<int:user_id>/mfa/reset")
+@login_required
+def reset_mfa(user_id: int):
+    """Turn another user's two-step verification off, for a lost phone (audited)."""
+    policy.require(current_user, "users.manage")
+    user = db.get_or_404(User, user_id)
+    if ActionForm().validate_on_submit():
+        try:
+            mfa.reset(current_user, user)
+            db.session.commit()
+            flash(_("Two-step verification of %(email)s is reset, and every session of the account "
+                    "is signed out.", email=user.email), "success")
         except OperationError as error:
             flash(next(iter(error.problems.values())), "error")
     return redirect(url_for("auth.edit_user", user_id=user.id))
