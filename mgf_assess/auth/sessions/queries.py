@@ -5,7 +5,6 @@ from __future__ import annotations
 from flask import flash
 from flask_babel import gettext as _
 from sqlalchemy import bindparam, delete, update
-from sqlalchemy.orm.attributes import set_committed_value
 
 from mgf_assess.auth.models import User, UserSession
 from mgf_assess.auth.sessions import lifetime
@@ -34,7 +33,6 @@ def user_by_session_key(key: str) -> User | None:
         return None
     if lifetime.needs_touch(record, now):
         _write_beside_request(_TOUCH.values(last_seen_at=now), {"session_id": record.id})
-        set_committed_value(record, "last_seen_at", now)
     row.User.session_key, row.User.session_record = key, record
     return row.User
 
