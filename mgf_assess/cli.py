@@ -45,7 +45,9 @@ def add_init_step(step) -> None:
 
 def init_app(app: Flask) -> None:
     from mgf_assess.auth.cli import users
+    from mgf_assess.core.audit.cli import audit
 
-    if "users" not in mgf.commands:
-        mgf.add_command(users)
+    for group in (users, audit):
+        if group.name not in mgf.commands:
+            mgf.add_command(group)
     app.cli.add_command(mgf)

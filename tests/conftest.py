@@ -7,9 +7,11 @@ import os
 import re
 import shutil
 import threading
+import uuid
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 from werkzeug.serving import make_server
 
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL")
@@ -189,3 +191,19 @@ def assessment_id(app, tmp_path):
         assessment = operations.create_assessment(None, country="KEN", family="rich", version="1.0", cycle=2026)
         db.session.commit()
         return assessment.id
+
+
+@pytest.fixture
+def empty_database_url(database_url, tmp_path):
+    """A brand-new, empty database of the same kind as the test database."""
+    if database_url.startswith("sqlite"):
+        yield "sqlite:///" + str(tmp_path / "migrated.sqlite3")
+        return
+    name = f"mgf_migrations_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(make_url(database_url).set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    yield str(make_url(database_url).set(database=name).render_as_string(hide_password=False))
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()

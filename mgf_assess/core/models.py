@@ -50,6 +50,18 @@ class AuditEvent(db.Model):
     old_value: Mapped[Any] = mapped_column(JSON, nullable=True)
     new_value: Mapped[Any] = mapped_column(JSON, nullable=True)
     reason: Mapped[str | None] = mapped_column(Text)
+    previous_hash: Mapped[str] = mapped_column(String(64))  # the hash chain: see core.audit.chain
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditChain(db.Model):
+    """The head of the audit hash chain: one row, locked by each transaction that appends."""
+
+    __tablename__ = "audit_chain"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_hash: Mapped[str] = mapped_column(String(64))
+    events: Mapped[int] = mapped_column(Integer)
 
 
 @event.listens_for(AuditEvent, "before_update")

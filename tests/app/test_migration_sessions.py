@@ -4,7 +4,6 @@ SQLite, by cascade), both ways."""
 
 from flask_migrate import downgrade, upgrade
 from sqlalchemy import inspect, text
-from test_migrations import empty_database_url  # noqa: F401  (fixture)
 
 from mgf_assess import create_app
 from mgf_assess.extensions import db
@@ -20,7 +19,7 @@ def _count(table: str) -> int:
         return connection.execute(text(f"SELECT count(*) FROM {table}")).scalar()
 
 
-def test_0006_keeps_what_references_users(empty_database_url, tmp_path):  # noqa: F811
+def test_0006_keeps_what_references_users(empty_database_url, tmp_path):
     app = create_app({"SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": empty_database_url,
                       "UPLOAD_FOLDER": str(tmp_path)})
     with app.app_context():

@@ -1,34 +1,16 @@
 """The Alembic migrations build exactly the schema the models describe, on SQLite and PostgreSQL."""
 
 import ast
-import uuid
 from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from flask_migrate import upgrade
-from sqlalchemy import create_engine, inspect, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import inspect, text
 
 from mgf_assess import create_app
 from mgf_assess.extensions import db
-
-
-@pytest.fixture
-def empty_database_url(database_url, tmp_path):
-    """A brand-new, empty database of the same kind as the test database."""
-    if database_url.startswith("sqlite"):
-        yield "sqlite:///" + str(tmp_path / "migrated.sqlite3")
-        return
-    name = f"mgf_migrations_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(make_url(database_url).set(database="postgres"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    yield str(make_url(database_url).set(database=name).render_as_string(hide_password=False))
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
 
 
 def test_migrations_match_models(empty_database_url, tmp_path):

@@ -1,9 +1,11 @@
-"""Writing the audit log: one call per change, in the transaction that makes the change."""
+"""Writing the audit log: one call per change, in the transaction that makes the change; each
+event is sealed into a hash chain (``chain``) that ``mgf audit verify`` checks."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from mgf_assess.core.audit import chain
 from mgf_assess.core.models import AuditEvent
 from mgf_assess.database import utcnow
 from mgf_assess.extensions import db
@@ -31,4 +33,4 @@ def record(actor, action: str, obj_type: str, obj_id: Any, **details) -> None:
     that writes them, so they need no object in the session.
     """
     db.session.flush()
-    db.session.connection().execute(_INSERT, event_row(actor, action, obj_type, obj_id, **details))
+    db.session.connection().execute(_INSERT, chain.seal(event_row(actor, action, obj_type, obj_id, **details)))
