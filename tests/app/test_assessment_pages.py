@@ -124,6 +124,51 @@ def test_focal_point_assigns_areas_to_a_contributor(app, client, make_user, logi
     assert "Assigned: 1.2 Data [en]; 2. Crisis [en]" in html
 
 
+def _assign(client, assessment_id, contributor, scopes):
+    return client.post(f"/assessments/{assessment_id}/assignments/{contributor.id}",
+                       data={f"u{contributor.id}-scopes": scopes})
+
+
+def _assignment_events(app) -> list:
+    from mgf_assess.core.models import AuditEvent
+
+    with app.app_context():
+        query = db.select(AuditEvent).filter(AuditEvent.action.like("assignment.%")).order_by(AuditEvent.id)
+        return [(event.action, event.old_value, event.new_value) for event in db.session.scalars(query)]
+
+
+def test_saving_assignments_again_keeps_ticked_scopes_and_audits_the_difference(app, client, make_user, login_as,
+                                                                                  rich):
+    assessment_id = open_assessment(app)
+    contributor = user(app, make_user(role="contributor", country="KEN", name="Otieno"))
+    login_as(role="focal_point", country="KEN")
+    assert _assign(client, assessment_id, contributor, ["data", "crisis"]).status_code == 302
+    unchanged = _assign(client, assessment_id, contributor, ["data", "crisis"])  # was a 500 (UNIQUE)
+    assert unchanged.status_code == 302
+    assert "Nothing changed" in client.get(unchanged.headers["Location"]).get_data(as_text=True)
+    assert _assign(client, assessment_id, contributor, ["crisis", "services"]).status_code == 302
+    with app.app_context():
+        scopes = set(db.session.scalars(db.select(Assignment.scope_id).filter_by(user_id=contributor.id)))
+    assert scopes == {"crisis", "services"}
+    who = {"user": contributor.id}
+    assert _assignment_events(app) == [  # the unchanged save wrote nothing
+        ("assignment.change", None, {**who, "added": ["crisis", "data"], "removed": []}),
+        ("assignment.change", None, {**who, "added": ["services"], "removed": ["data"]})]
+
+
+def test_assignments_of_a_submitted_assessment_cannot_change(app, client, make_user, login_as, rich):
+    assessment_id = open_assessment(app)
+    contributor = user(app, make_user(role="contributor", country="KEN"))
+    with app.app_context():
+        db.session.get(Assessment, assessment_id).state = "submitted"
+        db.session.commit()
+    login_as(role="focal_point", country="KEN")
+    response = _assign(client, assessment_id, contributor, ["data"])
+    assert response.status_code == 302
+    assert "assignments cannot change now" in client.get(response.headers["Location"]).get_data(as_text=True)
+    assert _assignment_events(app) == []
+
+
 def test_contributor_of_another_country_cannot_be_assigned(app, client, make_user, login_as, rich):
     assessment_id = open_assessment(app)
     stranger = user(app, make_user(role="contributor", country="MEX"))

@@ -34,9 +34,12 @@ def assign(assessment_id: int, user_id: int):
     form = assignment_form(definition_for(assessment), user)
     if form.validate_on_submit():
         try:
-            operations.set_assignments(current_user, assessment, user, form.scopes.data or [])
+            change = operations.set_assignments(current_user, assessment, user, form.scopes.data or [])
             db.session.commit()
-            flash(_("The assignments of %(name)s were saved.", name=user.name), "success")
+            if change:
+                flash(_("The assignments of %(name)s were saved.", name=user.name), "success")
+            else:
+                flash(_("Nothing changed in the assignments of %(name)s.", name=user.name), "info")
         except OperationError as error:
             db.session.rollback()
             flash(" ".join(error.problems.values()), "error")
