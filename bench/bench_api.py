@@ -1,4 +1,5 @@
-"""API speed: answer saves by 8 concurrent clients over HTTP, and the largest section page.
+"""API speed: answer saves by 8 concurrent clients over HTTP, the largest section page, and
+one client submitting an assessment from scratch (answers, required evidence, submission).
 
 Saves go through ``PUT /api/v1/assessments/{id}/answers/{qid}`` (token, access policy,
 validation, revision and state checks, audit record, commit); the baseline is a bare Flask
@@ -51,6 +52,7 @@ def run() -> list[Result]:
             results.extend(save_throughput(label, app, setup))
             if label == "SQLite":
                 results.extend(section_page(app, setup))
+                results.extend(submission_round(app, setup))
             dispose(app)
         return results
 
@@ -169,14 +171,16 @@ def save_throughput(label: str, app, setup: dict) -> list[Result]:
                    target="<= 100 ms")]
 
 
+SAMPLES = {"yes_no": lambda q: "yes", "number": lambda q: 12, "percent": lambda q: 50,
+           "text": lambda q: "bench", "date": lambda q: "2026-01-31",
+           "single_choice": lambda q: q.options[0].code, "multi_choice": lambda q: [q.options[0].code]}
+
+
 def _answerable(definition):
     """(question id, a valid value) of every question that is always relevant, in order."""
-    samples = {"yes_no": lambda q: "yes", "number": lambda q: 12, "percent": lambda q: 50,
-               "text": lambda q: "bench", "date": lambda q: "2026-01-31",
-               "single_choice": lambda q: q.options[0].code, "multi_choice": lambda q: [q.options[0].code]}
     for _domain, _area, question in definition.iter_questions():
-        if question.type in samples and not question.relevant:
-            yield question.id, samples[question.type](question)
+        if question.type in SAMPLES and not question.relevant:
+            yield question.id, SAMPLES[question.type](question)
 
 
 def _api_requests(setup: dict, number: int, qid: str, value):
@@ -319,3 +323,53 @@ def _candidate_values(arguments, setup: dict):
     if len(free) == 1:
         for _count, section_id in sections:
             yield {**fixed, free[0]: section_id}
+
+
+# ---- a whole submission through the API --------------------------------------------------------
+
+def submission_round(app, setup: dict) -> list[Result]:
+    """One API client submitting a new assessment of the largest questionnaire from scratch, as
+    a client would: ask to submit, answer what the refusal lists as missing and attach the
+    evidence it lists as required, until the submission goes through (answers can make more
+    questions relevant). Reported per request, against the bare page of ``section_page``."""
+    client = app.test_client()
+    headers = {"Authorization": f"Bearer {setup['tokens'][0]}"}
+    version = setup["definition"]
+    created = client.post("/api/v1/assessments", headers=headers, json={
+        "country": "KEN", "questionnaire": version.id, "version": version.version, "cycle": 2027})
+    base = f"/api/v1/assessments/{created.get_json()['id']}"
+    start, requests = time.perf_counter(), 1
+    for _round in range(10):
+        response = client.post(f"{base}/transitions", headers=headers, json={"action": "submit"})
+        requests += 1
+        if response.status_code == 200:
+            break
+        requests += _fill(client, base, headers, setup["definition"], response.get_json()["error"])
+    else:
+        raise RuntimeError(f"the API submission never went through: {response.status_code} {response.get_json()}")
+    per_request = (time.perf_counter() - start) / requests
+    bare = Flask("bare_round")
+    bare.add_url_rule("/page", "page", lambda: "<!doctype html><title>bare</title><p>bare page</p>")
+    bare_client = bare.test_client()
+    return [Result(f"submit via the API from scratch ({requests} requests: answers, evidence, submit)",
+                   per_request, "bare Flask page (test client)", median_time(lambda: bare_client.get("/page"), 20))]
+
+
+def _fill(client, base: str, headers: dict, definition, refusal: dict) -> int:
+    """Answer the missing questions and attach the required evidence a refused submission
+    lists; returns the number of requests made."""
+    for item in refusal["missing"]:
+        question = definition.question_map[item["question"]]
+        response = client.put(f"{base}/answers/{question.id}", headers=headers,
+                              json={"value": SAMPLES[question.type](question), "base_revision": 0})
+        _expect(response, 200)
+    for item in refusal["evidence_missing"]:
+        response = client.post(f"{base}/answers/{item['question']}/evidence", headers=headers,
+                               json={"kind": "law", "citation": f"Bench Act 2026, section {item['question']}"})
+        _expect(response, 201)
+    return len(refusal["missing"]) + len(refusal["evidence_missing"])
+
+
+def _expect(response, status: int) -> None:
+    if response.status_code != status:
+        raise RuntimeError(f"API call failed: {response.status_code} {response.get_json()}")

@@ -8,9 +8,10 @@ from flask_login import current_user
 from mgf_assess.assessments import queries
 from mgf_assess.assessments.access import AnswerTarget, answer_target
 from mgf_assess.assessments.errors import NotEditable
-from mgf_assess.assessments.models import Assessment
+from mgf_assess.assessments.models import Assessment, Evidence
 from mgf_assess.assessments.scoring_bridge import definition_for
 from mgf_assess.core import policy
+from mgf_assess.extensions import db
 
 MAX_ID = 2**31 - 1  # the largest id an INTEGER column holds; larger ones cannot exist
 
@@ -28,6 +29,14 @@ def question(found: Assessment, qid: str) -> AnswerTarget:
     if target is None:
         abort(404, f"The questionnaire of this assessment has no question {qid!r}.")
     return target
+
+
+def evidence(found: Assessment, evidence_id: int) -> Evidence:
+    """A piece of evidence of the assessment; 404 when the assessment has no such evidence."""
+    item = db.session.get(Evidence, evidence_id) if 0 < evidence_id <= MAX_ID else None
+    if item is None or item.assessment_id != found.id:
+        abort(404, f"This assessment has no evidence {evidence_id}.")
+    return item
 
 
 def require_state_or_role(allowed: str, who: str, obj, refusal) -> None:

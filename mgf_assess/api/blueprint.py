@@ -47,6 +47,12 @@ def respond(body, status: int = 200, **headers):
     return jsonify(body), status, headers
 
 
+def no_content():
+    """Commit the request's work, then answer 204 without a body."""
+    db.session.commit()
+    return "", 204
+
+
 def token_required(view):
     """Refuse requests without a valid bearer token with 401 (never a redirect to a sign-in page)."""
 

@@ -19,7 +19,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
 
-from mgf_assess.assessments.models import ANSWER_STATUSES
+from mgf_assess.assessments.evidence import MAX_CITATION, MAX_URL
+from mgf_assess.assessments.models import ANSWER_STATUSES, EVIDENCE_KINDS
 from mgf_assess.assessments.workflow import TRANSITIONS
 from mgf_assess.core.limits import TEXT_MAX
 
@@ -55,6 +56,7 @@ CountryCode = _matching(r"[A-Z]{3}", "an ISO 3166 alpha-3 code such as KEN")
 QuestionnaireId = _matching(r"[a-z0-9_]{1,64}", "a questionnaire id such as mgf")
 VersionText = _matching(r"[0-9A-Za-z][0-9A-Za-z._-]{0,31}", "a version such as 2026.1")
 AnswerStatus = Literal[ANSWER_STATUSES]
+EvidenceKind = Literal[EVIDENCE_KINDS]
 TransitionName = Literal[tuple(sorted(TRANSITIONS))]  # a new transition is accepted and documented
 
 
@@ -105,6 +107,24 @@ class TransitionRequest(RequestBody):
     action: TransitionName = Field(description="the transition to make")
     comment: str | None = Field(None, max_length=TEXT_MAX, description="recorded with the change of state "
                                 "(at most 10,000 characters)")
+
+
+class NewEvidence(RequestBody):
+    """Evidence backing an answer: the kind of source, its citation and a link to it."""
+
+    kind: EvidenceKind = Field(description="the kind of source")
+    citation: str = Field(max_length=MAX_CITATION, description="title, number and date of the law, policy, "
+                          "programme or data source")
+    url: str | None = Field(None, max_length=MAX_URL, description="a link to the source, starting with http:// "
+                            "or https:// (optional)")
+
+
+class NewEvidenceUpload(NewEvidence):
+    """The same as a multipart/form-data form, with the file. Documents the form only: its
+    fields are read as a NewEvidence, the file as the pages read an upload."""
+
+    file: bytes = Field(description="the document: PDF, Word, Excel, PowerPoint, OpenDocument, PNG, JPEG, GIF, "
+                        "plain text or CSV, judged by its content")
 
 
 Body = TypeVar("Body", bound=RequestBody)

@@ -15,8 +15,8 @@ from mgf_assess.assessments.errors import (
     AnswerConflict,
     AnswerProblems,
     DuplicateAssessment,
-    MissingItems,
     NotEditable,
+    NotReady,
 )
 from mgf_assess.core.errors import OperationError
 from mgf_assess.extensions import db
@@ -54,10 +54,17 @@ def _body_location(location: str, qid: str) -> str:
     return location.removeprefix(prefix + ".")
 
 
-@bp.errorhandler(MissingItems)
-def _missing_items(error: MissingItems):
+NOT_READY = ("The assessment is not ready to submit; nothing was submitted. Answer the questions listed under "
+             "missing, confirm (or change) the carried-over answers listed under unconfirmed, and attach evidence "
+             "to the answers listed under evidence_missing.")
+
+
+@bp.errorhandler(NotReady)
+def _not_ready(error: NotReady):
     db.session.rollback()
-    return problem(422, "Required questions are not answered yet; nothing was submitted.", missing=error.items)
+    found = error.readiness
+    return problem(422, NOT_READY, missing=found.missing, unconfirmed=found.unconfirmed,
+                   evidence_missing=found.evidence_missing)
 
 
 @bp.errorhandler(NotEditable)

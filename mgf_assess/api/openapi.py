@@ -6,13 +6,22 @@ Request bodies are the JSON Schemas of the pydantic models the endpoints validat
 
 from __future__ import annotations
 
-from mgf_assess.api.bodies import AnswerSave, NewAssessment, RequestBody, TransitionRequest
+from mgf_assess.api.bodies import (
+    AnswerSave,
+    NewAssessment,
+    NewEvidence,
+    NewEvidenceUpload,
+    RequestBody,
+    TransitionRequest,
+)
 from mgf_assess.api.schemas import all_schemas, model_schemas, ref
 
 ERROR = ref("Error")
-REQUEST_BODIES = [NewAssessment, AnswerSave, TransitionRequest]
+REQUEST_BODIES = [NewAssessment, AnswerSave, TransitionRequest, NewEvidence, NewEvidenceUpload]
 ASSESSMENT_ID = {"name": "assessment_id", "in": "path", "required": True, "description": "assessment id",
                  "schema": {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}}
+EVIDENCE_ID = {"name": "evidence_id", "in": "path", "required": True, "description": "evidence id",
+               "schema": {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}}
 QUESTION_ID = {"name": "qid", "in": "path", "required": True, "description": "question id",
                "schema": {"type": "string", "pattern": "^[a-z0-9_]{1,64}$"}}
 
@@ -26,7 +35,8 @@ def _errors(*codes: int) -> dict:
              401: "Missing, invalid or revoked token, or a deactivated account",
              403: "The caller may see the assessment but not do this",
              404: "No such assessment (or not the caller's to see) or question",
-             409: "Conflict: see the title", 422: "Invalid input: every problem is listed"}
+             409: "Conflict: see the title", 413: "The upload is larger than the server accepts",
+             422: "Invalid input: every problem is listed"}
     return {str(code): _json(ERROR, texts[code]) for code in (401, *codes)}
 
 
@@ -73,12 +83,38 @@ def _answer_paths() -> dict:
         requestBody=_body(AnswerSave))}}
 
 
+def _evidence_paths() -> dict:
+    created = {**_json(ref("EvidenceItem"), "The evidence, with its id"),
+               "headers": {"Location": {"description": "the address of the new evidence",
+                                        "schema": {"type": "string"}}}}
+    upload = {"required": True, "content": {"application/json": {"schema": ref(NewEvidence.__name__)},
+                                            "multipart/form-data": {"schema": ref(NewEvidenceUpload.__name__)}}}
+    item = [ASSESSMENT_ID, EVIDENCE_ID]
+    file = {"description": "The file, as an attachment (Content-Disposition) under its uploaded name",
+            "content": {media: {} for media in ("application/*", "image/*", "text/plain")}}
+    return {
+        "/assessments/{assessment_id}/answers/{qid}/evidence": {"post": _operation(
+            "postEvidence", "Attach evidence to an answer: JSON, or multipart/form-data with a file (checked "
+            "by its content, as the pages check uploads)",
+            {"201": created, **_errors(400, 403, 404, 409, 413, 422)},
+            parameters=[ASSESSMENT_ID, QUESTION_ID], requestBody=upload)},
+        "/assessments/{assessment_id}/evidence/{evidence_id}": {
+            "get": _operation("getEvidence", "One piece of evidence",
+                              {"200": _json(ref("EvidenceItem"), "The evidence"), **_errors(404)}, parameters=item),
+            "delete": _operation("deleteEvidence", "Detach evidence from its answer",
+                                 {"204": {"description": "Removed"}, **_errors(400, 403, 404, 409)},
+                                 parameters=item)},
+        "/assessments/{assessment_id}/evidence/{evidence_id}/file": {"get": _operation(
+            "getEvidenceFile", "The evidence's file", {"200": file, **_errors(404)}, parameters=item)},
+    }
+
+
 def _paths() -> dict:
     me = {"get": _operation("getMe", "The account behind the token",
                             {"200": _json(ref("Me"), "The account"), **_errors()})}
     document = {"get": _operation("getOpenApi", "This document", {"200": _json({"type": "object"}, "OpenAPI 3.1")},
                                   security=[])}
-    return {"/me": me, "/openapi.json": document, **_assessment_paths(), **_answer_paths()}
+    return {"/me": me, "/openapi.json": document, **_assessment_paths(), **_answer_paths(), **_evidence_paths()}
 
 
 def openapi_document() -> dict:

@@ -80,7 +80,12 @@ def question_evidence(assessment_id: int, qid: str) -> list[Evidence]:
 
 def evidence_json(item: Evidence) -> dict:
     return {"id": item.id, "kind": item.kind, "citation": item.citation, "url": item.url,
-            "file_name": item.file_name}
+            "file_name": item.file_name, "content_type": item.content_type, "size": item.size}
+
+
+def evidence_item_json(item: Evidence) -> dict:
+    """One piece of evidence on its own: with the question it belongs to."""
+    return {**evidence_json(item), "question": item.question_id}
 
 
 def _load_users(ids: set[int]) -> None:

@@ -69,8 +69,8 @@ class Problem(BaseModel):
     message: str
 
 
-class MissingItem(BaseModel):
-    """A required question without an answer."""
+class QuestionItem(BaseModel):
+    """A question of the assessment, where it stands in the questionnaire."""
 
     question: str
     domain: str
@@ -83,7 +83,11 @@ class ErrorDetail(BaseModel):
     status: int
     title: str
     problems: list[Problem] = _optional(description="every problem of the input (422); nothing was stored")
-    missing: list[MissingItem] = _optional(description="required questions without an answer (422 on submit)")
+    missing: list[QuestionItem] = _optional(description="required questions without an answer (422 on submit)")
+    unconfirmed: list[QuestionItem] = _optional(
+        description="answers carried over from the previous cycle and not confirmed yet (422 on submit)")
+    evidence_missing: list[QuestionItem] = _optional(
+        description="answers without the evidence their question requires (422 on submit)")
 
 
 class Error(BaseModel):
@@ -106,7 +110,16 @@ class Evidence(BaseModel):
     kind: Literal[EVIDENCE_KINDS]
     citation: str
     url: str | None
-    file_name: str | None
+    file_name: str | None = Field(description="the uploaded file's name; null when there is no file")
+    content_type: str | None = Field(description="the file's type, judged by its content")
+    size: int | None = Field(ge=0, description="the file's size in bytes")
+
+
+class EvidenceItem(Evidence):
+    """One piece of evidence and the question whose answer it backs; its file, if any, is
+    at ``/assessments/{assessment_id}/evidence/{evidence_id}/file``."""
+
+    question: str
 
 
 class Answer(BaseModel):
@@ -185,8 +198,8 @@ class Me(BaseModel):
     countries: list[str] = _optional()
 
 
-RESPONSES = [Error, AnswerConflict, Problem, MissingItem, AssessmentSummary, Assessment, AssessmentList,
-             Answer, Evidence, TransitionResult, Me]
+RESPONSES = [Error, AnswerConflict, Problem, QuestionItem, AssessmentSummary, Assessment, AssessmentList,
+             Answer, Evidence, EvidenceItem, TransitionResult, Me]
 
 
 # ---- the scoring result document, hand-written ----------------------------------------------

@@ -29,9 +29,13 @@ class AnswerProblems(OperationError):
         super().__init__({item["location"]: item["message"] for item in items})
 
 
-class MissingItems(OperationError):
-    """Submission refused: ``items`` are the relevant required questions without an answer."""
+class NotReady(OperationError):
+    """Submission refused: ``readiness`` lists the questions in the way (unanswered, carried
+    over and not confirmed, without the evidence they require)."""
 
-    def __init__(self, items: list[dict]):
-        self.items = items
-        super().__init__({item["question"]: "missing" for item in items})
+    def __init__(self, readiness):
+        self.readiness = readiness
+        problems = {}
+        for name in ("missing", "unconfirmed", "evidence_missing"):
+            problems.update({item["question"]: name for item in getattr(readiness, name)})
+        super().__init__(problems)

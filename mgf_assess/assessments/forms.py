@@ -30,6 +30,7 @@ from wtforms import Form as PlainForm
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, DateInput, ListWidget, NumberInput
 
+from mgf_assess.assessments.evidence import MAX_CITATION, MAX_URL
 from mgf_assess.assessments.labels import EVIDENCE_KIND_LABELS, STATUS_LABELS
 from mgf_assess.core.forms import choices
 from mgf_assess.core.limits import TEXT_MAX
@@ -176,9 +177,9 @@ class AssignmentForm(FlaskForm):
 
 class EvidenceForm(FlaskForm):
     kind = SelectField(_l("Type of evidence"), choices=lambda: choices(EVIDENCE_KIND_LABELS.items()))
-    citation = TextAreaField(_l("Citation"), validators=[Length(max=2000)], render_kw={"rows": 2},
+    citation = TextAreaField(_l("Citation"), validators=[Length(max=MAX_CITATION)], render_kw={"rows": 2},
                              description=_l("Title, number and date of the law, policy, programme or data source."))
-    url = URLField(_l("Link (optional)"), validators=[Optional(), Length(max=2000)])
+    url = URLField(_l("Link (optional)"), validators=[Optional(), Length(max=MAX_URL)])
     file = FileField(_l("File (optional)"),
                      description=_l("PDF, Word, Excel, PowerPoint, OpenDocument, image, text or CSV."))
 

@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 
 from mgf_assess.assessments import steps, workflow
 from mgf_assess.assessments.errors import DuplicateAssessment, NotEditable
-from mgf_assess.assessments.locking import lock
+from mgf_assess.assessments.locking import lock, lock_editable
 from mgf_assess.assessments.models import Assessment, Assignment
 from mgf_assess.assessments.saving import confirm_answer, save_answer  # noqa: F401  (part of this interface)
 from mgf_assess.assessments.scoring_bridge import definition_for
@@ -74,25 +74,53 @@ def existing_assessment(country: str, family: str, cycle: int) -> Assessment | N
     return db.session.scalar(db.select(Assessment).filter_by(country_code=country, family=family, cycle=int(cycle)))
 
 
-def set_assignments(actor, assessment: Assessment, user, scopes: list[str]) -> None:
-    """Replace the domains/areas a contributor of the same country may edit."""
-    definition = definition_for(assessment)
-    kinds = {d.id: "domain" for d in definition.domains} | {a.id: "area" for d in definition.domains for a in d.areas}
+ASSIGNMENTS_FROZEN = _l("This assessment is %(state)s: assignments cannot change now.")
+
+
+@dataclass(frozen=True)
+class AssignmentChange:
+    """What saving a contributor's assignments changed: scope ids added and removed."""
+
+    added: list[str]
+    removed: list[str]
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.removed)
+
+
+def _scope_kinds(definition) -> dict[str, str]:
+    """Every assignable scope id of the questionnaire: its domains and areas."""
+    return {d.id: "domain" for d in definition.domains} | {a.id: "area" for d in definition.domains for a in d.areas}
+
+
+def _check_assignment(assessment: Assessment, user, scopes: list[str], kinds: dict[str, str]) -> None:
     if user.role != "contributor" or user.country_code != assessment.country_code:
         raise OperationError({"user": _l("Only contributors of the assessment's country can be assigned.")})
     unknown = sorted(set(scopes) - set(kinds))
     if unknown:
         raise OperationError({"scopes": _l("Unknown domains or areas: %(ids)s.", ids=", ".join(unknown))})
+
+
+def set_assignments(actor, assessment: Assessment, user, scopes: list[str]) -> AssignmentChange:
+    """Make the domains/areas assigned to a contributor of the same country exactly ``scopes``:
+    add the missing ones, delete the others, keep the rest. Audited as the difference; when
+    nothing changes, nothing is written (the returned change is empty). Refused (NotEditable)
+    unless the country may still edit the assessment."""
+    kinds = _scope_kinds(definition_for(assessment))
+    _check_assignment(assessment, user, scopes, kinds)
+    assessment = lock_editable(assessment, ASSIGNMENTS_FROZEN)
     query = db.select(Assignment).filter_by(assessment_id=assessment.id, user_id=user.id)
-    existing = list(db.session.scalars(query))
-    old = sorted(a.scope_id for a in existing)
-    for assignment in existing:
-        db.session.delete(assignment)
-    for scope in sorted(set(scopes)):
+    existing = {assignment.scope_id: assignment for assignment in db.session.scalars(query)}
+    change = AssignmentChange(added=sorted(set(scopes) - set(existing)), removed=sorted(set(existing) - set(scopes)))
+    for scope in change.removed:
+        db.session.delete(existing[scope])
+    for scope in change.added:  # never one already stored: no clash with the UNIQUE constraint
         db.session.add(Assignment(assessment_id=assessment.id, user_id=user.id, scope_type=kinds[scope], scope_id=scope))
-    db.session.flush()
-    audit.record(actor, "assignment.set", "assessment", assessment.id, old={"user": user.id, "scopes": old},
-                 new={"user": user.id, "scopes": sorted(set(scopes))}, country=assessment.country_code)
+    if change:
+        db.session.flush()
+        audit.record(actor, "assignment.change", "assessment", assessment.id, country=assessment.country_code,
+                     new={"user": user.id, "added": change.added, "removed": change.removed})
+    return change
 
 
 @dataclass(frozen=True)

@@ -7,21 +7,22 @@ calls it under the assessment's lock, before the state changes. A step refuses b
 
 from __future__ import annotations
 
-from mgf_assess.assessments.errors import MissingItems
+from mgf_assess.assessments.errors import NotReady
 from mgf_assess.assessments.models import Assessment
-from mgf_assess.assessments.readiness import missing_items
-from mgf_assess.assessments.scoring_bridge import definition_for, score_assessment
+from mgf_assess.assessments.readiness import readiness_of
+from mgf_assess.assessments.scoring_bridge import score_assessment
 from mgf_assess.database import utcnow
 from mgf_assess.results.models import ScoreSnapshot
 from mgf_assess.results.operations import record_snapshot
 
 
 def submitted(actor, assessment: Assessment) -> ScoreSnapshot:
-    """Refuse a submission with every missing item listed; else note the time and keep the
-    self-assessed score as the ``submitted`` snapshot."""
+    """Refuse a submission that is not ready (NotReady, listing every question in the way:
+    see ``readiness``); else note the time and keep the self-assessed score as the
+    ``submitted`` snapshot."""
     result = score_assessment(assessment)
-    missing = missing_items(result, definition_for(assessment))
-    if missing:
-        raise MissingItems(missing)
+    found = readiness_of(assessment, result)
+    if not found.ready:
+        raise NotReady(found)
     assessment.submitted_at = utcnow()
     return record_snapshot(actor, assessment, "submitted", result)

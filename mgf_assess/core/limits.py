@@ -4,7 +4,8 @@ Longer input is refused with a located message (422), never cut short silently. 
 "Limits" section lists them.
 """
 
-TEXT_MAX = 10_000  # a justification, a comment, a citation, a text answer
+TEXT_MAX = 10_000  # a justification, a comment, a text answer (scoring.api.MAX_TEXT)
+CITATION_MAX = 2_000  # the citation of a piece of evidence: the full text goes in a file or a link
 NAME_MAX = 200  # a person's or a token's name
 URL_MAX = 2_000  # a link given as evidence
 

@@ -14,12 +14,12 @@ def _question(qid: str, qtype: str, **extra) -> dict:
 
 
 def definition(text_questions: int = 0) -> dict:
-    """Two domains, each with one area; ``text_questions`` extra unscored text questions
+    """Two domains, each with one area (q_border requires evidence); ``text_questions`` extra unscored text questions
     (``t_0`` … and ``t_shared``) for tests that need many independent questions."""
     services = [_question("q_yes", "yes_no", allow_unknown=True),
                 _question("q_na", "yes_no", allow_na=True),
                 _question("q_num", "number", scoring={"method": "linear", "best": 0, "worst": 30})]
-    borders = [_question("q_border", "yes_no"), _question("q_note", "text", required=False)]
+    borders = [_question("q_border", "yes_no", evidence="required"), _question("q_note", "text", required=False)]
     texts = [f"t_{n}" for n in range(text_questions)] + (["t_shared"] if text_questions else [])
     borders += [_question(qid, "text", required=False) for qid in texts]
     bands = [{"code": "low", "min": 0, "label": qfiles._t("Low")}, {"code": "high", "min": 50, "label": qfiles._t("High")}]
@@ -67,3 +67,9 @@ def token_for(app, email: str) -> str:
 
 def bearer(token: str) -> dict:
     return {"Authorization": f"Bearer {token}"}
+
+
+def add_evidence(client, assessment_id: int, qid: str, headers: dict, citation: str = "Immigration Act 2011"):
+    """POST a citation as evidence of a question through the API; returns the response."""
+    return client.post(f"/api/v1/assessments/{assessment_id}/answers/{qid}/evidence", headers=headers,
+                       json={"kind": "law", "citation": citation})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import qfiles
 
-from mgf_assess.assessments import operations
+from mgf_assess.assessments import evidence, operations
 from mgf_assess.assessments.models import Answer, Assessment
 from mgf_assess.auth.models import User
 from mgf_assess.extensions import db
@@ -58,3 +58,12 @@ def stored(app, assessment_id: int, qid: str) -> Answer | None:
 def state(app, assessment_id: int) -> str:
     with app.app_context():
         return db.session.get(Assessment, assessment_id).state
+
+
+def add_evidence(app, assessment_id: int, qid: str, citation: str = "Migration Act 2011") -> int:
+    """Attach a citation to a question's answer as someone else would (returns its id)."""
+    with app.app_context():
+        assessment = db.session.get(Assessment, assessment_id)
+        item = evidence.add_evidence(None, assessment, qid, kind="law", citation=citation)
+        db.session.commit()
+        return item.id

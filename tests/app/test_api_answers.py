@@ -1,10 +1,10 @@
 """API: saving answers with revisions, transitions, JSON errors, browser sessions, the document."""
 
 import pytest
-from api_support import bearer, open_assessment, publish, token_for
+from api_support import add_evidence, bearer, open_assessment, publish, token_for
 from conftest import csrf_token_from, login
 
-from mgf_assess.assessments import operations
+from mgf_assess.assessments import carry, operations
 from mgf_assess.assessments.models import Answer, Assessment
 from mgf_assess.auth import queries as account_queries
 from mgf_assess.auth.models import ApiToken
@@ -162,6 +162,10 @@ def test_submit_lists_missing_items_then_submits(app, client, setup):
     assert {m["question"] for m in refused.get_json()["error"]["missing"]} == {"q_yes", "q_na", "q_num", "q_border"}
     for qid, value in (("q_yes", "yes"), ("q_na", "no"), ("q_num", 5), ("q_border", "yes")):
         _put(client, assessment_id, qid, {"value": value, "base_revision": 0}, headers)
+    unproven = _transition(client, assessment_id, {"action": "submit"}, headers).get_json()["error"]
+    assert unproven["missing"] == [] and unproven["unconfirmed"] == []
+    assert unproven["evidence_missing"] == [{"question": "q_border", "domain": "mobility", "area": "borders"}]
+    assert add_evidence(client, assessment_id, "q_border", headers).status_code == 201
     done = _transition(client, assessment_id, {"action": "submit", "comment": "All done"}, headers)
     assert done.status_code == 200
     assert done.get_json() == {**done.get_json(), "state": "submitted", "previous_state": "draft", "action": "submit"}
@@ -221,3 +225,22 @@ def test_the_document_describes_every_endpoint(app, client):
               for method in rule.methods - {"HEAD", "OPTIONS"}}
     assert routes == described
     assert document["openapi"].startswith("3.1")
+
+
+def test_submit_lists_carried_over_answers_not_confirmed(app, client, setup):
+    assessment_id, headers = setup
+    earlier = open_assessment(app, cycle=2022)
+    with app.app_context():
+        operations.save_answer(None, db.session.get(Assessment, earlier), "q_yes", {"value": "yes"}, 0)
+        carry.apply(None, db.session.get(Assessment, assessment_id))
+        db.session.commit()
+    for qid, value in (("q_na", "no"), ("q_num", 5), ("q_border", "yes")):
+        _put(client, assessment_id, qid, {"value": value, "base_revision": 0}, headers)
+    add_evidence(client, assessment_id, "q_border", headers)
+    refused = _transition(client, assessment_id, {"action": "submit"}, headers)
+    body = refused.get_json()["error"]
+    assert refused.status_code == 422 and "confirm" in body["title"]
+    assert (body["missing"], body["evidence_missing"]) == ([], [])
+    assert body["unconfirmed"] == [{"question": "q_yes", "domain": "rights", "area": "services"}]
+    _put(client, assessment_id, "q_yes", {"value": "yes", "base_revision": 1}, headers)  # saving confirms it
+    assert _transition(client, assessment_id, {"action": "submit"}, headers).status_code == 200

@@ -3,7 +3,13 @@
 import pytest
 from api_support import bearer, open_assessment, publish, token_for
 
-from mgf_assess.api.bodies import AnswerSave, NewAssessment, TransitionRequest
+from mgf_assess.api.bodies import (
+    AnswerSave,
+    NewAssessment,
+    NewEvidence,
+    NewEvidenceUpload,
+    TransitionRequest,
+)
 from mgf_assess.api.openapi import openapi_document
 from mgf_assess.api.schemas import (
     RESPONSES,
@@ -12,6 +18,7 @@ from mgf_assess.api.schemas import (
     Assessment,
     AssessmentList,
     Error,
+    EvidenceItem,
     Me,
     model_schemas,
 )
@@ -45,7 +52,8 @@ def _references(node):
 @pytest.mark.parametrize(("path", "method", "model"), [
     ("/assessments", "post", NewAssessment),
     ("/assessments/{assessment_id}/answers/{qid}", "put", AnswerSave),
-    ("/assessments/{assessment_id}/transitions", "post", TransitionRequest)])
+    ("/assessments/{assessment_id}/transitions", "post", TransitionRequest),
+    ("/assessments/{assessment_id}/answers/{qid}/evidence", "post", NewEvidence)])
 def test_request_bodies_are_the_models_schemas(document, path, method, model):
     schema = _request_schema(document, path, method)
     assert schema == model_schemas([model], "validation")[model.__name__]
@@ -62,6 +70,18 @@ def test_enums_of_request_bodies_come_from_the_code(document):
     assert answer["properties"]["base_revision"] == {**answer["properties"]["base_revision"], "type": "integer",
                                                      "minimum": 0, "maximum": 2**31 - 1}
     assert answer["required"] == ["base_revision"]
+
+
+def test_evidence_is_described_as_json_and_as_a_form_with_a_file(document):
+    content = document["paths"]["/assessments/{assessment_id}/answers/{qid}/evidence"]["post"]["requestBody"]["content"]
+    form = document["components"]["schemas"][content["multipart/form-data"]["schema"]["$ref"].removeprefix(PREFIX)]
+    assert form == model_schemas([NewEvidenceUpload], "validation")["NewEvidenceUpload"]
+    assert form["required"] == ["kind", "citation", "file"] and form["properties"]["file"]["format"] == "binary"
+    json_body = _request_schema(document, "/assessments/{assessment_id}/answers/{qid}/evidence", "post")
+    assert json_body["properties"]["kind"]["enum"] == list(EVIDENCE_KINDS)
+    assert json_body["properties"]["citation"]["maxLength"] == 2000 and json_body["required"] == ["kind", "citation"]
+    created = document["paths"]["/assessments/{assessment_id}/answers/{qid}/evidence"]["post"]["responses"]["201"]
+    assert "Location" in created["headers"]
 
 
 def test_limits_of_a_new_assessment(document):
@@ -124,9 +144,13 @@ def test_responses_validate_as_their_models(app, client, make_user, tmp_path):
     stale = client.put(f"{base}/answers/q_yes", json={"value": "no", "base_revision": 0}, headers=headers)
     invalid = client.put(f"{base}/answers/q_yes", json={"base_revision": -1}, headers=headers)
     missing = client.post(f"{base}/transitions", json={"action": "submit"}, headers=headers)
+    added = client.post(f"{base}/answers/q_yes/evidence", json={"kind": "law", "citation": "Act"}, headers=headers)
     for response, model in [(saved, Answer), (stale, AnswerConflict), (invalid, Error), (missing, Error),
+                            (added, EvidenceItem),
+                            (client.get(added.headers["Location"], headers=headers), EvidenceItem),
                             (client.get(base, headers=headers), Assessment),
                             (client.get("/api/v1/assessments", headers=headers), AssessmentList),
                             (client.get("/api/v1/me", headers=headers), Me)]:
         model.model_validate(response.get_json())
-    assert Error.model_validate(missing.get_json()).error.missing
+    refusal = Error.model_validate(missing.get_json()).error
+    assert refusal.missing and refusal.unconfirmed == [] and refusal.evidence_missing == []

@@ -5,7 +5,7 @@ import qfiles
 
 from mgf_assess.assessments import carry, evidence, operations
 from mgf_assess.assessments.access import answer_target
-from mgf_assess.assessments.errors import AnswerConflict, AnswerProblems, MissingItems, NotEditable
+from mgf_assess.assessments.errors import AnswerConflict, AnswerProblems, NotEditable, NotReady
 from mgf_assess.assessments.models import Answer, Assessment
 from mgf_assess.assessments.scoring_bridge import definition_for
 from mgf_assess.auth.models import User
@@ -78,9 +78,9 @@ def test_submit_lists_missing_then_snapshots_and_freezes(app, published):
     with app.app_context():
         assessment = _open()
         operations.save_answer(None, assessment, "q_one", {"value": "yes"}, 0)
-        with pytest.raises(MissingItems) as missing:
+        with pytest.raises(NotReady) as refused:
             operations.submit(None, assessment)
-        assert [m["question"] for m in missing.value.items] == ["q_two"]
+        assert [m["question"] for m in refused.value.readiness.missing] == ["q_two"]
         operations.save_answer(None, assessment, "q_two", {"value": "no"}, 0)
         snapshot = operations.submit(None, assessment)
         assert assessment.state == "submitted" and snapshot.result["overall"]["score"] == 50.0

@@ -103,11 +103,11 @@ def test_page_x_of_y_and_snapshot_in_footer(rich, tmp_path):
 
 def test_hostile_text_renders_literally(rich, tmp_path):
     with rich.app_context():
-        long_text = "x" * 10_000
+        long_texts = ["x" * evidence.MAX_CITATION] * 5  # the longest citations there can be
         answers = {**qrich.ANSWERS, "r_note": {"value": " ".join(HOSTILE)},
                    "r_share": {"status": "na", "justification": "<b>bold</b> & <br/> " + HOSTILE[1] + " z" * 1500}}
         assessment = qrich.open_assessment(answers=answers)
-        for citation in [*HOSTILE, long_text]:
+        for citation in [*HOSTILE, *long_texts]:
             evidence.add_evidence(None, assessment, "r_health", kind="law", citation=citation)
         db.session.commit()
         text = " ".join(pdf_text(_pdf(assessment, "en"), tmp_path))

@@ -16,6 +16,9 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from mgf_assess import create_app
+from mgf_assess.assessments import evidence
+from mgf_assess.assessments.models import Assessment
+from mgf_assess.extensions import db
 
 CHECKS = [not_a_server_error, response_schema_conformance, status_code_conformance, content_type_conformance]
 NEGATIVE_CHECKS = [*CHECKS, negative_data_rejection]  # with cases built by the test, validity is not tracked
@@ -30,24 +33,43 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", _document_app)
 
 @pytest.fixture
 def api_token(app, tmp_path, make_user):
-    """A Kenyan focal point's token, with a published questionnaire and a Kenyan draft (id 1)."""
+    """A Kenyan focal point's token, with a published questionnaire and a Kenyan draft (id 1)
+    whose q_yes has a file as evidence (id 1)."""
     publish(app, tmp_path / "q")
-    open_assessment(app, "KEN")
+    assessment_id = open_assessment(app, "KEN")
+    with app.app_context():
+        evidence.add_evidence(None, db.session.get(Assessment, assessment_id), "q_yes", kind="law", citation="Act",
+                              upload=("act.pdf", b"%PDF-1.4 act"))
+        db.session.commit()
     return token_for(app, make_user(role="focal_point", country="KEN"))
+
+
+def _served(app):
+    """``app`` as a WSGI server runs it: the response body is read, then closed (a file
+    download holds its file open until then; schemathesis's test client never closes it)."""
+    def serve(environ, start_response):
+        body = app(environ, start_response)
+        try:
+            return [b"".join(body)]
+        finally:
+            getattr(body, "close", lambda: None)()
+
+    return serve
 
 
 @schema.parametrize()
 @SETTINGS
 def test_api_conforms_to_its_document(case, app, api_token):
     """Every operation, positive and negative data, random ids (mostly unknown: 404)."""
-    case.call_and_validate(app=app, headers=bearer(api_token), checks=NEGATIVE_CHECKS)
+    case.call_and_validate(app=_served(app), headers=bearer(api_token), checks=NEGATIVE_CHECKS)
 
 
 def _on_the_assessment(operation, mode):
     """Cases aimed at the existing assessment (id 1) and, for answers, at its questions."""
     def fixed(qid):
-        path = {"assessment_id": 1, "qid": qid} if "{qid}" in operation.path else {"assessment_id": 1}
-        return operation.as_strategy(mode, path_parameters=path)
+        path = {"assessment_id": 1, "qid": qid, "evidence_id": 1}
+        return operation.as_strategy(mode, path_parameters={name: value for name, value in path.items()
+                                                            if f"{{{name}}}" in operation.path})
 
     return st.sampled_from(QUESTIONS).flatmap(fixed)
 
@@ -58,15 +80,20 @@ def _on_the_assessment(operation, mode):
     ("PUT /assessments/{assessment_id}/answers/{qid}", GenerationMode.POSITIVE),
     ("PUT /assessments/{assessment_id}/answers/{qid}", GenerationMode.NEGATIVE),
     ("POST /assessments/{assessment_id}/transitions", GenerationMode.POSITIVE),
-    ("POST /assessments/{assessment_id}/transitions", GenerationMode.NEGATIVE)])
+    ("POST /assessments/{assessment_id}/transitions", GenerationMode.NEGATIVE),
+    ("POST /assessments/{assessment_id}/answers/{qid}/evidence", GenerationMode.POSITIVE),
+    ("POST /assessments/{assessment_id}/answers/{qid}/evidence", GenerationMode.NEGATIVE),
+    ("GET /assessments/{assessment_id}/evidence/{evidence_id}", GenerationMode.POSITIVE),
+    ("GET /assessments/{assessment_id}/evidence/{evidence_id}/file", GenerationMode.POSITIVE),
+    ("DELETE /assessments/{assessment_id}/evidence/{evidence_id}", GenerationMode.POSITIVE)])
 def test_operations_on_an_existing_assessment(app, api_token, label, mode):
-    """Generated bodies against real objects: saves, conflicts, scores and transitions."""
+    """Generated bodies against real objects: saves, conflicts, scores, transitions, evidence."""
     operation = schema.find_operation_by_label(label)
 
     @given(case=_on_the_assessment(operation, mode))
     @SETTINGS
     def run(case):
-        case.call_and_validate(app=app, headers=bearer(api_token), checks=NEGATIVE_CHECKS)
+        case.call_and_validate(app=_served(app), headers=bearer(api_token), checks=NEGATIVE_CHECKS)
 
     run()
 
@@ -86,6 +113,6 @@ def test_generated_answers_on_real_questions(app, api_token):
     def run(qid, body):
         case = operation.Case(path_parameters={"assessment_id": 1, "qid": qid}, body=body,
                               media_type="application/json")
-        case.call_and_validate(app=app, headers=bearer(api_token), checks=CHECKS)
+        case.call_and_validate(app=_served(app), headers=bearer(api_token), checks=CHECKS)
 
     run()

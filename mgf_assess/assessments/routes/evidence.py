@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, current_app, flash, redirect, render_template, send_file
+from flask import abort, flash, redirect, render_template
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -35,7 +35,7 @@ def _upload(form: EvidenceForm) -> tuple[str, bytes] | None:
     storage = form.file.data
     if storage is None or not getattr(storage, "filename", ""):
         return None
-    return storage.filename, storage.read()
+    return files.read_upload(storage)
 
 
 def _refused(assessment, qid: str, target, form: EvidenceForm, problems: dict):
@@ -89,20 +89,7 @@ def remove_evidence(assessment_id: int, evidence_id: int):
 @login_required
 def download(assessment_id: int, evidence_id: int):
     assessment = queries.assessment_for(current_user, assessment_id)
-    item = _evidence_item(assessment, evidence_id)
-    if not item.stored_name:
-        abort(404)
-    path = files.path_of(current_app.config["UPLOAD_FOLDER"], item.stored_name)
-    if not path.is_file():
-        abort(404)
-    return send_file(path, as_attachment=True, download_name=_download_name(item),
-                     mimetype=item.content_type or "application/octet-stream")
-
-
-def _download_name(item: Evidence) -> str:
-    # The name comes from the uploader's computer: control characters cannot go into a header.
-    name = "".join(char for char in (item.file_name or "") if char.isprintable()).strip()
-    return name or "evidence"
+    return files.send(_evidence_item(assessment, evidence_id))
 
 
 @bp.get("/<int:assessment_id>/answers/<qid>/history")

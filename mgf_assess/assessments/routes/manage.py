@@ -7,13 +7,13 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from mgf_assess.assessments import carry, operations, queries, workflow
-from mgf_assess.assessments.errors import MissingItems, NotEditable
+from mgf_assess.assessments.errors import NotEditable, NotReady
 from mgf_assess.assessments.forms import TransitionForm
 from mgf_assess.assessments.pages import carry_offer
-from mgf_assess.assessments.readiness import missing_items
+from mgf_assess.assessments.readiness import readiness_of
 from mgf_assess.assessments.routes import bp
 from mgf_assess.assessments.routes.overview import assignment_form, show
-from mgf_assess.assessments.scoring_bridge import definition_for, score_assessment
+from mgf_assess.assessments.scoring_bridge import definition_for
 from mgf_assess.assessments.sections import find_section
 from mgf_assess.auth.models import User
 from mgf_assess.core import policy
@@ -34,9 +34,12 @@ def assign(assessment_id: int, user_id: int):
     form = assignment_form(definition_for(assessment), user)
     if form.validate_on_submit():
         try:
-            operations.set_assignments(current_user, assessment, user, form.scopes.data or [])
+            change = operations.set_assignments(current_user, assessment, user, form.scopes.data or [])
             db.session.commit()
-            flash(_("The assignments of %(name)s were saved.", name=user.name), "success")
+            if change:
+                flash(_("The assignments of %(name)s were saved.", name=user.name), "success")
+            else:
+                flash(_("Nothing changed in the assignments of %(name)s.", name=user.name), "info")
         except OperationError as error:
             db.session.rollback()
             flash(" ".join(error.problems.values()), "error")
@@ -85,7 +88,8 @@ def carry_apply(assessment_id: int):
     return _overview(assessment)
 
 
-def _missing_rows(assessment, items: list[dict]) -> list[dict]:
+def _question_rows(assessment, items: list[dict]) -> list[dict]:
+    """Questions of a readiness list, each with its section and a link to it."""
     definition = definition_for(assessment)
     rows = []
     for item in items:
@@ -97,10 +101,11 @@ def _missing_rows(assessment, items: list[dict]) -> list[dict]:
 
 
 def _submit_page(assessment, form: TransitionForm, status: int = 200):
-    definition = definition_for(assessment)
-    missing = missing_items(score_assessment(assessment), definition)
-    return render_template("assessments/submit.html", assessment=assessment, form=form,
-                           missing=_missing_rows(assessment, missing)), status
+    found = readiness_of(assessment)
+    lists = {name: _question_rows(assessment, getattr(found, name))
+             for name in ("missing", "unconfirmed", "evidence_missing", "evidence_suggested")}
+    return render_template("assessments/submit.html", assessment=assessment, form=form, ready=found.ready,
+                           **lists), status
 
 
 @bp.get("/<int:assessment_id>/submit")
@@ -134,7 +139,7 @@ def _transition(assessment, name: str):
         return _refused(assessment, item, " ".join(e for errors in form.errors.values() for e in errors), 422)
     try:
         operations.run_transition(current_user, assessment, name, form.comment.data or None)
-    except MissingItems:
+    except NotReady:
         db.session.rollback()
         return _submit_page(assessment, form, 422)
     except NotEditable as error:

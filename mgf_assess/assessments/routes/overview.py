@@ -8,7 +8,7 @@ from flask_login import current_user, login_required
 
 from mgf_assess.assessments import operations, pages, queries
 from mgf_assess.assessments.forms import AssignmentForm, OpenAssessmentForm
-from mgf_assess.assessments.readiness import missing_items
+from mgf_assess.assessments.readiness import readiness_of
 from mgf_assess.assessments.routes import bp
 from mgf_assess.assessments.scoring_bridge import definition_for, score_assessment
 from mgf_assess.core import policy
@@ -107,4 +107,4 @@ def _management(assessment, result) -> dict:
             "contributors": [(user, [label for scope, label in labels if scope in scopes],
                               assignment_form(definition, user, scopes))
                              for user, scopes in pages.contributors_of(assessment)],
-            "missing": missing_items(result, definition)}
+            "readiness": readiness_of(assessment, result)}
