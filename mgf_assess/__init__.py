@@ -58,9 +58,10 @@ def _init_extensions(app: Flask) -> None:
 
 
 def _register_features(app: Flask) -> None:
-    from mgf_assess import api, assessments, auth, cli, core, questionnaires, reports, results
+    from mgf_assess import api, assessments, auth, cli, core, mail, questionnaires, reports, results
 
     core.init_app(app)
+    mail.init_app(app)
     auth.init_app(app)
     questionnaires.init_app(app)
     assessments.init_app(app)

@@ -74,8 +74,31 @@ def from_environment(instance_path: str) -> dict:
         # Folder of DejaVuSans.ttf and DejaVuSans-Bold.ttf, the one font family of PDF reports
         "REPORT_FONT_DIR": env.get("REPORT_FONT_DIR") or "/usr/share/fonts/truetype/dejavu",
         "FAST_PASSWORD_HASHING": False,  # tests only: cheap argon2 parameters
+        **mail_settings(),
         # production: refuse to start with debug on, no SECRET_KEY or an unwritable upload folder
         "PRODUCTION": env.get("MGF_ENV", "").strip().lower() == "production",
+    }
+
+
+def mail_settings() -> dict:
+    """Outgoing mail (see ``mgf_assess.mail``): the SMTP server, or none (mails go to the log),
+    and the address that links in mails start with."""
+    env = os.environ
+    return {
+        "BASE_URL": (env.get("BASE_URL") or "http://127.0.0.1:5000").rstrip("/"),
+        "MAIL_SERVER": env.get("MAIL_SERVER", "").strip(),
+        "MAIL_PORT": _env_int("MAIL_PORT", 25),
+        "MAIL_USERNAME": env.get("MAIL_USERNAME", "").strip(),
+        "MAIL_PASSWORD": env.get("MAIL_PASSWORD", ""),
+        "MAIL_USE_TLS": _env_bool("MAIL_USE_TLS", False),
+        "MAIL_FROM": env.get("MAIL_FROM", "").strip(),
+        # The serving process delivers the outbox in a background thread, waking this often
+        "MAIL_BACKGROUND": _env_bool("MAIL_BACKGROUND", True),
+        "MAIL_POLL_SECONDS": _env_int("MAIL_POLL_SECONDS", 5),
+        # Forgotten-password requests accepted per address and per client within the window
+        "PASSWORD_RESET_MAX_PER_ADDRESS": _env_int("PASSWORD_RESET_MAX_PER_ADDRESS", 3),
+        "PASSWORD_RESET_MAX_PER_CLIENT": _env_int("PASSWORD_RESET_MAX_PER_CLIENT", 10),
+        "PASSWORD_RESET_WINDOW_MINUTES": _env_int("PASSWORD_RESET_WINDOW_MINUTES", 60),
     }
 
 

@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 TRANSLATED = ["fr", "es", "ar"]
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]|\{(\w+)\}")
 METHOD_MAP = [("mgf_assess/**.py", "python"), ("mgf_assess/**/templates/**.html", "jinja2"),
-              ("mgf_assess/templates/**.html", "jinja2")]
+              ("mgf_assess/**/templates/**.txt", "jinja2"), ("mgf_assess/templates/**.html", "jinja2")]
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "_l": None, "lazy_gettext": None}
 
 

@@ -1,0 +1,32 @@
+"""Queueing mail. It flushes and never commits: the message is written in the caller's
+transaction, so it goes out only if the action that caused it commits, and is never lost once
+it has. Delivery happens after the commit (``delivery``)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from mgf_assess.database import utcnow
+from mgf_assess.extensions import db
+from mgf_assess.mail.models import OutboxMessage
+from mgf_assess.mail.rendering import mail_language, render
+
+# Set on the session when a message was queued; after the commit, the background sender is
+# woken (``mail.worker``).
+QUEUED = "mgf_mail_queued"
+
+
+def queue_message(kind: str, recipient: str, language: str | None, context: dict,
+                  expires_at: datetime | None = None) -> OutboxMessage:
+    """Render the mail of ``kind`` in the recipient's ``language`` and add it to the outbox.
+    ``expires_at``: when the link it carries stops working (it is not sent after that)."""
+    rendered = render(kind, language, context)
+    now = utcnow()
+    message = OutboxMessage(kind=kind, recipient=recipient, language=mail_language(language),
+                            subject=rendered.subject, body_text=rendered.text, body_html=rendered.html,
+                            status="pending", attempts=0, created_at=now, next_attempt_at=now,
+                            expires_at=expires_at)
+    db.session.add(message)
+    db.session.flush()
+    db.session.info[QUEUED] = True
+    return message
