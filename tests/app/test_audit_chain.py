@@ -76,7 +76,7 @@ def test_the_migration_seals_the_events_that_existed_before_it(empty_database_ur
     from mgf_assess import create_app
     from mgf_assess.config import REPO_ROOT
 
-    before = ScriptDirectory(str(REPO_ROOT / "migrations")).get_revision("0010").down_revision
+    before = ScriptDirectory(str(REPO_ROOT / "migrations")).get_revision("0008").down_revision
     app = create_app({"SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": empty_database_url, "UPLOAD_FOLDER": str(tmp_path)})
     with app.app_context():
         upgrade(revision=before)

@@ -3,8 +3,8 @@
 Existing events are sealed in id order, with the same canonical form as the application's
 ``core.audit.chain`` (written here again: a migration never imports the application).
 
-Revision ID: 0010
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 Create Date: 2026-12-05 04:10:00
 
 """
@@ -15,8 +15,8 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0010'
-down_revision = '0006'
+revision = '0008'
+down_revision = '0007'
 branch_labels = None
 depends_on = None
 
