@@ -72,6 +72,9 @@ class Catalog(Enum):
     NON_POSITIVE_WEIGHT = Detail("the weight must be greater than 0, found {value}",
                                  "use a weight greater than 0 (1 is the default)")
     INVALID_ID = Detail("{value} is not a valid id or code", "use lowercase letters a-z, digits and _ only")
+    INVALID_ID__NAME = Detail("{value} is not a valid id", "use letters, digits, _, - and . only, starting with a "
+                              "letter or _ (as XLSForm names)")
+    INVALID_ID__OPTION = Detail("{value} is not a valid option code", "write the code without spaces")
     INVALID_ID__EMPTY = Detail("the value is empty", "write at least one character")
     INVALID_ID__TOO_LONG = Detail("{value} is too long", "shorten the value")
     INVALID_VERSION = Detail("{value} is not a valid version",
@@ -99,8 +102,8 @@ class Catalog(Enum):
     EMPTY_SECTION__DOMAINS = Detail("the questionnaire has no domains", "add at least one domain")
     EMPTY_SECTION__AREAS = Detail("domain '{domain}' has no areas", "add an area or remove the domain")
     EMPTY_SECTION__QUESTIONS = Detail("area '{area}' has no questions", "add a question or remove the area")
-    MISSING_SOURCE_LANGUAGE = Detail("'{language}' (the source language) is not among the languages",
-                                     "add {language} to languages, e.g. languages: [{language}, fr]")
+    MISSING_SOURCE_LANGUAGE = Detail("languages lists no language", "list the languages, the source language "
+                                     "first, e.g. languages: [en, fr]")
     DUPLICATE_LANGUAGE = Detail("the language '{language}' is listed twice", "list each language once")
     MISSING_TRANSLATION = Detail("no text in {languages}",
                                  "write the {languages} text (every declared language is needed before publishing)")
@@ -128,6 +131,8 @@ class Catalog(Enum):
                                     "keep two options with code: yes and code: no, or remove the options")
     MIXED_OPTION_SCORES = Detail("some options have a score and some do not ({codes})",
                                  "give every option a score, or none (an unscored question is a profile question)")
+    INVALID_NOTE = Detail("a note takes no {key}", "remove {key}: a note is a text shown in the form, never "
+                          "answered nor scored")
     RECOMMENDATION_ON_UNSCORED = Detail("question '{question_id}' has no score, so recommendation '{recommendation}' "
                                         "can never fire", "move the recommendation to a scored question, or give "
                                         "the options scores")
@@ -140,9 +145,6 @@ class Catalog(Enum):
     RANGE_OUTSIDE_TYPE = Detail("{key} {value} is outside what a {type} question can hold ({low} to {high})",
                                 "use a {key} from {low} to {high}")
     RANGE_REVERSED = Detail("min {low} is greater than max {high}", "swap min and max")
-    MISSING_SCORING = Detail("the {type} question '{question_id}' does not say how its value becomes a score",
-                             "add scoring: {{method: thresholds, ...}} or scoring: {{method: linear, best: ..., "
-                             "worst: ...}}")
     UNEXPECTED_SCORING__OPTIONS = Detail("a {type} question takes no scoring key",
                                          "remove scoring: choice and yes_no questions are scored through their options")
     UNEXPECTED_SCORING__UNSCORED = Detail("a {type} question takes no scoring key",
@@ -167,9 +169,13 @@ class Catalog(Enum):
     # ---- relevance expressions
     INVALID_EXPRESSION = Detail("the expression {expression!r:.80} does not parse{position}: {reason}",
                                 "write an expression such as ${{other_question}} = 'code'")
+    INVALID_EXPRESSION__CURRENT = Detail("'.' stands for the answer a constraint checks; it means nothing in "
+                                         "relevant", "refer to the question by its id: ${{question_id}}")
     SELF_REFERENCE = Detail("the question '{question_id}' depends on its own answer",
                             "refer only to other questions in relevant")
     UNKNOWN_REFERENCE = Detail("no question has the id '{reference}'", "refer to an existing question id{hint}")
+    UNKNOWN_REFERENCE__NOTE = Detail("'{reference}' is a note, which has no answer",
+                                     "refer to a question instead of the note")
     UNKNOWN_OPTION_IN_EXPRESSION = Detail("question '{question_id}' has no option '{option}'",
                                           "use one of its codes: {codes}{hint}")
     RELEVANCE_CYCLE = Detail("relevance expressions depend on each other in a circle: {path}",
@@ -298,6 +304,9 @@ class Catalog(Enum):
                           "answer with a number from {low} to {high}")
     OUT_OF_RANGE__NUMBER = Detail("the number must be from {low} to {high}, got {number}",
                                   "answer with a number from {low} to {high}")
+    NOT_ANSWERABLE = Detail("this is a note: it takes no answer", "remove the answer")
+    CONSTRAINT = Detail("the answer does not meet the question's constraint {constraint!r:.120}",
+                        "give an answer that meets the constraint")
     TOO_LONG = Detail("the text has {length} characters; at most {limit} are accepted", "shorten the text")
     WRONG_TYPE__TEXT = Detail("expected text, got {shown}", "answer with a text")
     WRONG_TYPE__DATE = Detail("expected a date YYYY-MM-DD, got {shown}", "answer with a date written YYYY-MM-DD")
