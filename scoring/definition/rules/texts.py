@@ -36,3 +36,11 @@ def _missing(definition: Definition, location: str, missing: list[str]) -> Probl
     blocking = definition.status != "draft" or definition.source_language in missing
     entry = Catalog.MISSING_TRANSLATION if blocking else Catalog.MISSING_TRANSLATION__DRAFT
     return entry.at(location, languages=", ".join(missing))
+
+
+def language_completeness(definition: Definition) -> dict[str, float]:
+    """Share of the definition's texts present in each declared language (1.0 = complete)."""
+    present = [text or {} for _, text, required in walk.texts(definition) if text or required]
+    total = len(present) or 1
+    return {language: round(sum(1 for text in present if str(text.get(language, "")).strip()) / total, 4)
+            for language in definition.languages}
