@@ -246,7 +246,7 @@ class Catalog(Enum):
     XLSFORM_SKIPPED = Detail("type '{type}' has no meaning in a questionnaire: the row is skipped",
                              "if the answer matters, ask it with another type (text, integer, select_one…)",
                              "warning")
-    XLSFORM_SKIPPED__METADATA = Detail("'{type}' is recorded by the collecting device: the row is skipped",
+    XLSFORM_METADATA = Detail("'{type}' is recorded by the collecting device: the row is skipped",
                                        "nothing to do: a questionnaire records who saved what and when", "warning")
     XLSFORM_TYPE_MISMATCH = Detail("{column} '{declared}' does not fit type '{type}': {column} is ignored",
                                    "use type {types}, or correct {column}", "warning")
@@ -288,30 +288,30 @@ class Catalog(Enum):
                                      "write versions with letters, digits, '.', '_' and '-' (at most 32)", "warning")
     XLSFORM_ID_CHANGED = Detail("the form id '{form_id}' is not a family id: imported as '{id}'",
                                 "use lowercase letters a-z, digits and _ in form_id", "warning")
-    XLSFORM_DEFAULT__ID = Detail("no form_id: the family id '{id}' comes from the file name",
+    XLSFORM_DEFAULT_ID = Detail("no form_id: the family id '{id}' comes from the file name",
                                  "add a settings sheet with form_id", "warning")
-    XLSFORM_DEFAULT__VERSION = Detail("no version: the version is '{version}'", "add version to the settings sheet",
+    XLSFORM_DEFAULT_VERSION = Detail("no version: the version is '{version}'", "add version to the settings sheet",
                                       "warning")
-    XLSFORM_DEFAULT__TITLE = Detail("no form_title: the title is '{title}'", "add form_title to the settings sheet",
+    XLSFORM_DEFAULT_TITLE = Detail("no form_title: the title is '{title}'", "add form_title to the settings sheet",
                                     "warning")
-    XLSFORM_DEFAULT__BANDS = Detail("no gov::bands: the SDG 10.7.2 bands (0, 40, 80, 100) with target 'meets'",
+    XLSFORM_DEFAULT_BANDS = Detail("no gov::bands: the SDG 10.7.2 bands (0, 40, 80, 100) with target 'meets'",
                                     "keep them, or write your own bands in the questionnaire", "warning")
-    XLSFORM_DEFAULT__BAND_LABELS = Detail("the default bands have no labels in {languages}: they are written in "
+    XLSFORM_DEFAULT_BAND_LABELS = Detail("the default bands have no labels in {languages}: they are written in "
                                           "English there", "translate the band labels in the questionnaire",
                                           "warning")
-    XLSFORM_DEFAULT__PROFILE = Detail("the choices of '{id}' have no scores: a profile question (asked, never scored)",
+    XLSFORM_DEFAULT_PROFILE = Detail("the choices of '{id}' have no scores: a profile question (asked, never scored)",
                                       "give every option a score to score it", "warning")
-    XLSFORM_DEFAULT__UNSCORED = Detail("the number '{id}' has no gov::scoring: asked, never scored",
+    XLSFORM_DEFAULT_UNSCORED = Detail("the number '{id}' has no gov::scoring: asked, never scored",
                                        "add scoring (thresholds or linear) to score it", "warning")
-    XLSFORM_DEFAULT__GENERAL = Detail("questions outside any group are placed in the area '{id}' (General)",
+    XLSFORM_DEFAULT_GENERAL = Detail("questions outside any group are placed in the area '{id}' (General)",
                                       "put them in a group to give them their own area", "warning")
-    XLSFORM_DEFAULT__LABEL = Detail("the row has no label: its label is its name '{name}'", "write a label",
+    XLSFORM_DEFAULT_LABEL = Detail("the row has no label: its label is its name '{name}'", "write a label",
                                     "warning")
-    XLSFORM_DEFAULT__OTHER = Detail("'or_other' is the option 'other' and the text question '{id}', asked when it is "
+    XLSFORM_DEFAULT_OTHER = Detail("'or_other' is the option 'other' and the text question '{id}', asked when it is "
                                     "chosen", "nothing to do", "warning")
-    XLSFORM_DEFAULT__BOUNDS = Detail("the constraint {expression!r:.120} gives the accepted range {low} to {high}",
+    XLSFORM_DEFAULT_BOUNDS = Detail("the constraint {expression!r:.120} gives the accepted range {low} to {high}",
                                      "nothing to do", "warning")
-    XLSFORM_DEFAULT__FLATTENED = Detail("the group '{name}' is nested deeper than domain and area: its questions "
+    XLSFORM_DEFAULT_FLATTENED = Detail("the group '{name}' is nested deeper than domain and area: its questions "
                                         "join the area '{area}', the group's title goes in their help",
                                         "nothing to do, or move the questions", "warning")
 

@@ -152,7 +152,7 @@ def bounds_to_range(text: str, item: Item, context: Context) -> str | None:
              if value is not None and value != implied.get(key)}
     if found:
         item.data |= {key: str(value) for key, value in found.items()}
-        context.report(item.row, Catalog.XLSFORM_DEFAULT__BOUNDS, expression=text, low=found.get("min", "…"),
+        context.report(item.row, Catalog.XLSFORM_DEFAULT_BOUNDS, expression=text, low=found.get("min", "…"),
                        high=found.get("max", "…"))
     return None if bounds and len(bounds) == len(conjuncts) else text
 

@@ -40,10 +40,10 @@ def apply_defaults(data: dict, items: list[Item], languages: list[str], context:
 
 def default_bands(languages: list[str], context: Context) -> list[dict]:
     """The SDG 10.7.2 bands, labelled in the questionnaire's languages."""
-    context.report("settings", Catalog.XLSFORM_DEFAULT__BANDS)
+    context.report("settings", Catalog.XLSFORM_DEFAULT_BANDS)
     untranslated = [language for language in languages if language not in SDG_BANDS[0][2]]
     if untranslated:
-        context.report("settings", Catalog.XLSFORM_DEFAULT__BAND_LABELS, languages=", ".join(untranslated))
+        context.report("settings", Catalog.XLSFORM_DEFAULT_BAND_LABELS, languages=", ".join(untranslated))
     return [{"code": code, "min": minimum, "label": {language: labels.get(language, labels["en"])
                                                      for language in languages or ["en"]}}
             for code, minimum, labels in SDG_BANDS]
@@ -55,8 +55,8 @@ def item_kind(item: Item, context: Context) -> str:
     if data["type"] == "note":
         return "note"
     if data["type"] in CHOICE_TYPES and not any("score" in option for option in data.get("options", ())):
-        context.report(item.row, Catalog.XLSFORM_DEFAULT__PROFILE, id=item.id)
+        context.report(item.row, Catalog.XLSFORM_DEFAULT_PROFILE, id=item.id)
         return "profile_question"
     if data["type"] in ("number", "percent") and "scoring" not in data:
-        context.report(item.row, Catalog.XLSFORM_DEFAULT__UNSCORED, id=item.id)
+        context.report(item.row, Catalog.XLSFORM_DEFAULT_UNSCORED, id=item.id)
     return "question"

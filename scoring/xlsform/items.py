@@ -96,7 +96,7 @@ def label_of(row: Row, columns: Columns, context: Context) -> dict:
             context.report(row, Catalog.XLSFORM_MEDIA_LABEL, media=media, media_file=value)
             return {columns.default: f"[{media}: {value}]"}
     name = row.word("name") or row.where
-    context.report(row, Catalog.XLSFORM_DEFAULT__LABEL, name=name)
+    context.report(row, Catalog.XLSFORM_DEFAULT_LABEL, name=name)
     return {columns.default: name}
 
 

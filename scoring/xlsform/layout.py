@@ -93,7 +93,7 @@ class Layout:
             area = {"id": self.names.fresh(base), "title": self.general_text(), "questions": []}
             domain["areas"].append(area)
             self.generals[id(domain)] = area
-            self.context.report(item.row, Catalog.XLSFORM_DEFAULT__GENERAL, id=area["id"])
+            self.context.report(item.row, Catalog.XLSFORM_DEFAULT_GENERAL, id=area["id"])
         return self.generals[id(domain)]
 
     def place(self, area: dict, item: Item, ancestors: list[Group], path: list[Group]) -> None:
@@ -113,7 +113,7 @@ class Layout:
     def note_flattened(self, children: list, area_id: str) -> None:
         for child in children:
             if isinstance(child, Group):
-                self.context.report(child.row, Catalog.XLSFORM_DEFAULT__FLATTENED, name=child.id, area=area_id)
+                self.context.report(child.row, Catalog.XLSFORM_DEFAULT_FLATTENED, name=child.id, area=area_id)
                 self.context.became(child.row, "group", child.id, f"flattened into {area_id}")
                 self.note_flattened(child.children, area_id)
 

@@ -177,7 +177,7 @@ def choice(row: Row, name: str, list_name: str, labels: dict[str, str], default:
     label = row.texts(labels)
     if label is None:
         label = {default: name}
-        context.report(row, Catalog.XLSFORM_DEFAULT__LABEL, name=name)
+        context.report(row, Catalog.XLSFORM_DEFAULT_LABEL, name=name)
     # A score on the choices sheet comes from a workbook exported before gov::option_scores.
     return compact({"code": code, "label": label, "score": row.word(PREFIX + "score")})
 

@@ -47,7 +47,7 @@ def family_id(row: Row, file_name: str, context: Context) -> str:
     form_id = row.word("form_id")
     made = slug(form_id or Path(file_name).stem)
     if form_id is None:
-        context.report(where(row), Catalog.XLSFORM_DEFAULT__ID, id=made)
+        context.report(where(row), Catalog.XLSFORM_DEFAULT_ID, id=made)
     elif made != form_id:
         context.report(where(row), Catalog.XLSFORM_ID_CHANGED, form_id=form_id, id=made)
     return made
@@ -68,7 +68,7 @@ def version_of(row: Row, context: Context) -> str:
     """The version as a file name can hold it: a date and time becomes ``2019.03.14.0950``."""
     raw = row.cells.get("version")
     if raw is None or row.word("version") is None:
-        context.report(where(row), Catalog.XLSFORM_DEFAULT__VERSION, version="1")
+        context.report(where(row), Catalog.XLSFORM_DEFAULT_VERSION, version="1")
         return "1"
     written = row.word("version")
     made = safe_version(raw)
@@ -99,5 +99,5 @@ def title_of(row: Row, file_name: str, context: Context) -> str:
     title = row.text("form_title")
     if title is None or not title.strip():
         title = Path(file_name).stem
-        context.report(where(row), Catalog.XLSFORM_DEFAULT__TITLE, title=title)
+        context.report(where(row), Catalog.XLSFORM_DEFAULT_TITLE, title=title)
     return title

@@ -87,7 +87,7 @@ class SurveyReader:
 
     def skip(self, row: Row, row_type: RowType) -> None:
         """Leave out a row that has no meaning in a questionnaire, with a warning."""
-        entry = Catalog.XLSFORM_SKIPPED__METADATA if row_type.kind == "metadata" else Catalog.XLSFORM_SKIPPED
+        entry = Catalog.XLSFORM_METADATA if row_type.kind == "metadata" else Catalog.XLSFORM_SKIPPED
         self.context.report(row, entry, type=row.word("type"))
         self.context.became(row, "skipped", row.word("name"), row_type.word)
         if row.word("name"):
@@ -110,7 +110,7 @@ class SurveyReader:
         if not any(option["code"] == "other" for _, _, option in item.options):
             item.options.append((item.row, item.row, other_option(self.languages)))
         other = other_item(item, self.languages, self.names.fresh(f"{item.id}_other"))
-        self.context.report(item.row, Catalog.XLSFORM_DEFAULT__OTHER, id=other.id)
+        self.context.report(item.row, Catalog.XLSFORM_DEFAULT_OTHER, id=other.id)
         self.open[-1].children.append(other)
 
     def options(self, row: Row, row_type: RowType, data: dict) -> list:
