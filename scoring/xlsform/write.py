@@ -208,7 +208,7 @@ def option_row(list_name: str, option: Option, languages: tuple[str, ...]) -> Ro
 
 def settings_row(definition: Definition) -> Row:
     """The one settings row: what ODK needs, then the definition's top-level keys."""
-    source = "en" if "en" in definition.languages else definition.languages[0]
+    source = definition.source_language
     description = definition.description
     return {
         "form_title": definition.title.get(source), "form_id": definition.id, "version": definition.version,
