@@ -75,8 +75,9 @@ class Expression:
 
         Never raises: a missing id reads as '' and odd values are normalised first.
         """
-        day = today.isoformat() if isinstance(today, datetime.date) else (today or "")
-        return ev.truth(self.root.value(Env(values, current, day)))
+        if today is not None:
+            today = today.isoformat() if isinstance(today, datetime.date) else today
+        return ev.truth(self.root.value(Env(values, current, today or "")))
 
     def __str__(self) -> str:
         return self.text

@@ -21,7 +21,7 @@ class Env:
     __slots__ = ("values", "current", "today")
 
     def __init__(self, values: Mapping[str, object], current: object = None, today: str = "") -> None:
-        self.values, self.current, self.today = values, ev.normalise(current), today
+        self.values, self.current, self.today = values, current, today
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ class Current:
     """``.``: the answer a constraint checks."""
 
     def value(self, env: Env) -> object:
-        return env.current
+        return ev.normalise(env.current)
 
 
 @dataclass(frozen=True)
