@@ -183,3 +183,24 @@ def test_a_refused_constraint_shows_its_message_on_the_section_page(app, client,
             "cap-value": "10", "cap-base_revision": "1", "opened-base_revision": "0"}
     response = client.post(f"/assessments/{checks}/areas/A", data=data)
     assert response.status_code == 422 and "Pas plus que le plafond" in response.get_data(as_text=True)
+
+
+# ---- the command line
+
+
+def test_the_command_line_imports_with_the_report_and_exports_again(app, runner, tmp_path):
+    import qfiles
+
+    publish(app, tmp_path / "q", qfiles.rich_definition())
+    out = tmp_path / "out" / "rich.xlsx"
+    out.parent.mkdir()
+    result = runner.invoke(args=["mgf", "questionnaires", "export-xlsform", "rich", "1.0", str(out)])
+    assert result.exit_code == 0 and out.exists()
+    source = build(CORPUS["field_survey.xlsx"], tmp_path / "field_survey.xlsx")
+    result = runner.invoke(args=["mgf", "questionnaires", "import-xlsform", str(source), str(tmp_path / "f.yaml")])
+    assert result.exit_code == 0, result.output
+    assert "questions imported" in result.output and "By row:" in result.output
+    assert (tmp_path / "f.yaml").read_text(encoding="utf-8").startswith("format_version: 1\nid: field_survey\n")
+    broken = build({"survey": [["type", "name", "label"], ["select_one none", "q", "Q"]]}, tmp_path / "b.xlsx")
+    result = runner.invoke(args=["mgf", "questionnaires", "import-xlsform", str(broken), str(tmp_path / "b.yaml")])
+    assert result.exit_code == 1 and not (tmp_path / "b.yaml").exists()
