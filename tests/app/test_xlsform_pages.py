@@ -127,9 +127,9 @@ CONSTRAINED = {
     "domains": [{"id": "D", "title": {"ha": "Sashe", "fr": "Domaine"}, "areas": [
         {"id": "A", "title": {"ha": "Yanki", "fr": "Zone"}, "questions": [
             {"id": "intro", "type": "note", "label": {"ha": "Barka da zuwa", "fr": "Bienvenue"}},
-            {"id": "cap", "type": "number", "label": {"ha": "Iyaka", "fr": "Plafond"}, "required": False},
-            {"id": "staff", "type": "number", "label": {"ha": "Ma'aikata", "fr": "Personnel"},
-             "constraint": ". <= ${cap}", "constraint_message": {"ha": "Bai wuce iyaka ba",
+            {"id": "Cap.total", "type": "number", "label": {"ha": "Iyaka", "fr": "Plafond"}, "required": False},
+            {"id": "staff-count", "type": "number", "label": {"ha": "Ma'aikata", "fr": "Personnel"},
+             "constraint": ". <= ${Cap.total}", "constraint_message": {"ha": "Bai wuce iyaka ba",
                                                                  "fr": "Pas plus que le plafond"}},
             {"id": "opened", "type": "date", "label": {"ha": "Kwanan wata", "fr": "Ouvert le"},
              "constraint": ". <= today()"}]}]}]}
@@ -142,14 +142,14 @@ def checks(app, tmp_path):
 
 
 def test_constraints_are_checked_on_every_save(app, checks):
-    save(app, checks, "cap", 10)
-    save(app, checks, "staff", 8)
+    save(app, checks, "Cap.total", 10)
+    save(app, checks, "staff-count", 8)
     from mgf_assess.assessments.errors import AnswerProblems
 
     with pytest.raises(AnswerProblems) as refused:
-        save(app, checks, "staff", 12)
+        save(app, checks, "staff-count", 12)
     assert refused.value.items[0]["code"] == "constraint"
-    assert stored(app, checks, "staff").value == 8
+    assert stored(app, checks, "staff-count").value == 8
     with pytest.raises(AnswerProblems):
         save(app, checks, "opened", "2999-01-01")
     save(app, checks, "opened", "2020-01-01")
@@ -159,8 +159,8 @@ def test_the_api_refuses_with_422_and_the_message_in_the_callers_language(app, c
     from api_support import bearer, token_for
 
     email = make_user(role="focal_point", country="KEN", language="fr")
-    save(app, checks, "cap", 10)
-    response = client.put(f"/api/v1/assessments/{checks}/answers/staff", headers=bearer(token_for(app, email)),
+    save(app, checks, "Cap.total", 10)
+    response = client.put(f"/api/v1/assessments/{checks}/answers/staff-count", headers=bearer(token_for(app, email)),
                           json={"value": 12, "base_revision": 0})
     assert response.status_code == 422
     problem = response.get_json()["error"]["problems"][0]
@@ -172,17 +172,21 @@ def test_the_section_page_shows_notes_and_falls_back_to_the_questionnaires_langu
     html = client.get(f"/assessments/{checks}/areas/A").get_data(as_text=True)
     assert 'data-note="intro"' in html and "Barka da zuwa" in html  # English UI: the source language, Hausa
     assert 'name="intro-value"' not in html
-    assert re.search(r'id="q-cap-label" for="cap-value"><span class="question__number">1\.1\.1</span> Iyaka', html)
+    assert re.search(r'id="q-Cap.total-label" for="Cap.total-value"><span class="question__number">1\.1\.1</span> Iyaka',
+                     html)
 
 
 def test_a_refused_constraint_shows_its_message_on_the_section_page(app, client, login_as, checks):
-    save(app, checks, "cap", 10)
+    save(app, checks, "Cap.total", 10)
     login_as(role="focal_point", country="KEN", language="fr")
     html = client.get(f"/assessments/{checks}/areas/A").get_data(as_text=True)
-    data = {"csrf_token": csrf_token_from(html), "staff-value": "12", "staff-base_revision": "0",
-            "cap-value": "10", "cap-base_revision": "1", "opened-base_revision": "0"}
+    data = {"csrf_token": csrf_token_from(html), "staff-count-value": "12", "staff-count-base_revision": "0",
+            "Cap.total-value": "10", "Cap.total-base_revision": "1", "opened-base_revision": "0"}
     response = client.post(f"/assessments/{checks}/areas/A", data=data)
     assert response.status_code == 422 and "Pas plus que le plafond" in response.get_data(as_text=True)
+    data |= {"staff-count-value": "7"}
+    assert client.post(f"/assessments/{checks}/areas/A", data=data).status_code == 302
+    assert stored(app, checks, "staff-count").value == 7
 
 
 # ---- the command line
