@@ -6,7 +6,7 @@ switcher (kept in the session), the browser's Accept-Language header, the config
 
 from __future__ import annotations
 
-from flask import current_app, has_request_context, request, session
+from flask import current_app, g, has_app_context, has_request_context, request, session
 from flask_babel import get_locale
 from flask_login import current_user
 
@@ -49,11 +49,20 @@ def text_direction(language: str | None = None) -> str:
 
 
 def localized(texts: dict | None, language: str | None = None) -> str:
-    """Pick a definition text in the UI language, falling back to English."""
+    """Pick a definition text in the UI language; else in the source language of the
+    questionnaire the page shows (``use_questionnaire_language``), else English, else any."""
     if not texts:
         return ""
     language = language or current_language()
-    return texts.get(language) or texts.get("en") or next(iter(texts.values()), "")
+    fallback = g.get("questionnaire_language") if has_app_context() else None
+    return texts.get(language) or (fallback and texts.get(fallback)) or texts.get("en") or next(
+        iter(texts.values()), "")
+
+
+def use_questionnaire_language(definition) -> None:
+    """Texts of this request fall back to the questionnaire's source language (the first of its
+    languages), which every text has, rather than to English, which it may not have."""
+    g.questionnaire_language = definition.source_language
 
 
 def template_globals() -> dict:

@@ -30,8 +30,11 @@ What is here, by topic:
   and ``AnswersError`` carry every problem found;
 * carry-forward: ``carry_forward`` → ``CarryResult`` of ``Confirmation`` items,
   ``MappingMismatchError``;
-* XLSForm: ``write_xlsform``, ``read_xlsform_to_yaml``, ``read_xlsform`` (openpyxl is
-  imported only when a workbook is written or read);
+* XLSForm: ``import_xlsform`` (any workbook pyxform converts → an ``XlsformImport``: the
+  draft definition, its YAML text and an ``ImportReport`` of every row), ``write_xlsform``,
+  ``read_xlsform_to_yaml``, ``read_xlsform`` (openpyxl is imported only when a workbook is
+  written or read); ``definition_yaml`` writes a definition as YAML, ``language_completeness``
+  tells how complete each language's texts are;
 * comparisons: ``results_frame`` builds a pandas DataFrame of many score sets; pandas is
   imported on first use of that name, so importing this module stays light;
 * ``cli_main``: the ``python -m scoring`` command line, callable with an argument list;
@@ -63,6 +66,7 @@ from scoring.definition.model import (
     VersionMapping,
 )
 from scoring.definition.rules.paths import is_mapping_path
+from scoring.definition.rules.texts import language_completeness
 from scoring.engine.aggregate import report
 from scoring.engine.carry import CarryResult, Confirmation, MappingMismatchError, carry_forward
 from scoring.engine.output import result_dict, result_json
@@ -73,7 +77,9 @@ from scoring.engine.score import hidden_questions, score
 from scoring.explain.nodes import UnknownNodeError, explain
 from scoring.problems.catalog import Catalog
 from scoring.problems.problem import AnswersError, DefinitionError, Problem
-from scoring.xlsform.read import read_xlsform, read_xlsform_to_yaml
+from scoring.xlsform.dump import definition_yaml
+from scoring.xlsform.read import XlsformImport, import_xlsform, read_xlsform, read_xlsform_to_yaml
+from scoring.xlsform.report import ImportReport
 from scoring.xlsform.write import write_xlsform
 
 if TYPE_CHECKING:  # imported on first use by __getattr__ below: it needs pandas
@@ -94,6 +100,7 @@ __all__ = [
     "Domain",
     "DomainResult",
     "Gap",
+    "ImportReport",
     "MappingMismatchError",
     "Override",
     "Problem",
@@ -105,6 +112,7 @@ __all__ = [
     "ScoreSet",
     "UnknownNodeError",
     "VersionMapping",
+    "XlsformImport",
     "answers_document",
     "carry_forward",
     "check_answer",
@@ -113,9 +121,12 @@ __all__ = [
     "check_override",
     "cli_main",
     "definition_from_text",
+    "definition_yaml",
     "explain",
     "hidden_questions",
+    "import_xlsform",
     "is_mapping_path",
+    "language_completeness",
     "load_answers",
     "load_definition",
     "load_mapping",

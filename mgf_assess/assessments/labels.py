@@ -9,6 +9,7 @@ from __future__ import annotations
 from flask_babel import format_decimal
 from flask_babel import lazy_gettext as _l
 
+from mgf_assess.i18n import localized
 from scoring.api import MAX_TEXT
 
 STATUS_LABELS = {
@@ -46,12 +47,19 @@ PROBLEM_MESSAGES = {
     "value_with_status": _l("Leave the answer empty when the question is not applicable or unknown."),
     "invalid_status": _l("Choose an answer status."),
     "stale_revision": _l("Someone else changed this answer in the meantime. Reload the page."),
+    "constraint": _l("This answer does not meet the condition the questionnaire sets for it."),
+    "not_answerable": _l("This is a note: it takes no answer."),
 }
+# Codes whose message is the question's own constraint_message when it has one.
+CONSTRAINT_CODES = ("constraint", "out_of_range")
 
 
 def problem_message(code: str, question, fallback: str) -> str:
     """The translated sentence of a problem code for ``question`` (the library's own message if
-    we have none), with the question's range and the text limit filled in."""
+    we have none), with the question's range and the text limit filled in; a refused constraint
+    or range says the question's ``constraint_message`` when it has one."""
+    if code in CONSTRAINT_CODES and getattr(question, "constraint_message", None):
+        return localized(question.constraint_message)
     message = PROBLEM_MESSAGES.get(f"{code}:{question.type}") or PROBLEM_MESSAGES.get(code)
     return str(message) % placeholders(question) if message else fallback
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 
 from mgf_assess.assessments.errors import AnswerConflict, AnswerProblems
+from mgf_assess.assessments.labels import problem_message
 from mgf_assess.assessments.locking import current_answer, lock_editable
 from mgf_assess.assessments.models import Answer, Assessment
 from mgf_assess.assessments.scoring_bridge import definition_for, json_value
@@ -32,12 +33,34 @@ def save_answer(actor, assessment: Assessment, qid: str, payload: dict | None, b
     Raises NotEditable (state), AnswerConflict (stale revision, nothing stored) or
     AnswerProblems (invalid, every problem listed, nothing stored).
     """
-    typed, problems = check_answer(definition_for(assessment), qid, payload)  # needs no lock: checked first
+    definition = definition_for(assessment)
+    # Checked before the lock is taken; the question's constraint too, with the date of the save.
+    typed, problems = check_answer(definition, qid, payload, today=utcnow().date(),
+                                   values=constraint_values(assessment, definition, qid))
     assessment = lock_editable(assessment)
     current = checked_revision(assessment, qid, base_revision)
     if problems:
-        raise AnswerProblems([{"location": p.location, "code": p.code, "message": p.message} for p in problems])
+        question = definition.question_map.get(qid)
+        raise AnswerProblems([{"location": p.location, "code": p.code, "message": shown_message(p, question)}
+                              for p in problems])
     return write_answer(actor, assessment, qid, current, answer_fields(typed))
+
+
+def constraint_values(assessment: Assessment, definition, qid: str) -> dict:
+    """The stored answers a question's constraint may name (read only when it has one)."""
+    question = definition.question_map.get(qid)
+    if question is None or question.constraint is None:
+        return {}
+    rows = db.session.scalars(db.select(Answer).filter_by(assessment_id=assessment.id, status="answered"))
+    return {row.question_id: row.value for row in rows if row.value is not None}
+
+
+def shown_message(problem, question) -> str:
+    """The message of a problem: a refused constraint speaks with the question's own message, in
+    the caller's language; other problems keep the library's."""
+    if problem.code != "constraint" or question is None:
+        return problem.message
+    return problem_message(problem.code, question, problem.message)
 
 
 def confirm_answer(actor, assessment: Assessment, qid: str, base_revision: int) -> Answer:

@@ -38,6 +38,12 @@ class Section:
 
     @property
     def questions(self) -> list[Question]:
+        """The questions to answer (notes left out)."""
+        return [question for question in self.area.questions if question.answerable]
+
+    @property
+    def items(self) -> list[Question]:
+        """Everything the page shows, notes included, in order."""
         return list(self.area.questions)
 
 

@@ -117,13 +117,13 @@ def export_xlsform(family, version, out) -> None:
 @click.argument("source", type=click.Path(exists=True, dir_okay=False))
 @click.argument("out", type=click.Path(dir_okay=False))
 def import_xlsform(source, out) -> None:
-    """Read an XLSForm workbook back into a questionnaire YAML file, and validate it."""
-    from scoring.api import DefinitionError, read_xlsform_to_yaml
+    """Read any XLSForm workbook into a draft questionnaire YAML file, and print the import report
+    (what each row became, every warning and error). Exit 1 when the workbook cannot be imported."""
+    from scoring.api import import_xlsform as read
 
-    try:
-        text = read_xlsform_to_yaml(Path(source))
-    except DefinitionError as error:
-        click.echo(str(error), err=True)
-        raise SystemExit(1) from None
-    Path(out).write_text(text, encoding="utf-8")
-    click.echo(f"Wrote {out} (valid)")
+    result = read(Path(source))
+    click.echo(result.report.text(), err=not result.ok, nl=False)
+    if not result.ok:
+        raise SystemExit(1)
+    Path(out).write_text(result.yaml, encoding="utf-8")
+    click.echo(f"Wrote {out} (a valid draft)")

@@ -18,7 +18,13 @@ from mgf_assess.database import utcnow
 from mgf_assess.extensions import db
 from mgf_assess.questionnaires.definitions import language_completeness
 from mgf_assess.questionnaires.models import STATUS_LABELS, TRANSITIONS, QuestionnaireVersion
-from scoring.api import check_definition_file, definition_from_text, is_mapping_path
+from scoring.api import (
+    DefinitionError,
+    check_definition_file,
+    definition_from_text,
+    definition_yaml,
+    is_mapping_path,
+)
 
 
 @dataclass
@@ -80,7 +86,8 @@ def _changed_message(version: QuestionnaireVersion, digest: str) -> str:
 
 def _facts(definition) -> dict:
     return {"title": dict(definition.title), "languages": list(definition.languages),
-            "domain_count": len(definition.domains), "question_count": len(definition.question_map),
+            "domain_count": len(definition.domains),
+            "question_count": sum(question.answerable for question in definition.question_map.values()),
             "language_completeness": language_completeness(definition)}
 
 
@@ -132,3 +139,37 @@ def _check_publishable(version: QuestionnaireVersion) -> None:
                                 "Complete the translations first.", label=version.label,
                                 languages=", ".join(incomplete)))
     definition_from_text(version.source, version.path)  # still a valid definition
+
+
+def save_imported_draft(actor, text: str, family: str, version: str, file_name: str | None) -> QuestionnaireVersion:
+    """Register a questionnaire imported from an XLSForm as the draft ``family`` ``version``.
+
+    The text is checked again (it came back from the browser), its id and version set and its
+    status forced to draft. A draft of the same version is replaced; a published or retired one
+    is refused. Audited with the workbook's name; flushes, never commits.
+    """
+    definition, text = _as_draft(text, family, version)
+    existing = db.session.scalar(db.select(QuestionnaireVersion).filter_by(family=family, version=version))
+    if existing is not None and existing.status != "draft":
+        raise OperationError(_l("%(label)s is %(status)s and cannot be replaced: choose another version.",
+                                label=existing.label, status=STATUS_LABELS[existing.status]))
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    if existing is None:
+        existing = _register(definition, f"{family}/{version}.yaml", digest, text, actor)
+    else:
+        _refresh(existing, definition, digest, text, actor)
+    audit.record(actor, "questionnaire.import_xlsform", "questionnaire_version", existing.id,
+                 new={"label": existing.label, "file": file_name, "hash": digest})
+    return existing
+
+
+def _as_draft(text: str, family: str, version: str):
+    """The definition and YAML text of ``text`` as the draft ``family`` ``version``."""
+    try:
+        definition = definition_from_text(text, f"{family}/{version}.yaml")
+        text = definition_yaml(definition.model_copy(update={"id": family, "version": version, "status": "draft"}))
+        return definition_from_text(text, f"{family}/{version}.yaml"), text
+    except DefinitionError as error:
+        raise OperationError(_l("The questionnaire is not valid: %(problems)s",
+                                problems="; ".join(f"{issue.location or '-'}: {issue.message}"
+                                                   for issue in error.errors[:5]))) from None

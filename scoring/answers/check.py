@@ -16,7 +16,9 @@ refused, so ``AnswersError.problems`` lists all of them. The types live in
 
 from __future__ import annotations
 
+import datetime
 import difflib
+from collections import ChainMap
 from collections.abc import Mapping
 from decimal import Decimal
 
@@ -24,6 +26,7 @@ from scoring.answers.coerce import MAX_TEXT, CoercionError, coerce_value, to_dec
 from scoring.answers.model import Answer, AnswerSet, Override
 from scoring.definition.model import Definition, Question
 from scoring.engine.questions import is_scored
+from scoring.expressions.parser import ExpressionError, parse
 from scoring.problems.catalog import Catalog
 from scoring.problems.problem import AnswersError, Problem
 
@@ -46,12 +49,18 @@ def parse_answers(definition: Definition, raw: object) -> AnswerSet:
 
 
 def check_answer(
-    definition: Definition, qid: str, payload: object
+    definition: Definition, qid: str, payload: object, *, today: datetime.date | None = None,
+    values: Mapping[str, object] | None = None,
 ) -> tuple[Answer | None, list[Problem]]:
     """Check one answer payload (bare value or object) for question ``qid``.
 
     Returns the typed answer (None for a ``null`` payload, i.e. not answered) and the list
     of problems; the answer is None whenever there is a problem.
+
+    A save passes ``today`` (its date, read by ``today()``) and ``values`` (the other answers
+    by id, as expressions read them): the question's ``constraint`` is then checked on an
+    answered value. Without ``today`` it is not, so that stored answers keep counting when the
+    date or other answers move on (XLSForm checks a constraint when the value is entered).
     """
     location = f"answers.{qid}"
     question = definition.question_map.get(qid)
@@ -60,10 +69,29 @@ def check_answer(
     if payload is None:
         return None, []
     if not isinstance(payload, Mapping):
-        return _bare_answer(question, payload, location)
-    problems = _unknown_keys(payload, ANSWER_KEYS, location, qid)
-    answer = _typed_answer(question, payload, location, problems)
+        answer, problems = _bare_answer(question, payload, location)
+    else:
+        problems = _unknown_keys(payload, ANSWER_KEYS, location, qid)
+        answer = _typed_answer(question, payload, location, problems)
+    if not problems and today is not None:
+        problems = check_constraint(question, answer, today, values or {})
     return (answer, []) if not problems else (None, problems)
+
+
+def check_constraint(question: Question, answer: Answer, today: datetime.date,
+                     values: Mapping[str, object]) -> list[Problem]:
+    """The problem of an answered value its question's ``constraint`` refuses (none otherwise,
+    nor when the constraint does not parse: validation reports that)."""
+    if question.constraint is None or answer.status != "answered":
+        return []
+    try:
+        expression = parse(question.constraint)
+    except ExpressionError:
+        return []
+    if expression.evaluate(ChainMap({question.id: answer.value}, values), current=answer.value, today=today):
+        return []
+    return [Catalog.CONSTRAINT.at(f"answers.{question.id}.value", question=question.id,
+                                  constraint=question.constraint)]
 
 
 def check_override(

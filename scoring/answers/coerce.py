@@ -9,7 +9,8 @@ Accepted input per question type (anything else is a ``wrong_type`` problem):
   ``max`` and never beyond ±10¹⁵;
 * ``percent`` – the same, between 0 and 100 (narrowed by ``min``/``max``);
 * ``text`` – a non-blank string of at most ``MAX_TEXT`` characters;
-* ``date`` – an ISO date ``YYYY-MM-DD`` (or a date object, as YAML produces).
+* ``date`` – an ISO date ``YYYY-MM-DD`` (or a date object, as YAML produces);
+* ``note`` – nothing: a note is only shown.
 
 Numbers become ``Decimal``; floats go through ``repr`` so ``0.1`` stays ``0.1``.
 """
@@ -138,6 +139,10 @@ def _date(question: Question, raw: object) -> str:
     return raw
 
 
+def _note(question: Question, raw: object) -> None:
+    raise CoercionError(Catalog.NOT_ANSWERABLE)
+
+
 def _show(raw: object) -> str:
     text = repr(raw)
     kind = type(raw).__name__
@@ -152,4 +157,5 @@ _COERCERS = {
     "percent": _number,  # the same, within its own range
     "text": _text,
     "date": _date,
+    "note": _note,
 }

@@ -13,20 +13,28 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-Code = Annotated[str, Field(pattern=r"^[a-z0-9_]+$", min_length=1, max_length=64)]
+CODE_PATTERN = r"^[a-z0-9_]+$"
+ID_PATTERN = r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$"
+OPTION_PATTERN = r"^\S+$"
+Code = Annotated[str, Field(pattern=CODE_PATTERN, min_length=1, max_length=64)]
+# Ids of domains, areas, questions and recommendations: XLSForm's names (letters of either case,
+# digits, _, - and .), so that a form's names and the ${name} of its expressions stay as written.
+Id = Annotated[str, Field(pattern=ID_PATTERN, min_length=1, max_length=64)]
+# Option codes: any text without spaces, as XLSForm's choice names (0.5, 4_or_more, 2022).
+OptionCode = Annotated[str, Field(pattern=OPTION_PATTERN, min_length=1, max_length=200)]
 LangText = dict[str, str]
 Score = Annotated[Decimal, Field(ge=0, le=100)]
 Weight = Annotated[Decimal, Field(gt=0)]
 
-QUESTION_TYPES = ("yes_no", "single_choice", "multi_choice", "number", "percent", "text", "date")
+QUESTION_TYPES = ("yes_no", "single_choice", "multi_choice", "number", "percent", "text", "date", "note")
 CHOICE_TYPES = ("single_choice", "multi_choice")
 NUMERIC_TYPES = ("number", "percent")
 NUMBER_LIMIT = Decimal(10) ** 15  # no answer to a number question is larger (or below its negative)
 PERCENT_RANGE = (Decimal(0), Decimal(100))
-UNSCORED_TYPES = ("text", "date")
-QuestionType = Literal["yes_no", "single_choice", "multi_choice", "number", "percent", "text", "date"]
+UNSCORED_TYPES = ("text", "date", "note")
+QuestionType = Literal["yes_no", "single_choice", "multi_choice", "number", "percent", "text", "date", "note"]
 Method = Literal["mean", "weighted_mean", "min"]
 OverallMethod = Literal["mean", "weighted_mean", "min", "none"]
 Priority = Literal["high", "medium", "low"]
@@ -46,7 +54,7 @@ class Band(Node):
 
 
 class Option(Node):
-    code: Code
+    code: OptionCode
     score: Score | None = None
     label: LangText
 
@@ -68,7 +76,7 @@ class Scoring(Node):
 
 
 class Recommendation(Node):
-    id: Code
+    id: Id
     below: Score = Decimal(100)
     priority: Priority = "medium"
     text: LangText
@@ -81,7 +89,9 @@ class Tags(Node):
 
 
 class Question(Node):
-    id: Code
+    """A question, or a ``note``: a text shown in the form, never answered nor scored."""
+
+    id: Id
     type: QuestionType
     label: LangText
     help: LangText | None = None
@@ -92,12 +102,30 @@ class Question(Node):
     allow_unknown: bool = False
     evidence: Literal["none", "optional", "required"] = "optional"
     relevant: str | None = None
+    constraint: str | None = None  # checked on every save; "." is the answer
+    constraint_message: LangText | None = None
     options: tuple[Option, ...] = ()
     scoring: Scoring | None = None
     min: Decimal | None = None  # number and percent: the smallest answer accepted
     max: Decimal | None = None  # number and percent: the largest answer accepted
     tags: Tags = Tags()
     recommendations: tuple[Recommendation, ...] = ()
+
+    @model_validator(mode="after")
+    def _note_defaults(self) -> Question:
+        # A note is never answered: not required and without evidence unless the file says so
+        # (which validation refuses). Set behind the frozen model's back, so that these
+        # defaults stay unset and are never written out.
+        if self.type == "note":
+            for key, value in (("required", False), ("evidence", "none")):
+                if key not in self.model_fields_set:
+                    object.__setattr__(self, key, value)
+        return self
+
+    @property
+    def answerable(self) -> bool:
+        """False for a note, which is only shown."""
+        return self.type != "note"
 
     @property
     def scored(self) -> bool:
@@ -125,7 +153,7 @@ class Question(Node):
 
 
 class Area(Node):
-    id: Code
+    id: Id
     title: LangText
     help: LangText | None = None
     weight: Weight = Decimal(1)
@@ -134,7 +162,7 @@ class Area(Node):
 
 
 class Domain(Node):
-    id: Code
+    id: Id
     title: LangText
     help: LangText | None = None
     weight: Weight = Decimal(1)
@@ -167,6 +195,11 @@ class Definition(Node):
     def question_map(self) -> dict[str, Question]:
         return {question.id: question for _, _, question in self.iter_questions()}
 
+    @property
+    def source_language(self) -> str:
+        """The first of ``languages``: every text has it, and the form falls back to it."""
+        return self.languages[0] if self.languages else "en"
+
     def domain_target(self, domain: Domain) -> str:
         """The band code a domain is measured against in gap analysis."""
         return domain.target_band or self.target_band
@@ -175,7 +208,7 @@ class Definition(Node):
 class QuestionMapping(Node):
     """Where one question of the newer version takes its answer from."""
 
-    source: Code | None = Field(default=None, alias="from")
+    source: Id | None = Field(default=None, alias="from")
     comparability: Literal["direct", "indirect", "none"]
     options: dict[str, str] = {}
     note: str | None = None

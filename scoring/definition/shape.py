@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from pydantic import BaseModel, ValidationError
 
+from scoring.definition.model import ID_PATTERN, OPTION_PATTERN
 from scoring.problems.catalog import Catalog
 from scoring.problems.problem import Problem, join_location, suggestion
 
@@ -29,6 +30,8 @@ _BY_TYPE = {
     "literal_error": Catalog.INVALID_VALUE,
     "recursion_loop": Catalog.RECURSIVE_ALIAS__SHAPE,
 }
+# pattern of the model → entry of a value that does not match it (the fix says what is allowed)
+_BY_PATTERN = {ID_PATTERN: Catalog.INVALID_ID__NAME, OPTION_PATTERN: Catalog.INVALID_ID__OPTION}
 # (model class name, field) → entry for literal errors with a dedicated code
 _LITERAL_BY_FIELD = {
     ("Question", "type"): Catalog.UNKNOWN_QUESTION_TYPE,
@@ -57,12 +60,12 @@ def shape_problems(error: ValidationError, model: type[BaseModel]) -> list[Probl
 def _problem(entry: dict, model: type[BaseModel]) -> Problem:
     loc = tuple(entry["loc"])
     owner = model_at(model, loc[:-1])
-    found = _catalog_entry(entry["type"], loc, owner)
+    found = _catalog_entry(entry["type"], loc, owner, entry.get("ctx"))
     values = {name: _VALUES[name](entry, owner) for name in found.placeholders}
     return found.at(join_location(*loc), **values)
 
 
-def _catalog_entry(kind: str, loc: tuple, owner: object) -> Catalog:
+def _catalog_entry(kind: str, loc: tuple, owner: object, entry_ctx: dict | None = None) -> Catalog:
     field = loc[-1] if loc else ""
     if kind == "literal_error" and isinstance(owner, type):
         dedicated = _LITERAL_BY_FIELD.get((owner.__name__, field))
@@ -70,6 +73,8 @@ def _catalog_entry(kind: str, loc: tuple, owner: object) -> Catalog:
             return dedicated
     if field == "version" and kind.startswith("string_") and kind != "string_type":
         return Catalog.INVALID_VERSION
+    if kind == "string_pattern_mismatch":
+        return _BY_PATTERN.get((entry_ctx or {}).get("pattern"), Catalog.INVALID_ID)
     if kind in _BY_TYPE:
         return _BY_TYPE[kind]
     prefix = kind.split("_")[0]

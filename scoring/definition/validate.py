@@ -22,6 +22,7 @@ DEFINITION_RULES: tuple[Rule, ...] = (
     structure.check_languages,
     structure.check_sections,
     structure.check_ids,
+    structure.check_notes,
     scores.check_bands,
     scores.check_targets,
     scores.check_options,
@@ -29,6 +30,7 @@ DEFINITION_RULES: tuple[Rule, ...] = (
     numeric.check_scoring,
     scores.check_recommendations,
     relevance.check_relevance,
+    relevance.check_constraints,
     texts.check_texts,
 )
 

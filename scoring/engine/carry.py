@@ -64,6 +64,8 @@ def carry_forward(
     carried: dict[str, Answer] = {}
     confirmations: list[Confirmation] = []
     for _, _, question in new_definition.iter_questions():
+        if not question.answerable:
+            continue  # a note has no answer to carry
         entry = mapping.questions.get(question.id)
         answer, found = carry_one(old_definition, new_definition, question, entry, old_answers)
         if answer is not None:

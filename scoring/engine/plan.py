@@ -42,7 +42,8 @@ class QuestionPlan:
 
 @dataclass(frozen=True, slots=True)
 class AreaPlan:
-    """One area: its weight in its domain, its method and its questions."""
+    """One area: its weight in its domain, its method, its questions and its notes (only their
+    relevance is ever evaluated)."""
 
     id: str
     domain: str
@@ -50,6 +51,7 @@ class AreaPlan:
     declared_weight: Decimal
     method: str
     questions: tuple[QuestionPlan, ...]
+    notes: tuple[QuestionPlan, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +104,7 @@ def build_plan(definition: Definition) -> Plan:
     domains = tuple(
         _domain_plan(definition, domain, band_mins, bands) for domain in definition.domains
     )
-    questions = {q.question.id: q for d in domains for a in d.areas for q in a.questions}
+    questions = {q.question.id: q for d in domains for a in d.areas for q in (*a.questions, *a.notes)}
     referenced = frozenset(
         ref for q in questions.values() if q.expression for ref in q.expression.references
     )
@@ -154,9 +156,10 @@ def _domain_plan(
 
 
 def _area_plan(domain, area, bands: Bands) -> AreaPlan:
-    questions = tuple(_question_plan(domain, area.id, q, bands) for q in area.questions)
-    weight = Fraction(area.weight)
-    return AreaPlan(area.id, domain.id, weight, area.weight, area.method, questions)
+    plans = [_question_plan(domain, area.id, q, bands) for q in area.questions]
+    questions = tuple(plan for plan in plans if plan.question.answerable)
+    notes = tuple(plan for plan in plans if not plan.question.answerable)
+    return AreaPlan(area.id, domain.id, Fraction(area.weight), area.weight, area.method, questions, notes)
 
 
 def _question_plan(domain, area_id: str, question: Question, bands: Bands) -> QuestionPlan:

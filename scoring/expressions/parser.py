@@ -1,24 +1,26 @@
-"""Relevance expressions: a small, safe subset of XLSForm's expression language.
+"""Expressions: the part of XLSForm's expression language that makes sense without repeats.
 
-Grammar (lowest precedence first)::
+Grammar (lowest precedence first; comparisons do not chain)::
 
-    expression  := or
-    or          := and ("or" and)*
-    and         := comparison ("and" comparison)*
-    comparison  := operand (("=" | "!=" | "<" | "<=" | ">" | ">=") operand)?
-    operand     := "(" expression ")" | "not" "(" expression ")"
-                 | "selected" "(" REF "," STRING ")" | "count-selected" "(" REF ")"
-                 | REF | NUMBER | "-" NUMBER | STRING
-    REF         := "${" question_id "}"
+    expression     := and ("or" and)*
+    and            := equality ("and" equality)*
+    equality       := relational (("=" | "!=") relational)?
+    relational     := additive (("<" | "<=" | ">" | ">=") additive)?
+    additive       := multiplicative (("+" | "-") multiplicative)*
+    multiplicative := unary (("*" | "div" | "mod") unary)*
+    unary          := "-" unary | primary
+    primary        := "(" expression ")" | FUNCTION "(" arguments ")" | REF | "." | NUMBER | STRING
+    REF            := "${" id "}"
 
-The text is parsed once (``parse`` is cached) into a tree of small node classes that
-evaluate themselves; nothing is ever handed to ``eval``. The tree's node classes are in
-``scoring.expressions.tree``, the semantics of values and operators in
-``scoring.expressions.values``.
+``.`` is the answer a ``constraint`` checks. The functions are listed in
+``scoring.expressions.functions``. The text is parsed once (``parse`` is cached) into a tree of
+small node classes that evaluate themselves (``scoring.expressions.tree``); nothing is ever
+handed to ``eval``.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -26,68 +28,59 @@ from decimal import Decimal
 from functools import lru_cache
 
 from scoring.expressions import values as ev
-from scoring.expressions.tree import And, Compare, Constant, CountSelected, Not, Or, Ref, Selected
+from scoring.expressions.functions import ANSWER_FUNCTIONS, FUNCTIONS, pattern_problem
+from scoring.expressions.tokens import ExpressionError, Token, tokenize
+from scoring.expressions.tree import (
+    And,
+    Arithmetic,
+    Call,
+    Compare,
+    Constant,
+    Current,
+    Env,
+    Negate,
+    Or,
+    Ref,
+)
 
 MAX_LENGTH = 2000
 MAX_DEPTH = 32
 
-COMPARISONS = ("=", "!=", "<", "<=", ">", ">=")
-FUNCTIONS = ("not", "selected", "count-selected")
-KEYWORDS = ("and", "or", *FUNCTIONS)
+EQUALITY, RELATIONAL = ("=", "!="), ("<", "<=", ">", ">=")
+ADDITIVE, MULTIPLICATIVE = ("+", "-"), ("*", "div", "mod")
+KEYWORDS = ("and", "or", "div", "mod")
 
-_TOKEN = re.compile(
-    r"""(?P<space>[ \t\r\n]+)
-      | (?P<ref>\$\{[^}]{0,80}\})
-      | (?P<string>'[^']*'|"[^"]*")
-      | (?P<number>[0-9]+(?:\.[0-9]+)?|\.[0-9]+)
-      | (?P<op>!=|<=|>=|=|<|>)
-      | (?P<punct>[(),-])
-      | (?P<name>[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z_][A-Za-z0-9_]*)*)
-    """,
-    re.VERBOSE | re.ASCII,
-)
-_REF_ID = re.compile(r"\$\{\s*([a-z0-9_]+)\s*\}", re.ASCII)
-
-
-class ExpressionError(ValueError):
-    """An expression that does not parse; ``position`` is a 0-based character offset or None."""
-
-    def __init__(self, message: str, position: int | None = None) -> None:
-        super().__init__(message if position is None else f"{message} (at character {position})")
-        self.message = message
-        self.position = position
-
-
-@dataclass(frozen=True)
-class Token:
-    """One token of an expression: its kind (a group name of ``_TOKEN``), text and offset."""
-
-    kind: str
-    text: str
-    position: int
+_REF_ID = re.compile(r"\$\{\s*([A-Za-z0-9_][A-Za-z0-9_.-]*)\s*\}", re.ASCII)
 
 
 @dataclass(frozen=True)
 class Expression:
-    """A parsed relevance expression."""
+    """A parsed expression: its tree and what it refers to.
+
+    ``selections`` holds the (question id, code) pairs of ``selected()`` calls with a quoted
+    code, ``'.'`` standing for the answer being checked; ``uses_current`` tells whether ``.``
+    appears at all.
+    """
 
     text: str
     root: object
     references: frozenset[str]
     selections: frozenset[tuple[str, str]]
+    uses_current: bool = False
 
-    def evaluate(self, values: Mapping[str, object]) -> bool:
-        """True when the expression holds for ``values`` (question id → answer value).
+    def evaluate(self, values: Mapping[str, object], *, current: object = None,
+                 today: datetime.date | str | None = None) -> bool:
+        """True when the expression holds for ``values`` (question id → answer value), with
+        ``current`` as ``.`` and ``today`` as the date of ``today()``.
 
         Never raises: a missing id reads as '' and odd values are normalised first.
         """
-        return ev.truth(self.root.value(values))
+        if today is not None:
+            today = today.isoformat() if isinstance(today, datetime.date) else today
+        return ev.truth(self.root.value(Env(values, current, today or "")))
 
     def __str__(self) -> str:
         return self.text
-
-
-# ---------------------------------------------------------------- parsing
 
 
 def parse(text: str) -> Expression:
@@ -102,44 +95,22 @@ def _parse_cached(text: str) -> Expression:
     if len(text) > MAX_LENGTH:
         raise ExpressionError(f"the expression is longer than {MAX_LENGTH} characters")
     try:
-        parser = _Parser(text, tokenize(text))
+        parser = _Parser(tokenize(text))
         root = parser.parse()
     except RecursionError:
         raise ExpressionError("the expression is nested too deeply") from None
     refs = frozenset(node.id for node in parser.seen if isinstance(node, Ref))
-    picks = frozenset((n.ref.id, n.code) for n in parser.seen if isinstance(n, Selected))
-    return Expression(text=text, root=root, references=refs, selections=picks)
-
-
-def tokenize(text: str) -> list[Token]:
-    """Split ``text`` into tokens; raise ExpressionError on a character no token starts with."""
-    tokens, position = [], 0
-    while position < len(text):
-        match = _TOKEN.match(text, position)
-        if match is None:
-            raise ExpressionError(_bad_character(text, position), position)
-        if match.lastgroup != "space":
-            tokens.append(Token(match.lastgroup, match.group(), position))
-        position = match.end()
-    tokens.append(Token("end", "", len(text)))
-    return tokens
-
-
-def _bad_character(text: str, position: int) -> str:
-    char = text[position]
-    if char in "'\"":
-        return f"unterminated string: add the closing {char}"
-    if text.startswith("${", position):
-        return "unterminated reference: write ${question_id}"
-    return f"unexpected character {char!r}"
+    current = any(isinstance(node, Current) for node in parser.seen)
+    return Expression(text, root, refs, frozenset(parser.selections), current)
 
 
 class _Parser:
     """Recursive descent over the token list; ``seen`` collects every node built."""
 
-    def __init__(self, text: str, tokens: list[Token]) -> None:
-        self.text, self.tokens, self.index, self.depth = text, tokens, 0, 0
+    def __init__(self, tokens: list[Token]) -> None:
+        self.tokens, self.index, self.depth = tokens, 0, 0
         self.seen: list[object] = []
+        self.selections: set[tuple[str, str]] = set()
 
     def parse(self) -> object:
         if self.peek().kind == "end":
@@ -147,7 +118,7 @@ class _Parser:
         node = self.disjunction()
         token = self.peek()
         if token.kind != "end":
-            raise ExpressionError(_unexpected(token, "and, or, or the end"), token.position)
+            raise ExpressionError(_unexpected(token, "an operator, and, or, or the end"), token.position)
         return node
 
     def peek(self) -> Token:
@@ -158,16 +129,17 @@ class _Parser:
         self.index += 1
         return token
 
-    def accept_word(self, word: str) -> bool:
+    def accept(self, words: tuple[str, ...]) -> str | None:
+        """Take the next token when it is one of ``words`` (operators or keywords)."""
         token = self.peek()
-        if token.kind == "name" and token.text == word:
+        if token.kind in ("op", "punct", "name") and token.text in words:
             self.index += 1
-            return True
-        return False
+            return token.text
+        return None
 
     def expect(self, text: str, what: str) -> Token:
         token = self.take()
-        if token.text != text:
+        if token.text != text or token.kind in ("string", "ref"):
             raise ExpressionError(_unexpected(token, what), token.position)
         return token
 
@@ -177,88 +149,123 @@ class _Parser:
 
     def disjunction(self) -> object:
         items = [self.conjunction()]
-        while self.accept_word("or"):
+        while self.accept(("or",)):
             items.append(self.conjunction())
         return items[0] if len(items) == 1 else self.built(Or(tuple(items)))
 
     def conjunction(self) -> object:
-        items = [self.comparison()]
-        while self.accept_word("and"):
-            items.append(self.comparison())
+        items = [self.comparison(EQUALITY, self.relational)]
+        while self.accept(("and",)):
+            items.append(self.comparison(EQUALITY, self.relational))
         return items[0] if len(items) == 1 else self.built(And(tuple(items)))
 
-    def comparison(self) -> object:
-        left = self.operand()
-        if self.peek().kind != "op":
+    def relational(self) -> object:
+        return self.comparison(RELATIONAL, self.additive)
+
+    def comparison(self, operators: tuple[str, ...], operand) -> object:
+        left = operand()
+        symbol = self.accept(operators)
+        if symbol is None:
             return left
-        operator = self.take().text
-        node = self.built(Compare(operator, left, self.operand()))
-        if self.peek().kind == "op":
-            token = self.peek()
+        node = self.built(Compare(symbol, left, operand()))
+        if self.peek().text in operators and self.peek().kind == "op":
             message = "comparisons cannot be chained: combine them with and"
-            raise ExpressionError(message, token.position)
+            raise ExpressionError(message, self.peek().position)
         return node
 
-    def operand(self) -> object:
+    def additive(self) -> object:
+        return self.chain(ADDITIVE, self.multiplicative)
+
+    def multiplicative(self) -> object:
+        return self.chain(MULTIPLICATIVE, self.unary)
+
+    def chain(self, operators: tuple[str, ...], operand) -> object:
+        node = operand()
+        while (symbol := self.accept(operators)) is not None:
+            node = self.built(Arithmetic(symbol, node, operand()))
+        return node
+
+    def unary(self) -> object:
         self.depth += 1
         if self.depth > MAX_DEPTH:
             raise ExpressionError(f"nested more than {MAX_DEPTH} levels deep", self.peek().position)
         try:
-            return self.built(self.atom())
+            if self.accept(("-",)):
+                return self.built(Negate(self.unary()))
+            return self.built(self.primary())
         finally:
             self.depth -= 1
 
-    def atom(self) -> object:
+    def primary(self) -> object:
         token = self.take()
+        if token.kind == "punct" and token.text == "(":
+            node = self.disjunction()
+            self.expect(")", "')'")
+            return node
         handler = _ATOMS.get(token.kind)
         if handler is None:
             raise ExpressionError(_unexpected(token, "a value"), token.position)
         return handler(self, token)
 
-    def group(self, token: Token) -> object:
-        if token.text != "(":
-            if token.text == "-" and self.peek().kind == "number":
-                return Constant(-Decimal(self.take().text))
-            raise ExpressionError(_unexpected(token, "a value"), token.position)
-        node = self.disjunction()
-        self.expect(")", "')'")
-        return node
+    def call(self, token: Token) -> object:
+        name = token.text
+        if self.peek().text != "(" or name in KEYWORDS:
+            where = self.peek().position if name in FUNCTIONS else token.position
+            raise ExpressionError(_unknown_word(name), where)
+        if name not in FUNCTIONS:
+            raise ExpressionError(_unknown_function(name), token.position)
+        self.take()
+        arguments = self.arguments(name)
+        _check_arity(name, arguments, token)
+        if name == "selected" and isinstance(arguments[1], Constant) and isinstance(arguments[1].constant, str):
+            self.selections.add((_answer_name(arguments[0]), arguments[1].constant))
+        if name == "regex" and isinstance(arguments[1], Constant):
+            _check_pattern(ev.as_text(arguments[1].constant), token)
+        return Call(name, tuple(arguments))
 
-    def name(self, token: Token) -> object:
-        if token.text not in FUNCTIONS:
-            raise ExpressionError(_unknown_name(token.text), token.position)
-        self.expect("(", f"'(' after {token.text}")
-        node = _FUNCTIONS[token.text](self)
-        self.expect(")", f"')' closing {token.text}(")
-        return node
+    def arguments(self, name: str) -> list:
+        arguments: list = []
+        if self.accept((")",)):
+            return arguments
+        while True:
+            if not arguments and name in ANSWER_FUNCTIONS:
+                arguments.append(self.answer_argument(name))
+            else:
+                arguments.append(self.disjunction())
+            if self.accept((")",)):
+                return arguments
+            self.expect(",", f"',' or ')' in {name}()")
 
-    def function_not(self) -> object:
-        return Not(self.disjunction())
-
-    def function_selected(self) -> object:
-        ref = self.reference_argument("selected")
-        self.expect(",", "',' between the arguments of selected()")
+    def answer_argument(self, function: str) -> object:
         token = self.take()
-        if token.kind != "string":
-            message = "the second argument of selected() must be a quoted option code"
+        if token.kind not in ("ref", "current"):
+            message = f"the first argument of {function}() must be a question reference ${{id}} or ."
             raise ExpressionError(message, token.position)
-        return Selected(ref, token.text[1:-1])
+        return self.built(_reference(token) if token.kind == "ref" else Current())
 
-    def function_count_selected(self) -> object:
-        return CountSelected(self.reference_argument("count-selected"))
 
-    def reference_argument(self, function: str) -> Ref:
-        token = self.take()
-        if token.kind != "ref":
-            message = f"the first argument of {function}() must be a question reference ${{id}}"
-            raise ExpressionError(message, token.position)
-        return self.built(_reference(token))
+def _answer_name(node: object) -> str:
+    return node.id if isinstance(node, Ref) else "."
+
+
+def _check_arity(name: str, arguments: list, token: Token) -> None:
+    function = FUNCTIONS[name]
+    if len(arguments) < function.least or (function.most is not None and len(arguments) > function.most):
+        most = "or more" if function.most is None else f"to {function.most}"
+        wanted = str(function.least) if function.least == function.most else f"{function.least} {most}"
+        raise ExpressionError(f"{name}() takes {wanted} argument(s), found {len(arguments)}", token.position)
+
+
+def _check_pattern(pattern: str, token: Token) -> None:
+    problem = pattern_problem(pattern)
+    if problem is not None:
+        raise ExpressionError(problem, token.position)
 
 
 def _reference(token: Token) -> Ref:
     match = _REF_ID.fullmatch(token.text)
     if match is None:
-        message = "a reference must be ${question_id} with a-z, 0-9 and _ only"
+        message = "a reference must be ${question_id}: letters, digits, _, - and . only"
         raise ExpressionError(message, token.position)
     return Ref(match.group(1))
 
@@ -268,22 +275,22 @@ def _unexpected(token: Token, expected: str) -> str:
     return f"expected {expected}, found {found}"
 
 
-def _unknown_name(word: str) -> str:
-    if word in ("and", "or"):
-        return f"'{word}' needs a condition on its left"
-    hint = "quote text values ('yes'), reference questions as ${id}"
-    return f"unknown word {word!r}: {hint}; functions are not(), selected(), count-selected()"
+def _unknown_word(word: str) -> str:
+    if word in KEYWORDS:
+        return f"'{word}' needs a value on its left"
+    if word in FUNCTIONS:
+        return f"expected '(' after {word}"
+    return f"unknown word {word!r}: quote text values ('yes'), reference questions as ${{id}}"
+
+
+def _unknown_function(name: str) -> str:
+    return f"unknown function {name}(); the functions are {', '.join(f'{known}()' for known in FUNCTIONS)}"
 
 
 _ATOMS = {
-    "punct": _Parser.group,
-    "name": _Parser.name,
+    "name": _Parser.call,
     "ref": lambda parser, token: _reference(token),
+    "current": lambda parser, token: Current(),
     "number": lambda parser, token: Constant(Decimal(token.text)),
     "string": lambda parser, token: Constant(token.text[1:-1]),
-}
-_FUNCTIONS = {
-    "not": _Parser.function_not,
-    "selected": _Parser.function_selected,
-    "count-selected": _Parser.function_count_selected,
 }

@@ -1,7 +1,7 @@
-"""The nodes of a parsed relevance expression; each evaluates itself against answer values.
+"""The nodes of a parsed expression; each evaluates itself in an ``Env``.
 
-Nodes only combine values; what a value is and how operators treat it is defined once,
-in ``scoring.expressions.values``.
+Nodes only combine values; what a value is and how operators treat it is defined once, in
+``scoring.expressions.values``, and the functions in ``scoring.expressions.functions``.
 """
 
 from __future__ import annotations
@@ -11,6 +11,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from scoring.expressions import values as ev
+from scoring.expressions.functions import FUNCTIONS
+
+
+class Env:
+    """What an evaluation reads: the answers by id, the answer being checked (``.``) and the
+    date of ``today()`` as ISO text ('' when none was given)."""
+
+    __slots__ = ("values", "current", "today")
+
+    def __init__(self, values: Mapping[str, object], current: object = None, today: str = "") -> None:
+        self.values, self.current, self.today = values, current, today
 
 
 @dataclass(frozen=True)
@@ -19,9 +30,17 @@ class Ref:
 
     id: str
 
-    def value(self, values: Mapping[str, object]) -> object:
+    def value(self, env: Env) -> object:
         """The normalised answer, '' when absent."""
-        return ev.lookup(values, self.id)
+        return ev.lookup(env.values, self.id)
+
+
+@dataclass(frozen=True)
+class Current:
+    """``.``: the answer a constraint checks."""
+
+    def value(self, env: Env) -> object:
+        return ev.normalise(env.current)
 
 
 @dataclass(frozen=True)
@@ -30,7 +49,7 @@ class Constant:
 
     constant: str | Decimal
 
-    def value(self, values: Mapping[str, object]) -> object:
+    def value(self, env: Env) -> object:
         return self.constant
 
 
@@ -42,8 +61,30 @@ class Compare:
     left: object
     right: object
 
-    def value(self, values: Mapping[str, object]) -> object:
-        return ev.compare(self.operator, self.left.value(values), self.right.value(values))
+    def value(self, env: Env) -> object:
+        return ev.compare(self.operator, self.left.value(env), self.right.value(env))
+
+
+@dataclass(frozen=True)
+class Arithmetic:
+    """``left OP right`` with one of + - * div mod."""
+
+    operator: str
+    left: object
+    right: object
+
+    def value(self, env: Env) -> object:
+        return ev.arithmetic(self.operator, self.left.value(env), self.right.value(env))
+
+
+@dataclass(frozen=True)
+class Negate:
+    """``-operand``."""
+
+    operand: object
+
+    def value(self, env: Env) -> object:
+        return ev.negate(self.operand.value(env))
 
 
 @dataclass(frozen=True)
@@ -52,8 +93,8 @@ class And:
 
     items: tuple
 
-    def value(self, values: Mapping[str, object]) -> object:
-        return all(ev.truth(item.value(values)) for item in self.items)
+    def value(self, env: Env) -> object:
+        return all(ev.truth(item.value(env)) for item in self.items)
 
 
 @dataclass(frozen=True)
@@ -62,36 +103,16 @@ class Or:
 
     items: tuple
 
-    def value(self, values: Mapping[str, object]) -> object:
-        return any(ev.truth(item.value(values)) for item in self.items)
+    def value(self, env: Env) -> object:
+        return any(ev.truth(item.value(env)) for item in self.items)
 
 
 @dataclass(frozen=True)
-class Not:
-    """``not(expression)``."""
+class Call:
+    """``name(arguments…)``: one of the functions of ``scoring.expressions.functions``."""
 
-    operand: object
+    name: str
+    arguments: tuple
 
-    def value(self, values: Mapping[str, object]) -> object:
-        return not ev.truth(self.operand.value(values))
-
-
-@dataclass(frozen=True)
-class Selected:
-    """``selected(${id}, 'code')``."""
-
-    ref: Ref
-    code: str
-
-    def value(self, values: Mapping[str, object]) -> object:
-        return ev.selected(self.ref.value(values), self.code)
-
-
-@dataclass(frozen=True)
-class CountSelected:
-    """``count-selected(${id})``."""
-
-    ref: Ref
-
-    def value(self, values: Mapping[str, object]) -> object:
-        return ev.count_selected(self.ref.value(values))
+    def value(self, env: Env) -> object:
+        return FUNCTIONS[self.name].run(tuple(argument.value(env) for argument in self.arguments), env.today)

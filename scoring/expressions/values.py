@@ -1,8 +1,9 @@
-"""Values inside relevance expressions and the operators that act on them.
+"""Values inside expressions and the operators that act on them.
 
 Answer values are normalised to these kinds before any operator sees them:
 
-* ``''`` – unanswered, not applicable, unknown, not relevant, or an id that is absent;
+* ``''`` – unanswered, not applicable, unknown, not relevant, an id that is absent, and the
+  result of arithmetic that has no number (XPath's NaN);
 * ``str`` – option codes, ``'yes'``/``'no'``, ISO dates, free text;
 * ``Decimal`` – finite numbers (``int``, ``float`` and ``Decimal`` answers);
 * ``tuple[str, ...]`` – the selected codes of a multi_choice question;
@@ -13,7 +14,8 @@ Comparisons are numeric when both sides are numbers or numeric strings, and othe
 compare strings (ISO dates therefore order correctly). ``''`` against a number is
 neither equal, smaller nor greater: ``=``, ``<``, ``<=``, ``>``, ``>=`` are false and
 ``!=`` is true, so an unanswered number never satisfies a numeric condition.
-No function here raises, whatever the answers contain.
+Arithmetic on something that is not a number gives ``''``, and so do a division by zero and
+a result too large to be finite. No function here raises, whatever the answers contain.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Mapping
-from decimal import Decimal
+from decimal import Context, Decimal
 
 _NUMERIC = re.compile(r"[ \t]*[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)[ \t]*", re.ASCII)
 _OPERATORS = {
@@ -32,13 +34,22 @@ _OPERATORS = {
     ">": operator.gt,
     ">=": operator.ge,
 }
+# Arithmetic never traps: an overflow or a division by zero gives a non-finite result, read as ''.
+ARITHMETIC = Context(prec=34, Emax=999_999, Emin=-999_999, traps=[])
+_ARITHMETIC = {
+    "+": ARITHMETIC.add,
+    "-": ARITHMETIC.subtract,
+    "*": ARITHMETIC.multiply,
+    "div": ARITHMETIC.divide,
+    "mod": ARITHMETIC.remainder,
+}
 
 
 def lookup(values: Mapping[str, object], question_id: str) -> object:
     """The normalised value of ``question_id``; '' when absent or unreadable."""
     try:
         raw = values.get(question_id, "")
-    except Exception:  # a foreign mapping must not break relevance evaluation
+    except Exception:  # a foreign mapping must not break evaluation
         return ""
     return normalise(raw)
 
@@ -61,7 +72,10 @@ def normalise(raw: object) -> object:
 
 def _finite_decimal(raw: int | float | Decimal) -> object:
     # Floats go through repr so 0.1 reads as 0.1, not its binary expansion; ints stay exact.
-    number = Decimal(repr(raw)) if isinstance(raw, float) else Decimal(raw)
+    try:
+        number = Decimal(repr(raw)) if isinstance(raw, float) else Decimal(raw)
+    except (ValueError, ArithmeticError):  # an int too long to convert
+        return ""
     return number if number.is_finite() else ""
 
 
@@ -87,9 +101,30 @@ def number(value: object) -> Decimal | None:
         return Decimal(int(value))
     if isinstance(value, Decimal):
         return value
-    if isinstance(value, str) and _NUMERIC.fullmatch(value):
+    if isinstance(value, str) and len(value) <= 1000 and _NUMERIC.fullmatch(value):
         return Decimal(value.strip(" \t"))
     return None
+
+
+def finite(value: Decimal) -> object:
+    """``value`` when finite, else '' (an overflow or a division by zero)."""
+    return value if value.is_finite() else ""
+
+
+def arithmetic(symbol: str, left: object, right: object) -> object:
+    """``left SYMBOL right`` for + - * div mod; '' unless both sides are numbers."""
+    left_number, right_number = number(left), number(right)
+    if left_number is None or right_number is None:
+        return ""
+    if symbol in ("div", "mod") and right_number.is_zero():
+        return ""
+    return finite(_ARITHMETIC[symbol](left_number, right_number))
+
+
+def negate(value: object) -> object:
+    """``-value``; '' when it is not a number."""
+    found = number(value)
+    return "" if found is None else ARITHMETIC.minus(found)
 
 
 def compare(symbol: str, left: object, right: object) -> bool:
@@ -100,27 +135,51 @@ def compare(symbol: str, left: object, right: object) -> bool:
         return test(left_number, right_number)
     if _blank_against_number(left, right_number) or _blank_against_number(right, left_number):
         return symbol == "!="
-    return test(_as_text(left), _as_text(right))
+    return test(as_text(left), as_text(right))
 
 
 def _blank_against_number(value: object, other: Decimal | None) -> bool:
     return value == "" and other is not None
 
 
-def _as_text(value: object) -> str:
-    # XLSForm stores a multiple selection as space-separated codes.
+def as_text(value: object) -> str:
+    """The text of a value: a multiple selection as space-separated codes (as XLSForm stores
+    it), booleans as true/false, numbers without exponent or trailing zeros."""
     if isinstance(value, tuple):
         return " ".join(value)
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, Decimal):
+        return number_text(value)
     return str(value)
 
 
-def selected(value: object, code: str) -> bool:
-    """True when ``code`` is among the selected codes (equality for a single value)."""
+def number_text(value: Decimal) -> str:
+    """``10`` for 10.0, ``2.5`` for 2.50; a huge exponent keeps its scientific form."""
+    if abs(value.adjusted()) > 40:
+        return str(value)
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def blank(value: object) -> bool:
+    """True for the empty string and an empty selection."""
+    return value == "" or value == ()
+
+
+def codes(value: object) -> tuple[str, ...]:
+    """The selected codes: a selection as it is, a single value split on spaces, '' as none."""
     if isinstance(value, tuple):
-        return code in value
-    return value != "" and _as_text(value) == code
+        return value
+    return tuple(as_text(value).split())
+
+
+def selected(value: object, code: object) -> bool:
+    """True when ``code`` is among the selected codes (equality for a single value)."""
+    wanted = as_text(code)
+    if isinstance(value, tuple):
+        return wanted in value
+    return value != "" and as_text(value) == wanted
 
 
 def count_selected(value: object) -> Decimal:

@@ -72,6 +72,9 @@ class Catalog(Enum):
     NON_POSITIVE_WEIGHT = Detail("the weight must be greater than 0, found {value}",
                                  "use a weight greater than 0 (1 is the default)")
     INVALID_ID = Detail("{value} is not a valid id or code", "use lowercase letters a-z, digits and _ only")
+    INVALID_ID__NAME = Detail("{value} is not a valid id", "use letters, digits, _, - and . only, starting with a "
+                              "letter or _ (as XLSForm names)")
+    INVALID_ID__OPTION = Detail("{value} is not a valid option code", "write the code without spaces")
     INVALID_ID__EMPTY = Detail("the value is empty", "write at least one character")
     INVALID_ID__TOO_LONG = Detail("{value} is too long", "shorten the value")
     INVALID_VERSION = Detail("{value} is not a valid version",
@@ -99,8 +102,8 @@ class Catalog(Enum):
     EMPTY_SECTION__DOMAINS = Detail("the questionnaire has no domains", "add at least one domain")
     EMPTY_SECTION__AREAS = Detail("domain '{domain}' has no areas", "add an area or remove the domain")
     EMPTY_SECTION__QUESTIONS = Detail("area '{area}' has no questions", "add a question or remove the area")
-    MISSING_SOURCE_LANGUAGE = Detail("'{language}' (the source language) is not among the languages",
-                                     "add {language} to languages, e.g. languages: [{language}, fr]")
+    MISSING_SOURCE_LANGUAGE = Detail("languages lists no language", "list the languages, the source language "
+                                     "first, e.g. languages: [en, fr]")
     DUPLICATE_LANGUAGE = Detail("the language '{language}' is listed twice", "list each language once")
     MISSING_TRANSLATION = Detail("no text in {languages}",
                                  "write the {languages} text (every declared language is needed before publishing)")
@@ -128,6 +131,8 @@ class Catalog(Enum):
                                     "keep two options with code: yes and code: no, or remove the options")
     MIXED_OPTION_SCORES = Detail("some options have a score and some do not ({codes})",
                                  "give every option a score, or none (an unscored question is a profile question)")
+    INVALID_NOTE = Detail("a note takes no {key}", "remove {key}: a note is a text shown in the form, never "
+                          "answered nor scored")
     RECOMMENDATION_ON_UNSCORED = Detail("question '{question_id}' has no score, so recommendation '{recommendation}' "
                                         "can never fire", "move the recommendation to a scored question, or give "
                                         "the options scores")
@@ -140,9 +145,6 @@ class Catalog(Enum):
     RANGE_OUTSIDE_TYPE = Detail("{key} {value} is outside what a {type} question can hold ({low} to {high})",
                                 "use a {key} from {low} to {high}")
     RANGE_REVERSED = Detail("min {low} is greater than max {high}", "swap min and max")
-    MISSING_SCORING = Detail("the {type} question '{question_id}' does not say how its value becomes a score",
-                             "add scoring: {{method: thresholds, ...}} or scoring: {{method: linear, best: ..., "
-                             "worst: ...}}")
     UNEXPECTED_SCORING__OPTIONS = Detail("a {type} question takes no scoring key",
                                          "remove scoring: choice and yes_no questions are scored through their options")
     UNEXPECTED_SCORING__UNSCORED = Detail("a {type} question takes no scoring key",
@@ -167,9 +169,13 @@ class Catalog(Enum):
     # ---- relevance expressions
     INVALID_EXPRESSION = Detail("the expression {expression!r:.80} does not parse{position}: {reason}",
                                 "write an expression such as ${{other_question}} = 'code'")
+    INVALID_EXPRESSION__CURRENT = Detail("'.' stands for the answer a constraint checks; it means nothing in "
+                                         "relevant", "refer to the question by its id: ${{question_id}}")
     SELF_REFERENCE = Detail("the question '{question_id}' depends on its own answer",
                             "refer only to other questions in relevant")
     UNKNOWN_REFERENCE = Detail("no question has the id '{reference}'", "refer to an existing question id{hint}")
+    UNKNOWN_REFERENCE__NOTE = Detail("'{reference}' is a note, which has no answer",
+                                     "refer to a question instead of the note")
     UNKNOWN_OPTION_IN_EXPRESSION = Detail("question '{question_id}' has no option '{option}'",
                                           "use one of its codes: {codes}{hint}")
     RELEVANCE_CYCLE = Detail("relevance expressions depend on each other in a circle: {path}",
@@ -216,44 +222,98 @@ class Catalog(Enum):
     PATH_NOT_FOUND = Detail("no such file or folder", "check the spelling of the path")
     NO_YAML_FILES = Detail("the folder holds no .yaml or .yml file", "name a folder that contains questionnaires")
 
-    # ---- XLSForm workbooks (located by sheet and row)
+    # ---- XLSForm workbooks (located by sheet and row); a warning means the row or cell was
+    # imported as the message says, an error that nothing is imported
     XLSFORM_UNREADABLE = Detail("the file cannot be read as an .xlsx workbook ({error})",
                                 "save the form as an Excel workbook (.xlsx)")
     XLSFORM_MISSING_SHEET = Detail("the workbook has no {sheet} sheet",
                                    "add the {sheet} sheet (see questionnaires/XLSFORM.md)")
     XLSFORM_MISSING_COLUMN = Detail("the {sheet} sheet has no {column} column", "add a column named {column}")
-    XLSFORM_UNKNOWN_LANGUAGE = Detail("the column '{column}' names no language code",
-                                      "name it like {base}::English (en), the code in parentheses")
-    XLSFORM_INVALID_JSON = Detail("{column} is not valid JSON: {error}",
-                                  "correct the JSON (double quotes around keys and texts), or empty the cell")
-    XLSFORM_INVALID_JSON__OBJECT = Detail("{column} is not a JSON object",
-                                          'write the score of each option by its code, e.g. {{"yes": 100, "no": 0}}')
-    XLSFORM_INVALID_VALUE = Detail("{column} is '{word}'", "write yes or no")
-    XLSFORM_MISSING_TYPE = Detail("the row has no type",
-                                  "write a type (select_one LIST, decimal, text, begin_group…) or clear the row")
-    XLSFORM_UNKNOWN_TYPE = Detail("unknown type '{type}'", "use select_one LIST, select_multiple LIST, integer, "
-                                  "decimal, text, date, begin_group or end_group")
-    XLSFORM_TYPE_MISMATCH = Detail("{column} '{declared}' does not fit type '{type}'",
-                                   "use type {types}, or correct {column}")
+    XLSFORM_UNKNOWN_LANGUAGE = Detail("the column '{column}' names no language Babel knows: its texts are kept "
+                                      "under the code '{code}'", "name the column with the ISO 639 code in "
+                                      "parentheses, e.g. label::English (en)", "warning")
+    XLSFORM_INVALID_JSON = Detail("{column} is not valid JSON ({error}): the cell is ignored",
+                                  "correct the JSON (double quotes around keys and texts), or empty the cell",
+                                  "warning")
+    XLSFORM_INVALID_JSON__OBJECT = Detail("{column} is not a JSON object: the cell is ignored",
+                                          'write the score of each option by its code, e.g. {{"yes": 100, "no": 0}}',
+                                          "warning")
+    XLSFORM_INVALID_VALUE = Detail("{column} is '{word}', not yes or no: the cell is ignored", "write yes or no",
+                                   "warning")
+    XLSFORM_MISSING_TYPE = Detail("the row has no type: it is skipped",
+                                  "write a type (select_one LIST, decimal, text, begin_group…) or clear the row",
+                                  "warning")
+    XLSFORM_SKIPPED = Detail("type '{type}' has no meaning in a questionnaire: the row is skipped",
+                             "if the answer matters, ask it with another type (text, integer, select_one…)",
+                             "warning")
+    XLSFORM_METADATA = Detail("'{type}' is recorded by the collecting device: the row is skipped",
+                                       "nothing to do: a questionnaire records who saved what and when", "warning")
+    XLSFORM_TYPE_MISMATCH = Detail("{column} '{declared}' does not fit type '{type}': {column} is ignored",
+                                   "use type {types}, or correct {column}", "warning")
     XLSFORM_MISSING_NAME = Detail("the row has no name", "write its id in the name column")
     XLSFORM_MISSING_NAME__CHOICE = Detail("the choice has no {column}", "fill in list_name and name (the option code)")
-    XLSFORM_DUPLICATE_NAME = Detail("the name '{name}' is already used on {first}",
-                                    "give every group and question its own name")
+    XLSFORM_DUPLICATE_NAME = Detail("the name '{name}' is already used on {first}: imported as '{id}'",
+                                    "give every group and question its own name (and check the expressions that "
+                                    "name it)", "warning")
+    XLSFORM_NAME_CHANGED = Detail("the name '{name}' cannot be an id: imported as '{id}'", "use letters, digits, "
+                                  "_, - and . only (at most 64), starting with a letter or _", "warning")
     XLSFORM_UNKNOWN_LIST = Detail("the list '{list_name}' is not on the choices sheet",
                                   "add its choices (list_name, name, label) or correct the type")
-    XLSFORM_UNKNOWN_OPTION = Detail("{column} names options the question's list does not have: {codes}",
-                                    "use the codes in the name column of its choices, or remove those scores")
-    XLSFORM_UNSUPPORTED = Detail("a group cannot have a relevant condition",
-                                 "put the condition on each question of the group")
+    XLSFORM_UNKNOWN_OPTION = Detail("{column} names options the question's list does not have ({codes}): those "
+                                    "scores are ignored", "use the codes in the name column of its choices, or "
+                                    "remove those scores", "warning")
+    XLSFORM_DUPLICATE_OPTION = Detail("the list '{list_name}' has the choice '{code}' more than once: the first is "
+                                      "kept", "give each choice of a list its own name", "warning")
+    XLSFORM_OPTION_RENAMED = Detail("the choice name '{name}' has spaces: imported as '{code}'",
+                                    "write choice names without spaces", "warning")
     XLSFORM_GROUP_STRUCTURE = Detail("the group '{name}' is never closed",
                                      "add an end_group row after its last question")
-    XLSFORM_GROUP_STRUCTURE__TOO_DEEP = Detail("groups nest two levels deep: domain groups hold area groups, area "
-                                               "groups hold questions",
-                                               "close the area group before this one, or remove this group")
-    XLSFORM_GROUP_STRUCTURE__NOT_OPEN = Detail("end_group without a begin_group",
+    XLSFORM_GROUP_STRUCTURE__NOT_OPEN = Detail("{type} without a group or repeat to close",
                                                "remove the row, or add the begin_group row it closes")
-    XLSFORM_GROUP_STRUCTURE__OUTSIDE_AREA = Detail("a question must sit in an area group, itself in a domain group",
-                                                   "move the row between the begin_group and end_group of an area")
+    XLSFORM_EMPTY_GROUP = Detail("the group '{name}' holds no question: it is left out",
+                                 "add questions to it, or remove it", "warning")
+    XLSFORM_NO_QUESTION = Detail("the form has no question a questionnaire can hold",
+                                 "add at least one question (text, integer, select_one…)")
+    XLSFORM_REPEAT = Detail("the repeat '{name}' is asked once: a questionnaire has no repeated sections",
+                            "if the questions are needed once per item, ask them for each item by name", "warning")
+    XLSFORM_REQUIRED_EXPRESSION = Detail("required is the expression {expression!r:.120}: the question is imported "
+                                         "as optional", "make the question required or optional, and put the "
+                                         "condition in relevant", "warning")
+    XLSFORM_EXPRESSION_DROPPED = Detail("the {column} {expression!r:.200} is left out: {reason}",
+                                        "rewrite it with the questions and functions of the questionnaire format "
+                                        "(questionnaires/README.md), then add it back", "warning")
+    XLSFORM_MEDIA_LABEL = Detail("the row's only label is the {media} file '{media_file}': its text names the file",
+                                 "write a text label", "warning")
+    XLSFORM_VERSION_CHANGED = Detail("the version '{version}' cannot be a file name: imported as '{new}'",
+                                     "write versions with letters, digits, '.', '_' and '-' (at most 32)", "warning")
+    XLSFORM_ID_CHANGED = Detail("the form id '{form_id}' is not a family id: imported as '{id}'",
+                                "use lowercase letters a-z, digits and _ in form_id", "warning")
+    XLSFORM_DEFAULT_ID = Detail("no form_id: the family id '{id}' comes from the file name",
+                                 "add a settings sheet with form_id", "warning")
+    XLSFORM_DEFAULT_VERSION = Detail("no version: the version is '{version}'", "add version to the settings sheet",
+                                      "warning")
+    XLSFORM_DEFAULT_TITLE = Detail("no form_title: the title is '{title}'", "add form_title to the settings sheet",
+                                    "warning")
+    XLSFORM_DEFAULT_BANDS = Detail("no gov::bands: the SDG 10.7.2 bands (0, 40, 80, 100) with target 'meets'",
+                                    "keep them, or write your own bands in the questionnaire", "warning")
+    XLSFORM_DEFAULT_BAND_LABELS = Detail("the default bands have no labels in {languages}: they are written in "
+                                          "English there", "translate the band labels in the questionnaire",
+                                          "warning")
+    XLSFORM_DEFAULT_PROFILE = Detail("the choices of '{id}' have no scores: a profile question (asked, never scored)",
+                                      "give every option a score to score it", "warning")
+    XLSFORM_DEFAULT_UNSCORED = Detail("the number '{id}' has no gov::scoring: asked, never scored",
+                                       "add scoring (thresholds or linear) to score it", "warning")
+    XLSFORM_DEFAULT_GENERAL = Detail("questions outside any group are placed in the area '{id}' (General)",
+                                      "put them in a group to give them their own area", "warning")
+    XLSFORM_DEFAULT_LABEL = Detail("the row has no label: its label is its name '{name}'", "write a label",
+                                    "warning")
+    XLSFORM_DEFAULT_OTHER = Detail("'or_other' is the option 'other' and the text question '{id}', asked when it is "
+                                    "chosen", "nothing to do", "warning")
+    XLSFORM_DEFAULT_BOUNDS = Detail("the constraint {expression!r:.120} gives the accepted range {low} to {high}",
+                                     "nothing to do", "warning")
+    XLSFORM_DEFAULT_FLATTENED = Detail("the group '{name}' is nested deeper than domain and area: its questions "
+                                        "join the area '{area}', the group's title goes in their help",
+                                        "nothing to do, or move the questions", "warning")
 
     # ---- answers documents and single saves (located by a path such as answers.q1.value)
     UNREADABLE = Detail("{error}", "save the answers as UTF-8 JSON (.json) or YAML")
@@ -298,6 +358,9 @@ class Catalog(Enum):
                           "answer with a number from {low} to {high}")
     OUT_OF_RANGE__NUMBER = Detail("the number must be from {low} to {high}, got {number}",
                                   "answer with a number from {low} to {high}")
+    NOT_ANSWERABLE = Detail("this is a note: it takes no answer", "remove the answer")
+    CONSTRAINT = Detail("the answer does not meet the question's constraint {constraint!r:.120}",
+                        "give an answer that meets the constraint")
     TOO_LONG = Detail("the text has {length} characters; at most {limit} are accepted", "shorten the text")
     WRONG_TYPE__TEXT = Detail("expected text, got {shown}", "answer with a text")
     WRONG_TYPE__DATE = Detail("expected a date YYYY-MM-DD, got {shown}", "answer with a date written YYYY-MM-DD")

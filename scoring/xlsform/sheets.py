@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import json
 import warnings
-import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
 
 from scoring.problems.catalog import Catalog
 from scoring.problems.problem import Problem
-from scoring.xlsform.columns import LEGACY_PREFIX, NAMESPACE, PREFIX, language_code
+from scoring.xlsform.columns import LEGACY_PREFIX, NAMESPACE, PREFIX
+from scoring.xlsform.languages import language_code
 
-FLAGS = {"yes": True, "true": True, "true()": True, "1": True, "no": False, "false": False, "false()": False, "0": False}
+# What pyxform reads as true or false in a yes/no column (case does not matter here).
+FLAGS = {"yes": True, "true": True, "true()": True, "1": True, "t": True, "y": True,
+         "no": False, "false": False, "false()": False, "0": False, "f": False, "n": False}
 
 
 def from_json(text: str) -> object:
@@ -67,16 +68,38 @@ class Sheet:
     rows: list[Row]
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """What one row became: ``kind`` (domain, area, group, question, profile_question, note,
+    option, skipped, settings, end), the id it got, and a short detail (a type, a reason)."""
+
+    where: str
+    kind: str
+    id: str | None = None
+    detail: str = ""
+
+
 @dataclass
 class Context:
-    """What reading collects: workbook problems and the row each definition location came from."""
+    """What reading collects: problems, what each row became, and the row each definition
+    location came from."""
 
     problems: list[Problem] = field(default_factory=list)
     rows: dict[str, str] = field(default_factory=dict)
+    outcomes: dict[str, Outcome] = field(default_factory=dict)
 
     def report(self, where: Row | str, entry: Catalog, **values: object) -> None:
-        """Record a workbook problem at a row (or a sheet)."""
+        """Record a problem at a row (or a sheet)."""
         self.problems.append(entry.at(where.where if isinstance(where, Row) else where, **values))
+
+    def became(self, row: Row, kind: str, id: str | None = None, detail: str = "") -> None:
+        """Record what ``row`` became (a later call for the same row replaces it)."""
+        self.outcomes[row.where] = Outcome(row.where, kind, id, detail)
+
+    @property
+    def errors(self) -> list[Problem]:
+        """The problems that stop the import."""
+        return [problem for problem in self.problems if problem.is_error]
 
 
 def cell_text(value: object) -> str | None:
@@ -90,30 +113,34 @@ def cell_text(value: object) -> str | None:
     return str(value)
 
 
-def read_sheets(path: Path, context: Context) -> dict[str, Sheet] | None:
-    """Every worksheet by lower-case name, or None (with a problem) when the file is no workbook."""
+def read_sheets(path, context: Context) -> dict[str, Sheet] | None:
+    """Every worksheet by lower-case name, or None (with a problem) when the file is no workbook.
+
+    ``path`` is a path or an open binary file."""
     book = open_workbook(path, context)
     if book is None:
         return None
     try:
         return {sheet.title.strip().lower(): read_sheet(sheet.title.strip().lower(), sheet)
                 for sheet in book.worksheets}
+    except Exception as error:  # a damaged sheet (bad XML…) fails while its rows are read
+        context.report("", Catalog.XLSFORM_UNREADABLE, error=f"{type(error).__name__}: {error}"[:200])
+        return None
     finally:
         book.close()
 
 
-def open_workbook(path: Path, context: Context):
+def open_workbook(path, context: Context):
     """The openpyxl workbook (read-only, values only), or None with a problem."""
     from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         with warnings.catch_warnings():
             # openpyxl warns about features it drops (data validation, styles…); only values matter here.
             warnings.simplefilter("ignore", UserWarning)
             return load_workbook(path, read_only=True, data_only=True)
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError, InvalidFileException) as error:
-        context.report("", Catalog.XLSFORM_UNREADABLE, error=error)
+    except Exception as error:  # not a zip, not a workbook, damaged parts: all mean "cannot read"
+        context.report("", Catalog.XLSFORM_UNREADABLE, error=f"{type(error).__name__}: {error}"[:200])
         return None
 
 
@@ -159,7 +186,11 @@ def has_columns(sheet: Sheet, required: tuple[str, ...], context: Context) -> bo
 
 
 def language_columns(sheet: Sheet, base: str, default: str, context: Context) -> dict[str, str]:
-    """Language code → column for ``base`` (``label``, ``label::English (en)``, …)."""
+    """Language code → column for ``base`` (``label``, ``label::English (en)``, ``label::fr``…).
+
+    A language part that names no language (``label::Klingonese``) keeps its texts under a code
+    made from its name, with a warning.
+    """
     found: dict[str, str] = {}
     for column in sheet.columns:
         if column != base and not column.startswith(base + "::"):
@@ -167,14 +198,20 @@ def language_columns(sheet: Sheet, base: str, default: str, context: Context) ->
         language = column.removeprefix(base).removeprefix("::")
         code = language_code(language) if language else default
         if code is None:
-            context.report(f"{sheet.name} row 1", Catalog.XLSFORM_UNKNOWN_LANGUAGE, column=column, base=base)
-        else:
-            found.setdefault(code, column)
+            code = made_code(language)
+            context.report(f"{sheet.name} row 1", Catalog.XLSFORM_UNKNOWN_LANGUAGE, column=column, code=code)
+        found.setdefault(code, column)
     return found
 
 
+def made_code(name: str) -> str:
+    """A code for a language Babel does not know: its name in lowercase letters, digits and _."""
+    return "_".join("".join(char if char.isascii() and char.isalnum() else " " for char in name.lower()).split())[
+        :32] or "xx"
+
+
 def json_cell(row: Row, column: str, context: Context) -> object:
-    """The parsed JSON of a cell; None when empty or invalid (then with a problem)."""
+    """The parsed JSON of a cell; None when empty or invalid (then with a warning: ignored)."""
     text = row.word(column)
     if text is None:
         return None
@@ -186,7 +223,8 @@ def json_cell(row: Row, column: str, context: Context) -> object:
 
 
 def flag(row: Row, column: str, context: Context) -> bool | None:
-    """A yes/no cell (also true/false, TRUE(), 1/0); None when empty or invalid (with a problem)."""
+    """A yes/no cell (also true/false, TRUE(), 1/0); None when empty or invalid (then with a
+    warning: the cell is ignored)."""
     word = row.word(column)
     if word is None or word.lower() in FLAGS:
         return None if word is None else FLAGS[word.lower()]

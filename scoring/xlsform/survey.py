@@ -1,185 +1,138 @@
-"""The survey sheet, row by row: domain and area groups, questions, and their options.
+"""The survey sheet, row by row, into a tree of groups (and repeats) holding questions and notes.
 
-Every problem goes to the reading ``Context`` at the row it comes from.
+How the tree becomes domains and areas is ``scoring.xlsform.layout``; how its expressions are
+checked, ``scoring.xlsform.conditions``. Every row's outcome and problem goes to the ``Context``.
 """
 
 from __future__ import annotations
 
-from scoring.problems.catalog import Catalog
-from scoring.xlsform.columns import PERCENT_CONSTRAINT, PREFIX
-from scoring.xlsform.sheets import Context, Row, compact, flag, json_cell
+from dataclasses import dataclass, field
 
-# Rows ODK fills in by itself (time stamps, device ids): nothing to ask, so they are skipped.
-METADATA_TYPES = frozenset({"start", "end", "today", "deviceid", "phonenumber", "username", "email",
-                            "audit", "simserial", "subscriberid"})
-BY_XLSFORM_TYPE = {"select_one": "single_choice", "select_multiple": "multi_choice", "integer": "number",
-                   "decimal": "number", "text": "text", "date": "date"}
-FITS = {"yes_no": {"select_one"}, "single_choice": {"select_one"}, "multi_choice": {"select_multiple"},
-        "number": {"integer", "decimal"}, "percent": {"integer", "decimal"}, "text": {"text"}, "date": {"date"}}
+from scoring.problems.catalog import Catalog
+from scoring.xlsform.columns import PREFIX
+from scoring.xlsform.items import Columns, Item, other_item, other_option, question_data
+from scoring.xlsform.names import Names
+from scoring.xlsform.sheets import Context, Row, compact, json_cell
+from scoring.xlsform.types import RowType, read_type
+
+
+@dataclass
+class Group:
+    """A group or a repeat of the survey (the root has no row) and what it holds, in order."""
+
+    row: Row | None
+    id: str
+    data: dict = field(default_factory=dict)  # title, help, gov:: weight, method, target_band
+    relevant: str | None = None
+    repeat: bool = False
+    children: list = field(default_factory=list)  # Group | Item
 
 
 class SurveyReader:
-    """Survey rows → domains → areas → questions, following the begin_group / end_group rows."""
+    """Survey rows → a tree of groups and items, names made unique ids on the way."""
 
-    def __init__(self, columns: dict[str, dict[str, str]], lists: dict[str, list[tuple[Row, dict]]],
-                 context: Context) -> None:
-        self.columns, self.lists, self.context = columns, lists, context
-        self.domains: list[dict] = []
-        self.open: list[tuple[Row, dict | None, str]] = []  # open groups; None marks a misplaced one
-        self.names: dict[str, str] = {}  # name → the row that used it first
+    def __init__(self, columns: Columns, lists: dict[str, list], languages: list[str], context: Context) -> None:
+        self.columns, self.lists, self.languages, self.context = columns, lists, languages, context
+        self.names = Names(context)
+        self.root = Group(None, "")
+        self.open: list[Group] = [self.root]
+        self.skipped: dict[str, str] = {}  # name → type of the rows left out
 
-    def read(self, rows: list[Row]) -> list[dict]:
-        """The domains of the survey; structural problems go to the context."""
+    def read(self, rows: list[Row]) -> Group:
+        """The tree of the survey; unclosed groups are reported."""
         for row in rows:
             self.feed(row)
-        for row, _, _ in self.open:
-            self.context.report(row, Catalog.XLSFORM_GROUP_STRUCTURE, name=row.word("name"))
-        return self.domains
+        for group in self.open[1:]:
+            self.context.report(group.row, Catalog.XLSFORM_GROUP_STRUCTURE, name=group.row.word("name"))
+        return self.root
 
     def feed(self, row: Row) -> None:
-        """Take one row: a group boundary, a question, or an ODK metadata row (skipped)."""
-        kind = " ".join((row.word("type") or "").split())
-        key = kind.lower().replace(" ", "_")
-        if not kind:
+        """Take one row: a group boundary, a question or note, or a row to skip."""
+        text = row.word("type")
+        if text is None:
             self.context.report(row, Catalog.XLSFORM_MISSING_TYPE)
-        elif key == "begin_group":
-            self.begin(row)
-        elif key == "end_group":
-            self.end(row)
-        elif key not in METADATA_TYPES:
-            self.question(row, kind)
-
-    def begin(self, row: Row) -> None:
-        """Open a domain (first level) or an area (second level)."""
-        if row.word("relevant"):
-            self.context.report(row, Catalog.XLSFORM_UNSUPPORTED)
-        if len(self.open) >= 2:
-            self.context.report(row, Catalog.XLSFORM_GROUP_STRUCTURE__TOO_DEEP)
-            self.open.append((row, None, ""))
+            self.context.became(row, "skipped", detail="no type")
             return
-        node = compact({"id": self.name(row), "title": row.texts(self.columns["label"]),
-                        "help": row.texts(self.columns["hint"]), "weight": row.word(PREFIX + "weight"),
-                        "method": row.word(PREFIX + "method")})
-        location = self.add_area(node) if self.open else self.add_domain(node, row)
-        self.context.rows[location] = row.where
-        self.open.append((row, node, location))
-
-    def add_domain(self, node: dict, row: Row) -> str:
-        """Add a domain; its location."""
-        node.update(compact({"target_band": row.word(PREFIX + "target_band")}), areas=[])
-        self.domains.append(node)
-        return f"domains[{len(self.domains) - 1}]"
-
-    def add_area(self, node: dict) -> str:
-        """Add an area to the open domain; its location."""
-        _, domain, domain_location = self.open[0]
-        node["questions"] = []
-        domain["areas"].append(node)
-        return f"{domain_location}.areas[{len(domain['areas']) - 1}]"
-
-    def end(self, row: Row) -> None:
-        """Close the innermost open group."""
-        if self.open:
-            self.open.pop()
+        row_type = read_type(text)
+        if row_type.kind in ("begin_group", "begin_repeat"):
+            self.begin(row, row_type.kind == "begin_repeat")
+        elif row_type.kind == "end":
+            self.end(row, row_type)
+        elif row_type.kind in ("metadata", "skipped"):
+            self.skip(row, row_type)
         else:
-            self.context.report(row, Catalog.XLSFORM_GROUP_STRUCTURE__NOT_OPEN)
+            self.item(row, row_type)
 
-    def question(self, row: Row, kind: str) -> None:
-        """Read a question row and add it to the open area."""
-        parsed = parse_type(kind)
+    def begin(self, row: Row, repeat: bool) -> None:
+        """Open a group or a repeat (a repeat is asked once, with a warning)."""
         name = self.name(row)
-        if parsed is None:
-            self.context.report(row, Catalog.XLSFORM_UNKNOWN_TYPE, type=kind)
+        group = Group(row, self.names.claim(name, row) if name else self.names.fresh("group"), repeat=repeat)
+        group.data = compact({"title": row.texts(self.columns.of("label")) or {self.columns.default: name or "?"},
+                              "help": row.texts(self.columns.of("hint")), "weight": row.word(PREFIX + "weight"),
+                              "method": row.word(PREFIX + "method"),
+                              "target_band": row.word(PREFIX + "target_band")})
+        group.relevant = row.text("relevant")
+        if repeat:
+            self.context.report(row, Catalog.XLSFORM_REPEAT, name=name)
+        self.open[-1].children.append(group)
+        self.open.append(group)
+
+    def end(self, row: Row, row_type: RowType) -> None:
+        """Close the innermost open group; its name (if any) does not count as a name."""
+        if len(self.open) == 1:
+            self.context.report(row, Catalog.XLSFORM_GROUP_STRUCTURE__NOT_OPEN, type=row_type.word)
             return
-        question = compact(self.question_data(row, parsed[0]) | {"id": name})
-        scores = option_scores(row, self.context)
-        options = scored(row, self.options(row, question["type"], parsed[1], name, scores), scores, self.context)
-        area = self.area(row)
-        if area is not None:
-            self.attach(row, question, options, *area)
+        group = self.open.pop()
+        self.context.became(row, "end", group.id)
 
-    def attach(self, row: Row, question: dict, options: list, area: dict, area_location: str) -> None:
-        """Add a question (and its options) to an area, remembering the rows they came from."""
-        location = f"{area_location}.questions[{len(area['questions'])}]"
-        if options:
-            question["options"] = [option for _, _, option in options]
-        area["questions"].append(question)
-        self.context.rows[location] = row.where
-        for index, (option_row, score_row, _) in enumerate(options):
-            self.context.rows[f"{location}.options[{index}]"] = option_row.where
-            self.context.rows[f"{location}.options[{index}].score"] = score_row.where
+    def skip(self, row: Row, row_type: RowType) -> None:
+        """Leave out a row that has no meaning in a questionnaire, with a warning."""
+        entry = Catalog.XLSFORM_METADATA if row_type.kind == "metadata" else Catalog.XLSFORM_SKIPPED
+        self.context.report(row, entry, type=row.word("type"))
+        self.context.became(row, "skipped", row.word("name"), row_type.word)
+        if row.word("name"):
+            self.skipped[row.word("name")] = row_type.word
 
-    def question_data(self, row: Row, xlsform_type: str) -> dict:
-        """A question's keys from its cells (None where the cell is empty)."""
-        texts, context = self.columns, self.context
-        data = {"type": self.our_type(row, xlsform_type), "label": row.texts(texts["label"]),
-                "help": row.texts(texts["hint"]), "unit": row.texts(texts[PREFIX + "unit"]),
-                "required": flag(row, "required", context), "weight": row.word(PREFIX + "weight"),
-                "allow_na": flag(row, PREFIX + "allow_na", context), "relevant": row.text("relevant"),
-                "allow_unknown": flag(row, PREFIX + "allow_unknown", context),
-                "evidence": row.word(PREFIX + "evidence"), "min": row.word(PREFIX + "min"),
-                "max": row.word(PREFIX + "max")}
-        return data | {key: json_cell(row, PREFIX + key, context) for key in ("scoring", "tags", "recommendations")}
+    def item(self, row: Row, row_type: RowType) -> None:
+        """Add a question or a note (and, for ``or_other``, its "other" text question)."""
+        name = self.name(row)
+        if name is None:
+            return
+        data = question_data(row, self.names.claim(name, row), row_type, self.columns, self.context)
+        item = Item(row, data, relevant=row.text("relevant"), constraint=row.text("constraint"))
+        if row_type.list_name is not None:
+            item.options = self.options(row, row_type, data)
+        self.open[-1].children.append(item)
+        if row_type.or_other:
+            self.add_other(item)
 
-    def our_type(self, row: Row, xlsform_type: str) -> str:
-        """gov_type when given (it must fit the XLSForm type), else the type XLSForm implies."""
-        declared = row.word(PREFIX + "type")
-        if declared is None:
-            percent = xlsform_type in FITS["percent"] and row.word("constraint") == PERCENT_CONSTRAINT
-            return "percent" if percent else BY_XLSFORM_TYPE[xlsform_type]
-        if declared in FITS and xlsform_type not in FITS[declared]:
-            self.context.report(row, Catalog.XLSFORM_TYPE_MISMATCH, column=f"{PREFIX}type", declared=declared,
-                                type=xlsform_type, types=" or ".join(sorted(FITS[declared])))
-        return declared
+    def add_other(self, item: Item) -> None:
+        if not any(option["code"] == "other" for _, _, option in item.options):
+            item.options.append((item.row, item.row, other_option(self.languages)))
+        other = other_item(item, self.languages, self.names.fresh(f"{item.id}_other"))
+        self.context.report(item.row, Catalog.XLSFORM_DEFAULT_OTHER, id=other.id)
+        self.open[-1].children.append(other)
 
-    def options(self, row: Row, our_type: str, list_name: str | None, question_id: str | None,
-                scores: dict) -> list | None:
-        """The (row, option) pairs of a select question's list; none for the shared yes/no list.
-
-        None (with a problem) when the list is not on the choices sheet.
-        """
-        entries = [] if list_name is None else self.lists.get(list_name)
+    def options(self, row: Row, row_type: RowType, data: dict) -> list:
+        """(option row, score row, option) of a select's list, with gov::option_scores applied."""
+        entries = self.lists.get(row_type.list_name)
         if entries is None:
-            self.context.report(row, Catalog.XLSFORM_UNKNOWN_LIST, list_name=list_name)
-        elif our_type == "yes_no" and not own_yes_no_options(list_name, question_id, entries, scores):
+            self.context.report(row, Catalog.XLSFORM_UNKNOWN_LIST, list_name=row_type.list_name)
             return []
-        return entries
-
-    def area(self, row: Row) -> tuple[dict, str] | None:
-        """The open area (its data and location), or None with a problem when there is none."""
-        if any(node is None for _, node, _ in self.open):
-            return None  # inside a misplaced group, already reported
-        if len(self.open) != 2:
-            self.context.report(row, Catalog.XLSFORM_GROUP_STRUCTURE__OUTSIDE_AREA)
-            return None
-        _, node, location = self.open[-1]
-        return node, location
+        scores = option_scores(row, self.context)
+        if data["type"] == "yes_no" and not own_yes_no_options(row_type.list_name, data["id"], entries, scores):
+            return []
+        return scored(row, entries, scores, self.context)
 
     def name(self, row: Row) -> str | None:
-        """The row's name, with a problem when it is missing or already used."""
+        """The row's name; None (with an error, as pyxform) when it has none."""
         name = row.word("name")
         if name is None:
             self.context.report(row, Catalog.XLSFORM_MISSING_NAME)
-        elif name in self.names:
-            self.context.report(row, Catalog.XLSFORM_DUPLICATE_NAME, name=name, first=self.names[name])
-        else:
-            self.names[name] = row.where
         return name
 
 
-def parse_type(kind: str) -> tuple[str, str | None] | None:
-    """``select_one list`` → ('select_one', 'list'), ``decimal`` → ('decimal', None), else None."""
-    words = kind.split()
-    if [word.lower() for word in words[:2]] in (["select", "one"], ["select", "multiple"]):
-        words = ["_".join(words[:2]), *words[2:]]
-    head = words[0].lower()
-    if head in ("select_one", "select_multiple") and len(words) == 2:
-        return head, words[1]
-    return (head, None) if len(words) == 1 and head in BY_XLSFORM_TYPE and not head.startswith("select") else None
-
-
-def own_yes_no_options(list_name: str, question_id: str | None, entries: list[tuple[Row, dict]],
-                       scores: dict) -> bool:
+def own_yes_no_options(list_name: str, question_id: str, entries: list[tuple[Row, dict]], scores: dict) -> bool:
     """Whether a yes_no question's list is its own options, not the shared default yes/no list.
 
     A question's own list carries its id; a list with scores (gov::option_scores, or an older
@@ -191,7 +144,7 @@ def own_yes_no_options(list_name: str, question_id: str | None, entries: list[tu
 
 
 def option_scores(row: Row, context: Context) -> dict:
-    """The question's gov::option_scores, {code: score}; empty when absent or invalid (with a problem)."""
+    """The question's gov::option_scores, {code: score}; empty when absent or invalid (with a warning)."""
     scores = json_cell(row, PREFIX + "option_scores", context)
     if scores is None or isinstance(scores, dict):
         return {str(code): score for code, score in (scores or {}).items() if score is not None}
@@ -199,10 +152,8 @@ def option_scores(row: Row, context: Context) -> dict:
     return {}
 
 
-def scored(row: Row, entries: list[tuple[Row, dict]] | None, scores: dict, context: Context) -> list:
+def scored(row: Row, entries: list[tuple[Row, dict]], scores: dict, context: Context) -> list:
     """(option row, score row, option) for each option; a score from ``scores`` comes from ``row``."""
-    if entries is None:
-        return []  # no such list, already reported
     unknown = sorted(set(scores) - {option["code"] for _, option in entries})
     if unknown:
         context.report(row, Catalog.XLSFORM_UNKNOWN_OPTION, column=f"{PREFIX}option_scores", codes=", ".join(unknown))

@@ -9,18 +9,13 @@ import json
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
+from typing import BinaryIO
 
 from scoring.definition.model import Area, Definition, Domain, LangText, Option, Question
 from scoring.definition.rules import walk
-from scoring.xlsform.columns import (
-    CHOICES,
-    PERCENT_CONSTRAINT,
-    PREFIX,
-    SETTINGS,
-    SURVEY,
-    language_header,
-)
+from scoring.xlsform.columns import CHOICES, PREFIX, SETTINGS, SURVEY, range_constraint
 from scoring.xlsform.dump import decimal_text
+from scoring.xlsform.languages import language_header
 
 Row = dict[str, object]
 
@@ -35,8 +30,9 @@ YES_NO_LABELS = {
 XLSFORM_TYPES = {
     "yes_no": "select_one", "single_choice": "select_one", "multi_choice": "select_multiple",
     # decimal also accepts whole numbers; our number questions may hold fractions
-    "number": "decimal", "percent": "decimal", "text": "text", "date": "date",
+    "number": "decimal", "percent": "decimal", "text": "text", "date": "date", "note": "note",
 }
+NUMERIC = ("number", "percent")
 GROUP_FIELDS = ("type", "weight", "method", "target_band", "allow_na", "allow_unknown", "evidence", "min", "max")
 JSON_FIELDS = ("scoring", "option_scores", "tags", "recommendations")
 SETTINGS_COLUMNS = ("form_title", "form_id", "version", "default_language", *(
@@ -44,8 +40,9 @@ SETTINGS_COLUMNS = ("form_title", "form_id", "version", "default_language", *(
                                "bands", "target_band", "method")))
 
 
-def write_xlsform(definition: Definition, out_path: Path) -> None:
-    """Write ``definition`` as an XLSForm workbook (.xlsx) at ``out_path``: survey, choices, settings."""
+def write_xlsform(definition: Definition, out_path: Path | BinaryIO) -> None:
+    """Write ``definition`` as an XLSForm workbook (.xlsx) at ``out_path`` (a path or an open
+    binary file): survey, choices and settings sheets."""
     from openpyxl import Workbook
 
     languages = text_languages(definition)
@@ -55,7 +52,7 @@ def write_xlsform(definition: Definition, out_path: Path) -> None:
     _fill(book.create_sheet(CHOICES), CHOICES, choices_columns(languages),
           choices_rows(definition, languages, yes_no_list))
     _fill(book.create_sheet(SETTINGS), SETTINGS, SETTINGS_COLUMNS, [settings_row(definition)])
-    book.save(Path(out_path))
+    book.save(out_path if hasattr(out_path, "write") else Path(out_path))
 
 
 def text_languages(definition: Definition) -> tuple[str, ...]:
@@ -84,7 +81,8 @@ def text_columns(base: str, languages: Iterable[str]) -> list[str]:
 def survey_columns(languages: tuple[str, ...]) -> list[str]:
     """The columns of the survey sheet, standard ones first."""
     return ["type", "name", *text_columns("label", languages), *text_columns("hint", languages),
-            "required", "relevant", "constraint", *(PREFIX + name for name in GROUP_FIELDS),
+            "required", "relevant", "constraint", *text_columns("constraint_message", languages),
+            *(PREFIX + name for name in GROUP_FIELDS),
             *text_columns(PREFIX + "unit", languages), *(PREFIX + name for name in JSON_FIELDS)]
 
 
@@ -117,28 +115,35 @@ def group_row(node: Domain | Area, languages: tuple[str, ...]) -> Row:
 
 def question_row(question: Question, languages: tuple[str, ...], yes_no_list: str | None) -> Row:
     """The survey row of one question, our extra keys in gov:: columns."""
+    if question.type == "note":
+        return note_row(question, languages)
     row = {"type": xlsform_type(question, yes_no_list), "name": question.id,
            **texts("label", question.label, languages), **texts("hint", question.help, languages),
            "required": _flag(question.required), "relevant": question.relevant,
            PREFIX + "type": question.type, PREFIX + "weight": decimal_text(question.weight),
            PREFIX + "allow_na": _flag(question.allow_na), PREFIX + "allow_unknown": _flag(question.allow_unknown),
            PREFIX + "evidence": question.evidence, **texts(PREFIX + "unit", question.unit, languages)}
-    return row | range_cells(question) | json_cells(question)
+    return row | constraint_cells(question, languages) | json_cells(question)
 
 
-def range_cells(question: Question) -> Row:
-    """A number's declared range as ``gov::min``/``gov::max`` and as the XLSForm ``constraint``
-    that collection tools check (a percent always has one: 0 to 100 unless narrowed)."""
-    if question.type != "percent" and question.min is None and question.max is None:
-        return {}
-    if question.type == "percent" and question.min is None and question.max is None:
-        return {"constraint": PERCENT_CONSTRAINT}
-    low, high = question.value_range
-    bounds = [f". >= {decimal_text(low)}" if question.min is not None or question.type == "percent" else None,
-              f". <= {decimal_text(high)}" if question.max is not None or question.type == "percent" else None]
-    return {"constraint": " and ".join(bound for bound in bounds if bound),
-            PREFIX + "min": None if question.min is None else decimal_text(question.min),
-            PREFIX + "max": None if question.max is None else decimal_text(question.max)}
+def note_row(question: Question, languages: tuple[str, ...]) -> Row:
+    """The survey row of a note: a text, shown when its relevance holds."""
+    return {"type": "note", "name": question.id, **texts("label", question.label, languages),
+            **texts("hint", question.help, languages), "relevant": question.relevant, PREFIX + "type": "note"}
+
+
+def constraint_cells(question: Question, languages: tuple[str, ...]) -> Row:
+    """The XLSForm ``constraint`` collection tools check: a number's declared range (also in
+    ``gov::min``/``gov::max``; a percent always has one, 0 to 100 unless narrowed) and the
+    question's own constraint, joined with ``and``; and its message in every language."""
+    cells = texts("constraint_message", question.constraint_message, languages)
+    written = range_constraint(question.type, question.min, question.max) if question.type in NUMERIC else None
+    if written is not None:
+        cells |= {PREFIX + "min": None if question.min is None else decimal_text(question.min),
+                  PREFIX + "max": None if question.max is None else decimal_text(question.max)}
+    if written is not None and question.constraint is not None:
+        return cells | {"constraint": f"{written} and ({question.constraint})"}
+    return cells | {"constraint": written or question.constraint}
 
 
 def xlsform_type(question: Question, yes_no_list: str | None) -> str:
@@ -203,7 +208,7 @@ def option_row(list_name: str, option: Option, languages: tuple[str, ...]) -> Ro
 
 def settings_row(definition: Definition) -> Row:
     """The one settings row: what ODK needs, then the definition's top-level keys."""
-    source = "en" if "en" in definition.languages else definition.languages[0]
+    source = definition.source_language
     description = definition.description
     return {
         "form_title": definition.title.get(source), "form_id": definition.id, "version": definition.version,

@@ -32,7 +32,7 @@ def test_parse_is_cached():
     [
         ("", 0),
         ("${a} =", 6),
-        ("${A} = 1", 0),
+        ("${A B} = 1", 0),
         ("'open", 0),
         ("yes = 1", 0),
         ("1 < 2 < 3", 6),
@@ -47,7 +47,11 @@ def test_parse_is_cached():
         ("and ${a}", 0),
         ("${a} = 1 and", 12),
         ("${a", 0),
-        ("round(${a})", 0),
+        ("rounded(${a})", 0),
+        ("round()", 0),
+        ("${a} + ", 7),
+        ("regex(${a}, '[')", 0),
+        ("now()", 0),
     ],
 )
 def test_syntax_errors_carry_a_position(text, position):

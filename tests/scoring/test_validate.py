@@ -102,9 +102,9 @@ def test_load_mapping_checks_against_given_versions():
 
 def test_three_problems_give_three_issues(tmp_path):
     text = (MINIMAL.replace("id: d1", "id: a1").replace("min: 0", "min: 5")
-            .replace("{id: q1, type: yes_no, label: {en: Q}}", "{id: q1, type: number, label: {en: Q}}"))
+            .replace("{id: q1, type: yes_no, label: {en: Q}}", "{id: q1, type: number, label: {en: Q}, min: 5, max: 1}"))
     issues = check_file(write(tmp_path, text)).issues
-    assert sorted(issue.code for issue in issues) == ["duplicate_id", "first_band_not_zero", "missing_scoring"]
+    assert sorted(issue.code for issue in issues) == ["duplicate_id", "first_band_not_zero", "range_reversed"]
 
 
 def test_file_too_large_reads_nothing_more(tmp_path):

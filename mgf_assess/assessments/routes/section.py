@@ -36,6 +36,7 @@ from mgf_assess.core import policy
 from mgf_assess.core.errors import OperationError
 from mgf_assess.core.forms import ActionForm
 from mgf_assess.extensions import db
+from mgf_assess.i18n import use_questionnaire_language
 
 
 @dataclass
@@ -58,6 +59,7 @@ def load_section(assessment_id: int, area_id: str) -> SectionContext:
     section = find_section(definition, area_id)
     if section is None:
         abort(404)
+    use_questionnaire_language(definition)
     target = AnswerTarget(assessment, section.domain.id, section.area.id)
     return SectionContext(assessment, definition, section, target,
                           policy.can(current_user, "answer.edit", target))
@@ -90,7 +92,7 @@ def render_section(ctx: SectionContext, form=None, *, hidden=None, evidence_form
     definition, questions = ctx.definition, ctx.section.questions
     if hidden is None:
         hidden = hidden_ids(definition, stored_typed(ctx.assessment, definition))
-    hidden = {q.id for q in questions if q.id in hidden}
+    hidden = {q.id for q in ctx.section.items if q.id in hidden}
     evidence_forms = evidence_forms or {}
     if ctx.editable:
         evidence_forms = {q.id: evidence_forms.get(q.id) or EvidenceForm(prefix=f"ev-{q.id}", formdata=None)
@@ -189,7 +191,7 @@ def relevance(assessment_id: int, area_id: str):
     payloads = submitted_payloads(ctx.section.questions, form)
     hidden = hidden_ids(ctx.definition, overlay(ctx.definition, stored_typed(ctx.assessment, ctx.definition),
                                                 payloads))
-    return jsonify(hidden=[q.id for q in ctx.section.questions if q.id in hidden])
+    return jsonify(hidden=[q.id for q in ctx.section.items if q.id in hidden])
 
 
 @bp.post("/<int:assessment_id>/answers/<qid>/confirm")

@@ -111,7 +111,9 @@
 
   function messageOf(article, problem) {
     const code = problem.code || "";
-    const message = messages[code + ":" + article.dataset.type] || messages[code] || problem.message || "";
+    // A refused constraint comes with the question's own message, already in the page's language.
+    const own = code === "constraint" ? problem.message : "";
+    const message = own || messages[code + ":" + article.dataset.type] || messages[code] || problem.message || "";
     return message.replace("%(low)s", article.dataset.low || "").replace("%(high)s", article.dataset.high || "");
   }
 
@@ -353,6 +355,7 @@
     }
     const hidden = new Set(((await response.json()) || {}).hidden || []);
     articles().forEach((article) => { article.hidden = hidden.has(article.dataset.question); });
+    document.querySelectorAll("[data-note]").forEach((note) => { note.hidden = hidden.has(note.dataset.note); });
   }
 
   function scheduleRelevance() {

@@ -28,8 +28,8 @@ def check_mapping(mapping: VersionMapping, older: Definition, newer: Definition)
 
 
 def _coverage(mapping: VersionMapping, newer: Definition) -> Iterator[Problem]:
-    for question_id in newer.question_map:
-        if question_id not in mapping.questions:
+    for question_id, question in newer.question_map.items():
+        if question_id not in mapping.questions and question.answerable:  # a note has nothing to map
             yield Catalog.MAPPING_QUESTION_MISSING.at(f"questions.{question_id}", question_id=question_id,
                                                       version=newer.version)
     known = list(newer.question_map)

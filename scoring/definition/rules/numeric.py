@@ -49,7 +49,8 @@ def _range_bounds(where: str, question: Question) -> Iterator[Problem]:
 
 
 def check_scoring(definition: Definition) -> Iterator[Problem]:
-    """Number and percent questions say how a value becomes a score; other types do not."""
+    """A number or percent question's scoring is complete and consistent (without one it is not
+    scored); other types take none."""
     for where, question in walk.questions(definition):
         location = f"{where}.scoring"
         if question.type in NUMERIC_TYPES:
@@ -67,8 +68,8 @@ def _unexpected(question: Question) -> Catalog:
 def _numeric(location: str, question: Question) -> Iterator[Problem]:
     scoring = question.scoring
     if scoring is None:
-        yield Catalog.MISSING_SCORING.at(location, type=question.type, question_id=question.id)
-    elif scoring.method == "thresholds":
+        return  # an unscored number: asked, usable in expressions, never scored
+    if scoring.method == "thresholds":
         yield from _thresholds(location, scoring)
     else:
         yield from _linear(location, scoring)

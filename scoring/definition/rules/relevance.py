@@ -1,4 +1,6 @@
-"""Rules on relevance expressions: they parse, name existing questions, and form no cycle."""
+"""Rules on expressions: ``relevant`` and ``constraint`` parse, name existing questions (not
+notes) and their codes, and relevance forms no cycle. ``.`` (the answer being checked) belongs
+to constraints; a constraint may also name its own question, which reads the same answer."""
 
 from __future__ import annotations
 
@@ -20,14 +22,30 @@ def check_relevance(definition: Definition) -> Iterator[Problem]:
         if question.relevant is None:
             continue
         location = f"{where}.relevant"
-        expression = yield from _parsed(location, question.relevant)
-        if expression is not None:
-            parsed[question.id], locations[question.id] = expression, location
-            yield from _references(location, question, expression, known)
+        expression = yield from parsed_expression(location, question.relevant)
+        if expression is None:
+            continue
+        parsed[question.id], locations[question.id] = expression, location
+        if expression.uses_current:
+            yield Catalog.INVALID_EXPRESSION__CURRENT.at(location)
+        yield from references(location, question, expression, known, own=False)
     yield from _cycles(parsed, locations)
 
 
-def _parsed(location: str, text: str) -> Iterator[Problem]:
+def check_constraints(definition: Definition) -> Iterator[Problem]:
+    """Every ``constraint`` parses and refers to existing questions and codes."""
+    known = definition.question_map
+    for where, question in walk.questions(definition):
+        if question.constraint is None:
+            continue
+        location = f"{where}.constraint"
+        expression = yield from parsed_expression(location, question.constraint)
+        if expression is not None:
+            yield from references(location, question, expression, known, own=True)
+
+
+def parsed_expression(location: str, text: str) -> Iterator[Problem]:
+    """The parsed expression (the generator's return value), or None with a problem."""
     try:
         return parse(text)
     except ExpressionError as error:
@@ -36,22 +54,27 @@ def _parsed(location: str, text: str) -> Iterator[Problem]:
         return None
 
 
-def _references(location: str, question: Question, expression: Expression,
-                known: dict[str, Question]) -> Iterator[Problem]:
+def references(location: str, question: Question, expression: Expression, known: dict[str, Question],
+               own: bool) -> Iterator[Problem]:
+    """Problems of the ids and codes an expression names; ``own``: its question may be named."""
     for name in sorted(expression.references):
-        if name == question.id:
+        if name == question.id and not own:
             yield Catalog.SELF_REFERENCE.at(location, question_id=name)
         elif name not in known:
             others = [other for other in known if other != question.id]
             yield Catalog.UNKNOWN_REFERENCE.at(location, reference=name, hint=hint(name, others))
-    yield from _selected_codes(location, expression, known)
+        elif not known[name].answerable:
+            yield Catalog.UNKNOWN_REFERENCE__NOTE.at(location, reference=name)
+    yield from _selected_codes(location, question, expression, known)
 
 
-def _selected_codes(location: str, expression: Expression, known: dict[str, Question]) -> Iterator[Problem]:
+def _selected_codes(location: str, question: Question, expression: Expression,
+                    known: dict[str, Question]) -> Iterator[Problem]:
     for name, code in sorted(expression.selections):
-        codes = walk.answer_codes(known[name]) if name in known else None
+        target = question if name == "." else known.get(name)
+        codes = walk.answer_codes(target) if target is not None else None
         if codes is not None and code not in codes:
-            yield Catalog.UNKNOWN_OPTION_IN_EXPRESSION.at(location, question_id=name, option=code,
+            yield Catalog.UNKNOWN_OPTION_IN_EXPRESSION.at(location, question_id=target.id, option=code,
                                                           codes=", ".join(codes), hint=hint(code, codes))
 
 

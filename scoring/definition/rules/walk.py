@@ -62,6 +62,7 @@ def _question_texts(where: str, question: Question) -> Iterator[tuple[str, dict 
     yield f"{where}.label", question.label, True
     yield f"{where}.help", question.help, False
     yield f"{where}.unit", question.unit, False
+    yield f"{where}.constraint_message", question.constraint_message, False
     for index, option in enumerate(question.options):
         yield f"{where}.options[{index}].label", option.label, True
     for index, recommendation in enumerate(question.recommendations):
