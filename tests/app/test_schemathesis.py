@@ -58,7 +58,9 @@ def _on_the_assessment(operation, mode):
     ("PUT /assessments/{assessment_id}/answers/{qid}", GenerationMode.POSITIVE),
     ("PUT /assessments/{assessment_id}/answers/{qid}", GenerationMode.NEGATIVE),
     ("POST /assessments/{assessment_id}/transitions", GenerationMode.POSITIVE),
-    ("POST /assessments/{assessment_id}/transitions", GenerationMode.NEGATIVE)])
+    ("POST /assessments/{assessment_id}/transitions", GenerationMode.NEGATIVE),
+    ("POST /assessments/{assessment_id}/answers:import", GenerationMode.POSITIVE),
+    ("POST /assessments/{assessment_id}/answers:import", GenerationMode.NEGATIVE)])
 def test_operations_on_an_existing_assessment(app, api_token, label, mode):
     """Generated bodies against real objects: saves, conflicts, scores and transitions."""
     operation = schema.find_operation_by_label(label)
