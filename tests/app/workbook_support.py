@@ -8,6 +8,8 @@ import warnings
 import zipfile
 
 import openpyxl
+from werkzeug.datastructures import FileStorage, MultiDict
+from werkzeug.test import encode_multipart
 
 COLUMNS = {"question_id": 1, "answer": 7, "status": 8, "justification": 9, "revision": 10}
 
@@ -47,9 +49,19 @@ def edit(data: bytes, changes: dict[str, dict], **extra) -> bytes:
     return buffer.getvalue()
 
 
+def multipart(fields: dict) -> dict:
+    """A multipart/form-data body built in memory (the test client spools large bodies to a
+    temporary file it never closes)."""
+    values = MultiDict()
+    for key, value in fields.items():
+        for item in value if isinstance(value, list) else [value]:
+            values.add(key, FileStorage(io.BytesIO(item[0]), filename=item[1]) if isinstance(item, tuple) else item)
+    boundary, body = encode_multipart(values)
+    return {"data": body, "content_type": f"multipart/form-data; boundary={boundary}"}
+
+
 def upload(client, assessment_id: int, data: bytes, name: str = "answers.xlsx"):
-    return client.post(f"/assessments/{assessment_id}/workbook", data={"file": (io.BytesIO(data), name)},
-                       content_type="multipart/form-data")
+    return client.post(f"/assessments/{assessment_id}/workbook", **multipart({"file": (data, name)}))
 
 
 def preview_url(response) -> str:
