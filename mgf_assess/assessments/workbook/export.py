@@ -25,7 +25,7 @@ from mgf_assess.assessments.workbook import layout, scopes, sheets
 from mgf_assess.assessments.workbook.values import (
     answer_cell,
     justification_cell,
-    option_label,
+    option_labels,
     status_cell,
 )
 from mgf_assess.config import RTL_LANGUAGES
@@ -98,6 +98,7 @@ class AnswersSheet:
 
     def __init__(self, sheet, formats: dict, lists: sheets.Lists, rtl: bool) -> None:
         self.sheet, self.formats, self.lists, self.rtl = sheet, formats, lists, rtl
+        self.rules: dict[str, tuple[dict, list[str]]] = {}  # one validation per distinct rule, on all its cells
 
     def write(self, lines: list[scopes.Line], answers: dict) -> None:
         sheet = self.sheet
@@ -105,6 +106,9 @@ class AnswersSheet:
         sheet.write_row(1, 0, [str(layout.HEADINGS[key]) for key in layout.KEYS], self.formats["heading"])
         for index, line in enumerate(lines, start=layout.HEADING_ROWS):
             self.row(index, line, answers.get(line.question.id))
+        for rule, cells in self.rules.values():
+            first = cells[0]
+            sheet.data_validation(first, {**rule, "multi_range": " ".join(cells)} if len(cells) > 1 else rule)
         for column, width in enumerate(WIDTHS):
             sheet.set_column(column, column, width)
         sheet.freeze_panes(layout.HEADING_ROWS, 1)
@@ -140,15 +144,18 @@ class AnswersSheet:
             self.sheet.write_number(row, column, value, cell_format)
 
     def validate(self, row: int, question: Question) -> None:
-        rule = answer_rule(question, self.lists)
-        if rule:
-            self.sheet.data_validation(row, 6, row, 6, rule)
+        self.add_rule(row, 6, answer_rule(question, self.lists))
         statuses = status_codes(question)
         if len(statuses) > 1:
             source = self.lists.source(tuple(str(STATUS_LABELS[code]) for code in statuses))
-            self.sheet.data_validation(row, 7, row, 7, {"validate": "list", "source": source, **_warning(
-                _("Choose an answer status from the list."))})
-        self.sheet.data_validation(row, 8, row, 8, _text_rule())
+            self.add_rule(row, 7, {"validate": "list", "source": source,
+                                   **_warning(_("Choose an answer status from the list."))})
+        self.add_rule(row, 8, _text_rule())
+
+    def add_rule(self, row: int, column: int, rule: dict | None) -> None:
+        if rule:
+            key = repr(sorted(rule.items()))
+            self.rules.setdefault(key, (rule, []))[1].append(f"{layout.column_letter(column)}{row + 1}")
 
 
 def _warning(message: str) -> dict:
@@ -187,7 +194,7 @@ def answer_rule(question: Question, lists: sheets.Lists) -> dict | None:
 def choice_labels(question: Question) -> list[str]:
     if question.type == "yes_no" and not question.options:
         return [_("Yes"), _("No")]
-    return [option_label(question, option.code) for option in question.options]
+    return list(option_labels(question).values())
 
 
 def allowed_text(question: Question) -> str:

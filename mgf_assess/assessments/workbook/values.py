@@ -214,14 +214,18 @@ def fingerprint(state: tuple | None) -> str:
 
 # ---- writing cells ------------------------------------------------------------------------------
 
-def option_label(question: Question, code: str) -> str:
-    """The option's label in the current language, or its code when another option has the same."""
-    option = question.option_map.get(str(code))
-    if option is None:
-        return str(code)
-    label = localized(option.label)
-    same = [other for other in question.options if localized(other.label) == label]
-    return label if len(same) == 1 else option.code
+def option_labels(question: Question) -> dict[str, str]:
+    """Each option's label in the current language, or its code when another option has the
+    same label (the label alone would not say which one)."""
+    labels = {option.code: localized(option.label) for option in question.options}
+    counts: dict[str, int] = {}
+    for label in labels.values():
+        counts[label] = counts.get(label, 0) + 1
+    return {code: label if counts[label] == 1 else code for code, label in labels.items()}
+
+
+def _label(labels: dict[str, str], code) -> str:
+    return labels.get(str(code), str(code))
 
 
 def answer_cell(question: Question, answer) -> object:
@@ -229,13 +233,13 @@ def answer_cell(question: Question, answer) -> object:
     state = stored_state(answer)
     if state is None or state[0] != "answered":
         return None
-    value = state[1]
+    value, labels = state[1], option_labels(question)
     if question.type == "yes_no":
-        return option_label(question, value) if question.options else (_("Yes") if value == "yes" else _("No"))
+        return _label(labels, value) if question.options else (_("Yes") if value == "yes" else _("No"))
     if question.type == "single_choice":
-        return protect(option_label(question, value))
+        return protect(_label(labels, value))
     if question.type == "multi_choice":
-        return protect(f"{SEPARATOR} ".join(option_label(question, code) for code in value))
+        return protect(f"{SEPARATOR} ".join(_label(labels, code) for code in value))
     if question.type == "date":
         return _date_cell(value)
     return protect(value) if isinstance(value, str) else value
