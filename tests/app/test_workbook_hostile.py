@@ -80,7 +80,7 @@ HOSTILE = {
     "too_many_rows": (lambda data: edit(data, {}, **{f"A{layout.MAX_ROWS + 1}": "q_yes"}), 422,
                       "more than 5,000 rows"),
     "too_many_columns": (lambda data: edit(data, {}, AE3="x"), 422, "values beyond its column AD"),
-    "missing_columns": (lambda data: edit(data, {}, J1="rev"), 422, "revision missing"),
+    "missing_columns": (lambda data: edit(data, {}, J1="rev"), 422, "missing: revision"),
     "no_about": (lambda data: _without_sheet(data, layout.ABOUT), 422, "it has no sheet _about"),
     "no_answers": (lambda data: _without_sheet(data, "Answers"), 422, "it has no sheet Answers"),
     "plain_workbook": (_plain_workbook, 422, "it has no sheet _about"),

@@ -71,8 +71,9 @@ def _check_directory(parts: list[zipfile.ZipInfo]) -> None:
     for part in parts:
         if part.file_size > layout.RATIO_FROM and part.file_size > layout.MAX_RATIO * max(part.compress_size, 1):
             raise WorkbookRefused("zip_bomb", _l(
-                "The part %(part)s of this workbook is compressed more than %(ratio)s times, which only a damaged "
-                "or hostile file is. Nothing was read from it.", part=part.filename, ratio=layout.MAX_RATIO))
+                "The part %(part)s of this workbook is compressed more than %(ratio)s times, which no spreadsheet "
+                "program does: the file is damaged or hostile. Nothing was read from it.", part=part.filename,
+                ratio=layout.MAX_RATIO))
 
 
 def _check_names(archive: zipfile.ZipFile, parts: list[zipfile.ZipInfo]) -> None:

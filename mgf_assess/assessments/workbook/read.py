@@ -171,7 +171,7 @@ def _header(cells) -> dict[str, int]:
     missing = [key for key in layout.READ_KEYS if key not in columns]
     if missing:
         raise WorkbookRefused("missing_columns", _l(
-            "The first row of the sheet %(sheet)s must hold the column keys; %(keys)s missing. Download a new "
+            "The first row of the sheet %(sheet)s must hold the column keys; missing: %(keys)s. Download a new "
             "workbook and copy your answers into it.", sheet=layout.ANSWERS, keys=", ".join(missing)))
     return columns
 
