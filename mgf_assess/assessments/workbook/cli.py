@@ -84,25 +84,15 @@ def import_command(assessment_id: int, source: Path, apply_: bool, overwrite: tu
                    language: str) -> None:
     """Preview (or, with --apply, save) the answers workbook SOURCE for ASSESSMENT_ID."""
     from mgf_assess.assessments.errors import AnswerConflict, NotEditable
-    from mgf_assess.assessments.workbook.apply import PreviewOutdated, import_workbook
+    from mgf_assess.assessments.workbook.apply import PreviewOutdated
     from mgf_assess.assessments.workbook.problems import WorkbookRefused
     from mgf_assess.extensions import db
 
-    assessment, data = _assessment(assessment_id), source.read_bytes()
+    assessment = _assessment(assessment_id)
     user = _user(email, assessment)
     with force_locale(language):
         try:
-            preview = import_workbook(user, assessment, data).preview
-            click.echo(report(preview, source.name))
-            if not preview.ready:
-                sys.exit(2)
-            if apply_:
-                chosen = _chosen(preview, overwrite)
-                saved = import_workbook(user, assessment, data, chosen, apply=True, plan=preview.plan).saved
-                db.session.commit()
-                click.echo(f"Saved {len(saved)} answer{'' if len(saved) == 1 else 's'}.")
-            else:
-                click.echo("Dry run: nothing was saved. Run again with --apply to save.")
+            _import(user, assessment, source, apply_, overwrite)
         except (WorkbookRefused, NotEditable, PreviewOutdated) as refusal:
             db.session.rollback()
             raise click.ClickException(" ".join(refusal.problems.values())) from None
@@ -110,6 +100,24 @@ def import_command(assessment_id: int, source: Path, apply_: bool, overwrite: tu
             db.session.rollback()
             raise click.ClickException(f"The answer to {conflict.current.question_id} changed during the import; "
                                        "nothing was saved. Run the command again.") from None
+
+
+def _import(user, assessment, source: Path, apply_: bool, overwrite: tuple[str, ...]) -> None:
+    """Print the preview; exit 2 if it cannot be applied; apply it when asked (committed)."""
+    from mgf_assess.assessments.workbook.apply import import_workbook
+    from mgf_assess.extensions import db
+
+    data = source.read_bytes()
+    preview = import_workbook(user, assessment, data).preview
+    click.echo(report(preview, source.name))
+    if not preview.ready:
+        sys.exit(2)
+    if not apply_:
+        click.echo("Dry run: nothing was saved. Run again with --apply to save.")
+        return
+    saved = import_workbook(user, assessment, data, _chosen(preview, overwrite), apply=True, plan=preview.plan).saved
+    db.session.commit()
+    click.echo(f"Saved {len(saved)} answer{'' if len(saved) == 1 else 's'}.")
 
 
 def _chosen(preview, overwrite: tuple[str, ...]) -> dict[str, int]:

@@ -24,6 +24,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from mgf_assess.assessments import queries
@@ -43,7 +44,7 @@ from mgf_assess.assessments.workbook.values import (
     stored_state,
 )
 from mgf_assess.i18n import localized
-from scoring.api import Question
+from scoring.api import Definition, Question
 
 STATE_KEYS = ("status", "value", "justification")
 
@@ -102,7 +103,7 @@ class Preview:
 @dataclass
 class _Context:
     workbook: UploadedWorkbook
-    definition: object
+    definition: Definition
     stored: dict[str, Answer]
     author: object  # (domain, area) → bool
     places: dict[str, tuple]  # question id → (domain, area, "1.2 Area title")
@@ -157,37 +158,42 @@ def _classify(context: _Context, row: Row, preview: Preview) -> None:
         return
     context.seen[row.question] = row.number
     payload = read_payload(question, row.cells, context.vocabulary, row.percent_format)
-    typed, state, problems = checked(context.definition, question.id, payload)
+    state, problems = checked(context.definition, question.id, payload)
     current = context.stored.get(question.id)
     if not problems and state == stored_state(current):
         preview.unchanged += 1
-        return
-    domain, area, section = context.places[question.id]
-    item = Item(question, section, row.number, current, _state_dict(state), payload, 0)
+    else:
+        _compare(context, row, Item(question, "", row.number, current, _state_dict(state), payload, 0), problems,
+                 preview)
+
+
+def _compare(context: _Context, row: Row, item: Item, problems: list, preview: Preview) -> None:
+    """A row that would change the answer: refused, invalid, or placed by its revision."""
+    domain, area, item.section = context.places[item.question.id]
     if not context.author(domain, area):
-        item.message = str(_l("%(section)s is not one of the sections you may change: this row is refused. Undo "
-                              "its change, or ask the focal point.", section=section))
+        item.message = _("%(section)s is not one of the sections you may change: this row is refused. Undo its "
+                         "change, or ask the focal point.", section=item.section)
         item.location = context.workbook.location(row.number, "answer")
         preview.refused.append(item)
     elif problems:
-        preview.invalid += [_check_problem(context, row, question, problem) for problem in problems]
+        preview.invalid += [_check_problem(context, row, item.question, problem) for problem in problems]
     else:
-        _by_revision(context, row, item, state, preview)
+        _by_revision(context, row, item, preview)
 
 
 def _row_problems(context: _Context, row: Row, question: Question | None) -> list[Invalid]:
     location = context.workbook.location(row.number, "question_id")
     if not row.question:
-        return [Invalid(location, "question_required", str(_l(
-            "This row has no question id. Put the answer on the row of its question.")))]
+        return [Invalid(location, "question_required", _(
+            "This row has no question id. Put the answer on the row of its question."))]
     if question is None:
-        return [Invalid(location, "unknown_question", str(_l(
+        return [Invalid(location, "unknown_question", _(
             "The questionnaire of this assessment has no question %(id)s. Do not change the question ids.",
-            id=row.question)))]
+            id=row.question))]
     if row.question in context.seen:
-        return [Invalid(location, "duplicate_question", str(_l(
+        return [Invalid(location, "duplicate_question", _(
             "The question %(id)s has a row already (row %(first)s): keep one row per question.", id=row.question,
-            first=context.seen[row.question])), question)]
+            first=context.seen[row.question]), question)]
     return [Invalid(problem.location, problem.code, problem.message, question) for problem in row.problems]
 
 
@@ -197,19 +203,19 @@ def _check_problem(context: _Context, row: Row, question: Question, problem) -> 
                    problem_message(problem.code, question, problem.message), question)
 
 
-def _by_revision(context: _Context, row: Row, item: Item, state, preview: Preview) -> None:
+def _by_revision(context: _Context, row: Row, item: Item, preview: Preview) -> None:
     """A change on the revision downloaded, a server change to keep, or a conflict."""
     revision = read_revision(row.cells.get("revision"))
     if revision is None:
-        preview.invalid.append(Invalid(context.workbook.location(row.number, "revision"), "invalid_revision", str(_l(
+        preview.invalid.append(Invalid(context.workbook.location(row.number, "revision"), "invalid_revision", _(
             "The revision must stay as it was downloaded (a whole number). Download a new workbook if it was "
-            "changed.")), item.question))
+            "changed."), item.question))
         return
     item.base_revision = revision
     current_revision = item.current.revision if item.current else 0
     if revision == current_revision:
         preview.changes.append(item)
-    elif context.workbook.about.downloaded.get(item.question.id) == (revision, fingerprint(state)):
+    elif context.workbook.about.downloaded.get(item.question.id) == (revision, fingerprint(_state_tuple(item.new))):
         preview.kept.append(item)
     else:
         preview.conflicts.append(item)
@@ -217,6 +223,10 @@ def _by_revision(context: _Context, row: Row, item: Item, state, preview: Previe
 
 def _state_dict(state) -> dict | None:
     return None if state is None else dict(zip(STATE_KEYS, state, strict=True))
+
+
+def _state_tuple(new: dict | None) -> tuple | None:
+    return None if new is None else tuple(new[key] for key in STATE_KEYS)
 
 
 def _skip_irrelevant(assessment, definition, preview: Preview) -> None:
@@ -229,6 +239,6 @@ def _skip_irrelevant(assessment, definition, preview: Preview) -> None:
     for name in ("changes", "conflicts"):
         items = getattr(preview, name)
         for item in [item for item in items if item.question.id in hidden]:
-            item.message = str(_l("This question does not apply given the answers: its row is not saved."))
+            item.message = _("This question does not apply given the answers: its row is not saved.")
             preview.skipped.append(item)
         setattr(preview, name, [item for item in items if item.question.id not in hidden])

@@ -14,6 +14,7 @@ import warnings
 from dataclasses import dataclass, field
 
 import openpyxl
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from mgf_assess.assessments.workbook import layout
@@ -112,14 +113,7 @@ def _rows(sheet):
     """(row number, cells) of every row, refusing sheets that are too large or hold formulas."""
     formulas = []
     for number, cells in enumerate(sheet.iter_rows(), start=1):
-        if number > layout.MAX_ROWS:
-            raise WorkbookRefused("too_many_rows", _l(
-                "The sheet %(sheet)s has more than %(limit)s rows. Upload the workbook downloaded from this "
-                "assessment.", sheet=sheet.title, limit=f"{layout.MAX_ROWS:,}"))
-        if any(not blank(cell.value) for cell in cells[layout.MAX_COLUMNS:]):
-            raise WorkbookRefused("too_many_columns", _l(
-                "The sheet %(sheet)s has values beyond its column %(column)s. Remove them and upload the workbook "
-                "again.", sheet=sheet.title, column=layout.column_letter(layout.MAX_COLUMNS - 1)))
+        _check_size(sheet, number, cells)
         formulas += [Location(sheet.title, number, layout.column_letter(index))
                      for index, cell in enumerate(cells) if cell.data_type == "f"]
         yield number, cells
@@ -127,6 +121,17 @@ def _rows(sheet):
         raise WorkbookRefused("formulas", _l(
             "The workbook contains formulas (%(cells)s). Type the values themselves instead of formulas, then "
             "upload the workbook again.", cells=listed(formulas, layout.MAX_LISTED)))
+
+
+def _check_size(sheet, number: int, cells) -> None:
+    if number > layout.MAX_ROWS:
+        raise WorkbookRefused("too_many_rows", _l(
+            "The sheet %(sheet)s has more than %(limit)s rows. Upload the workbook downloaded from this "
+            "assessment.", sheet=sheet.title, limit=f"{layout.MAX_ROWS:,}"))
+    if any(not blank(cell.value) for cell in cells[layout.MAX_COLUMNS:]):
+        raise WorkbookRefused("too_many_columns", _l(
+            "The sheet %(sheet)s has values beyond its column %(column)s. Remove them and upload the workbook "
+            "again.", sheet=sheet.title, column=layout.column_letter(layout.MAX_COLUMNS - 1)))
 
 
 def _about(sheet) -> About:
@@ -193,13 +198,13 @@ def _cell_value(cell, location: Location, row: Row) -> object:
     if cell is None:
         return None
     if cell.data_type == "e":
-        row.problems.append(CellProblem(location, "error_value", str(_l(
-            "This cell holds the error %(value)s: type a value instead.", value=cell.value))))
+        row.problems.append(CellProblem(location, "error_value", _(
+            "This cell holds the error %(value)s: type a value instead.", value=cell.value)))
         return None
     if isinstance(cell.value, str) and len(cell.value) > layout.MAX_CELL_CHARS:
-        row.problems.append(CellProblem(location, "too_long", str(_l(
+        row.problems.append(CellProblem(location, "too_long", _(
             "This cell holds %(length)s characters; at most %(limit)s are read. Shorten it.",
-            length=f"{len(cell.value):,}", limit=f"{layout.MAX_CELL_CHARS:,}"))))
+            length=f"{len(cell.value):,}", limit=f"{layout.MAX_CELL_CHARS:,}")))
         return None
     return cell.value
 

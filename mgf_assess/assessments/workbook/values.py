@@ -200,10 +200,10 @@ def typed_state(typed) -> tuple | None:
     return typed.status, _lines(value) if isinstance(value, str) else value, _lines(typed.justification)
 
 
-def checked(definition, qid: str, payload) -> tuple[object, tuple | None, list]:
-    """``check_answer`` of a payload: the typed answer, its state and the problems."""
+def checked(definition, qid: str, payload) -> tuple[tuple | None, list]:
+    """``check_answer`` of a payload: the state of the checked answer, and the problems."""
     typed, problems = check_answer(definition, qid, payload)
-    return typed, (None if problems else typed_state(typed)), problems
+    return (None if problems else typed_state(typed)), problems
 
 
 def fingerprint(state: tuple | None) -> str:
