@@ -134,3 +134,12 @@ def test_the_upload_form_requires_a_file(client, login_as, assessment_id):
     login_as(role="focal_point")
     response = client.post(f"/assessments/{assessment_id}/workbook", data={}, content_type="multipart/form-data")
     assert response.status_code == 422 and "Choose the workbook to upload." in response.get_data(as_text=True)
+
+
+def test_a_refusal_names_at_most_ten_formulas(client, login_as, assessment_id):
+    login_as(role="focal_point")
+    formulas = {f"K{row}": "=1" for row in range(3, 3 + layout.MAX_LISTED + 2)}
+    response = upload(client, assessment_id, edit(download(client, assessment_id), {}, **formulas))
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert "Answers!K12, …)" in page and "Answers!K13" not in page
