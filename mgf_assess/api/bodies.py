@@ -126,6 +126,24 @@ class NewEvidenceUpload(NewEvidence):
     file: bytes = Field(description="the document: PDF, Word, Excel, PowerPoint, OpenDocument, PNG, JPEG, GIF, "
                         "plain text or CSV, judged by its content")
 
+OverwriteChoice = _matching(r"[A-Za-z0-9_.-]{1,64}:[0-9]{1,10}",
+                           "a question id and the revision of the stored answer seen, such as q_one:3")
+
+
+class WorkbookImportForm(RequestBody):
+    """An answers workbook to preview or apply, sent as multipart/form-data."""
+
+    file: bytes = Field(description="the answers workbook (.xlsx) downloaded from this assessment and filled in; "
+                        "at most 5 MB")
+    apply: Literal["true", "false"] = Field("false", description="true: save the changes, all or nothing; false "
+                                            "(the default): a dry run that only reports them")
+    overwrite: list[OverwriteChoice] = Field([], description="conflicts to resolve with the workbook's answer, each "
+                                             "as question id:revision of the stored answer the caller saw (from a "
+                                             "dry run); other conflicts keep the stored answer")
+
+    def overwrite_map(self) -> dict[str, int]:
+        return {qid: int(revision) for qid, _sep, revision in (item.rpartition(":") for item in self.overwrite)}
+
 
 Body = TypeVar("Body", bound=RequestBody)
 
@@ -147,6 +165,25 @@ def read_body(model: type[Body]) -> Body:
         raise BodyError(422, "Invalid request body",
                         [item("", "not_an_object", "The request body must be a JSON object.")])
     return validated(model, data)
+
+
+def read_form(model: type[Body], max_bytes: int) -> Body:
+    """The request's multipart/form-data fields and files validated as ``model``: 415 when the
+    body is not multipart, 413 (by the server) when it is larger than ``max_bytes``, 422 listing
+    every problem. A field sent several times is a list (only list fields accept that)."""
+    request.max_content_length = max_bytes
+    if request.mimetype != "multipart/form-data":
+        raise BodyError(415, "Send the workbook as multipart/form-data, in the field file.")
+    data: dict = {key: _one_or_list(request.form.getlist(key)) for key in request.form}
+    data |= {key: _one_or_list([item.read() for item in request.files.getlist(key)]) for key in request.files}
+    for name, info in model.model_fields.items():
+        if name in data and typing.get_origin(info.annotation) is list and not isinstance(data[name], list):
+            data[name] = [data[name]]
+    return validated(model, data)
+
+
+def _one_or_list(values: list):
+    return values[0] if len(values) == 1 else values
 
 
 MAX_JSON_DEPTH = 64  # no body the API accepts comes near it
@@ -201,7 +238,7 @@ def _problem(entry: dict, model: type[RequestBody]) -> dict:
         return _unknown(name, model)
     if entry["input"] is None:  # nullable fields accept null: this one does not
         return item(name, "wrong_type", f"{name} cannot be null.")
-    return _value_problem(name, entry, model.model_fields[name])
+    return _value_problem(name, entry, model.model_fields[str(entry["loc"][0])])  # an item: its list's field
 
 
 def _value_problem(name: str, entry: dict, field: FieldInfo) -> dict:

@@ -13,11 +13,13 @@ from mgf_assess.api.bodies import (
     NewEvidenceUpload,
     RequestBody,
     TransitionRequest,
+    WorkbookImportForm,
 )
 from mgf_assess.api.schemas import all_schemas, model_schemas, ref
 
 ERROR = ref("Error")
-REQUEST_BODIES = [NewAssessment, AnswerSave, TransitionRequest, NewEvidence, NewEvidenceUpload]
+REQUEST_BODIES = [NewAssessment, AnswerSave, TransitionRequest, NewEvidence, NewEvidenceUpload, WorkbookImportForm]
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ASSESSMENT_ID = {"name": "assessment_id", "in": "path", "required": True, "description": "assessment id",
                  "schema": {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}}
 EVIDENCE_ID = {"name": "evidence_id", "in": "path", "required": True, "description": "evidence id",
@@ -35,8 +37,8 @@ def _errors(*codes: int) -> dict:
              401: "Missing, invalid or revoked token, or a deactivated account",
              403: "The caller may see the assessment but not do this",
              404: "No such assessment (or not the caller's to see) or question",
-             409: "Conflict: see the title", 413: "The upload is larger than the server accepts",
-             422: "Invalid input: every problem is listed"}
+             409: "Conflict: see the title", 413: "The body or upload is larger than the server accepts",
+             415: "The body has the wrong media type", 422: "Invalid input: every problem is listed"}
     return {str(code): _json(ERROR, texts[code]) for code in (401, *codes)}
 
 
@@ -109,12 +111,30 @@ def _evidence_paths() -> dict:
     }
 
 
+def _workbook_paths() -> dict:
+    body = {"required": True, "content": {"multipart/form-data": {
+        "schema": ref(WorkbookImportForm.__name__),
+        "encoding": {"file": {"contentType": f"{XLSX}, application/octet-stream"}}}}}
+    conflict = _json({"anyOf": [ref("AnswerConflict"), ERROR]},
+                     "An answer changed while the workbook was being applied (with that answer), or the state "
+                     "forbids changes; nothing was saved")
+    return {"/assessments/{assessment_id}/answers:import": {"post": _operation(
+        "importAnswers", "Preview an answers workbook (a dry run, the default) or apply it, all or nothing",
+        {"200": _json(ref("WorkbookImport"), "The preview; with apply=true, also what was saved"),
+         **_errors(400, 403, 404, 413, 415, 422), "409": conflict},
+        parameters=[ASSESSMENT_ID], requestBody=body,
+        description="Send the workbook downloaded from the assessment's page (or `mgf answers export`) as the "
+                    "field `file`. Refused files (not a workbook, formulas, macros, too large, another "
+                    "questionnaire or assessment) answer 413 or 422 and change nothing.")}}
+
+
 def _paths() -> dict:
     me = {"get": _operation("getMe", "The account behind the token",
                             {"200": _json(ref("Me"), "The account"), **_errors()})}
     document = {"get": _operation("getOpenApi", "This document", {"200": _json({"type": "object"}, "OpenAPI 3.1")},
                                   security=[])}
-    return {"/me": me, "/openapi.json": document, **_assessment_paths(), **_answer_paths(), **_evidence_paths()}
+    return {"/me": me, "/openapi.json": document, **_assessment_paths(), **_answer_paths(), **_evidence_paths(),
+            **_workbook_paths()}
 
 
 def openapi_document() -> dict:

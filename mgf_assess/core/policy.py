@@ -132,6 +132,22 @@ def _edit_answer(user, target) -> bool:
     return workflow.is_editable(target.assessment.state) and _answer_author(user, target)
 
 
+@rule("answers.workbook")
+def _answers_workbook(user, assessment) -> bool:
+    """The offline answers workbook (download it, upload it back): the country's managers and
+    contributors. Which rows of an upload a contributor may change is ``answer.author``'s
+    question, row by row."""
+    if _country_manager(user, assessment):
+        return True
+    return user.role == "contributor" and user.country_code == assessment.country_code
+
+
+@rule("answers.import")
+def _answers_import(user, assessment) -> bool:
+    """Uploading a workbook: ``answers.workbook`` in a state that allows answering."""
+    return workflow.is_editable(assessment.state) and _answers_workbook(user, assessment)
+
+
 @rule("assessment.scores")
 def _view_scores(user, assessment) -> bool:
     """The preliminary score is the country managers'; evaluators and analysts see scores once

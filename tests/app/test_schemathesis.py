@@ -85,7 +85,9 @@ def _on_the_assessment(operation, mode):
     ("POST /assessments/{assessment_id}/answers/{qid}/evidence", GenerationMode.NEGATIVE),
     ("GET /assessments/{assessment_id}/evidence/{evidence_id}", GenerationMode.POSITIVE),
     ("GET /assessments/{assessment_id}/evidence/{evidence_id}/file", GenerationMode.POSITIVE),
-    ("DELETE /assessments/{assessment_id}/evidence/{evidence_id}", GenerationMode.POSITIVE)])
+    ("DELETE /assessments/{assessment_id}/evidence/{evidence_id}", GenerationMode.POSITIVE),
+    ("POST /assessments/{assessment_id}/answers:import", GenerationMode.POSITIVE),
+    ("POST /assessments/{assessment_id}/answers:import", GenerationMode.NEGATIVE)])
 def test_operations_on_an_existing_assessment(app, api_token, label, mode):
     """Generated bodies against real objects: saves, conflicts, scores, transitions, evidence."""
     operation = schema.find_operation_by_label(label)

@@ -2,7 +2,8 @@
 
 ``overview``: the list, opening an assessment and its overview; ``section``: the generated
 section pages and saving them; ``evidence``: evidence and an answer's history; ``manage``:
-assignments, carry-forward and the workflow's transitions.
+assignments, carry-forward and the workflow's transitions; ``workbook``: the offline answers
+workbook (download, upload, preview, apply).
 """
 
 from flask import Blueprint
@@ -20,4 +21,4 @@ def _helpers() -> dict:
             "EVIDENCE_KIND_LABELS": EVIDENCE_KIND_LABELS}
 
 
-from mgf_assess.assessments.routes import evidence, manage, overview, section  # noqa: E402, F401  (register)
+from mgf_assess.assessments.routes import evidence, manage, overview, section, workbook  # noqa: E402, F401  (register)
