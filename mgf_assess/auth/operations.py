@@ -13,6 +13,7 @@ from mgf_assess.auth.models import COUNTRY_ROLES, ROLES, ApiToken, User, UserSes
 from mgf_assess.auth.sessions.operations import end_all_sessions
 from mgf_assess.core import audit
 from mgf_assess.core.errors import OperationError
+from mgf_assess.core.limits import NAME_MAX, too_long
 from mgf_assess.core.models import Country
 from mgf_assess.database import utcnow
 from mgf_assess.extensions import db
@@ -60,14 +61,20 @@ def _check_user_fields(email: str, role: str, country: str | None, exclude_id: i
     return problems
 
 
+def _name_problems(name: str) -> dict:
+    if not name.strip():
+        return {"name": _l("Enter the person's name.")}
+    if too_long(name.strip(), NAME_MAX):
+        return {"name": _l("The name is longer than %(n)d characters: shorten it.", n=NAME_MAX)}
+    return {}
+
+
 def create_user(actor: User | None, *, email: str, name: str, role: str, password: str,
                 country: str | None = None, language: str | None = None) -> User:
     """Create an account; raise OperationError listing every problem (nothing is stored)."""
     email = email.strip().lower()
     country = country.upper() if country and role in COUNTRY_ROLES else None
-    problems = _check_user_fields(email, role, country, None)
-    if not name.strip():
-        problems["name"] = _l("Enter the person's name.")
+    problems = _check_user_fields(email, role, country, None) | _name_problems(name)
     if (problem := password_policy.problem(password, email=email, name=name)) is not None:
         problems["password"] = problem
     if problems:
@@ -84,9 +91,7 @@ def update_user(actor: User, user: User, *, name: str, role: str, country: str |
                 language: str | None) -> User:
     """Change an account's name, role, country or language."""
     country = country.upper() if country and role in COUNTRY_ROLES else None
-    problems = _check_user_fields(user.email, role, country, user.id)
-    if not name.strip():
-        problems["name"] = _l("Enter the person's name.")
+    problems = _check_user_fields(user.email, role, country, user.id) | _name_problems(name)
     if problems:
         raise OperationError(problems)
     old = _user_snapshot(user)

@@ -157,3 +157,14 @@ def test_the_api_never_emits_infinity(app, client, token, numbers):
         response = client.get(path, headers=token)
         assert response.status_code == 200 and "Infinity" not in response.get_data(as_text=True), path
         json.loads(response.get_data(as_text=True), parse_constant=lambda name: pytest.fail(name))
+
+
+def test_a_name_over_the_limit_is_refused_with_its_location(app):
+    from mgf_assess.auth import operations
+    from mgf_assess.core.errors import OperationError
+    from mgf_assess.core.limits import NAME_MAX
+
+    with app.app_context(), pytest.raises(OperationError) as refused:
+        operations.create_user(None, email="long@example.org", name="n" * (NAME_MAX + 1), role="analyst",
+                               password="correct-horse-battery")
+    assert list(refused.value.problems) == ["name"]
