@@ -11,7 +11,8 @@ from mail_support import MAIL_FROM, outbox, serving
 from mgf_assess.database import utcnow
 from mgf_assess.extensions import db
 from mgf_assess.mail import operations
-from mgf_assess.mail.delivery import BATCH_SIZE, deliver_all, deliver_due, outbox as rows
+from mgf_assess.mail.delivery import BATCH_SIZE, deliver_all, deliver_due
+from mgf_assess.mail.delivery import outbox as rows
 from mgf_assess.mail.worker import Sender
 
 
