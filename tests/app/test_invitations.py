@@ -247,3 +247,12 @@ def test_an_accepted_account_signs_in_with_its_password_not_the_old_one(app, cli
     assert login(app.test_client(), "wanjiru@health.go.ke", PASSWORD).status_code == 200
     with app.app_context():
         assert db.session.scalar(db.select(User).filter_by(email="wanjiru@health.go.ke")).active
+
+
+def test_resending_to_an_address_that_has_an_account_now_is_refused(app, client, login_as, make_user):
+    login_as(role="focal_point", country="KEN")
+    _invite(client)
+    make_user(role="contributor", email="wanjiru@health.go.ke")
+    [invitation] = _invitations(app)
+    response = client.post(f"/invitations/{invitation.id}/resend", follow_redirects=True)
+    assert "already uses this e-mail address" in response.get_data(as_text=True) and len(outbox(app)) == 1

@@ -78,8 +78,7 @@ def _pending_for(email: str, now: datetime) -> Invitation | None:
 
 def resend(actor: User | None, invitation: Invitation) -> str:
     """Send a new link (the previous one stops working), valid for ``LIFETIME`` from now."""
-    if not invitation.is_open:
-        raise OperationError(_l("This invitation was accepted or withdrawn already."))
+    _check_resend(invitation)
     token, digest = onetime.new_token()
     now = utcnow()
     old = {"sent_at": invitation.sent_at.isoformat(), "expires_at": invitation.expires_at.isoformat()}
@@ -89,6 +88,20 @@ def resend(actor: User | None, invitation: Invitation) -> str:
                  new={"expires_at": invitation.expires_at.isoformat()}, country=invitation.country_code)
     _queue_mail(invitation, token, actor)
     return token
+
+
+def _check_resend(invitation: Invitation) -> None:
+    """What was true when it was made may have changed: the address may have an account now,
+    or another invitation may be waiting."""
+    if not invitation.is_open:
+        raise OperationError(_l("This invitation was accepted or withdrawn already."))
+    problems = check_user_fields(invitation.email, invitation.role, invitation.country_code, None)
+    other = _pending_for(invitation.email, utcnow())
+    if not problems and other is not None and other.id != invitation.id:
+        problems["email"] = _l("An invitation to this address is waiting already: resend it, or withdraw it "
+                               "and invite again.")
+    if problems:
+        raise OperationError(problems)
 
 
 def withdraw(actor: User | None, invitation: Invitation) -> None:

@@ -24,7 +24,7 @@ from mgf_assess.auth.reset.queries import usable_reset
 from mgf_assess.core import audit
 from mgf_assess.database import utcnow
 from mgf_assess.extensions import db
-from mgf_assess.mail.operations import QUEUED, queue_message
+from mgf_assess.mail.operations import deliver_after_commit, queue_message
 from mgf_assess.mail.rendering import absolute_url
 
 _NO_SYNC = {"synchronize_session": False}
@@ -43,7 +43,7 @@ def request_reset(email: str, client: str | None, language: str) -> bool:
     db.session.add(PasswordReset(email=email.strip().lower(), language=language, address=client,
                                  created_at=now, expires_at=now + LINK_LIFETIME))
     db.session.flush()
-    db.session.info[QUEUED] = True  # wake the sender after the commit: it prepares the request
+    deliver_after_commit()  # the sender prepares the request
     return True
 
 
