@@ -1,10 +1,20 @@
 """Mail settings: read from the environment, refused when they cannot work, and the background
 sender started only by a process that serves requests."""
 
+import logging
+
 import pytest
 
 from mgf_assess import create_app
 from mgf_assess.mail.worker import EXTENSION
+
+
+@pytest.fixture(autouse=True)
+def _logs_enabled(monkeypatch):
+    """Alembic's logging set-up (run by 'mgf init' in other tests) disables the loggers that
+    exist then; the assertions here read these ones."""
+    for name in ("mgf_assess", "mgf_assess.mail"):
+        monkeypatch.setattr(logging.getLogger(name), "disabled", False)
 
 
 def _app(tmp_path, **config):
