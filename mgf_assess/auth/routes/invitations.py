@@ -118,16 +118,24 @@ def accept_invitation(token: str):
         return link_not_valid()
     form = AcceptInvitationForm(name=invitation.name)
     if not current_user.is_authenticated and form.validate_on_submit():
-        try:
-            user = operations.accept(token, name=form.name.data, password=form.password.data)
-        except LinkNotValid:
-            db.session.rollback()
-            return link_not_valid()
-        except OperationError as error:
-            db.session.rollback()
-            for field, message in error.problems.items():
-                getattr(form, field if field == "name" else "password").errors.append(message)
-        else:
-            return sign_in(user)
+        return _accept(token, form, invitation)
+    return _accept_page(form, invitation)
+
+
+def _accept(token: str, form: AcceptInvitationForm, invitation: Invitation):
+    try:
+        user = operations.accept(token, name=form.name.data, password=form.password.data)
+    except LinkNotValid:
+        db.session.rollback()
+        return link_not_valid()
+    except OperationError as error:
+        db.session.rollback()
+        for field, message in error.problems.items():
+            getattr(form, field if field == "name" else "password").errors.append(message)
+        return _accept_page(form, invitation)
+    return sign_in(user)
+
+
+def _accept_page(form: AcceptInvitationForm, invitation: Invitation):
     return render_template("auth/invitation_accept.html", form=form, invitation=invitation,
                            mfa_required=policy.role_requires_mfa(invitation.role)), 422 if form.errors else 200
