@@ -1,4 +1,5 @@
-"""Auth feature: accounts, sign-in, sessions, API tokens, user administration."""
+"""Auth feature: accounts, sign-in, sessions, API tokens, user administration, forgotten
+passwords, invitations."""
 
 from flask import Flask
 from flask_babel import lazy_gettext as _l
@@ -8,11 +9,14 @@ from mgf_assess.extensions import login_manager
 
 def init_app(app: Flask) -> None:
     from mgf_assess.auth.mfa.guard import require_enrolment
+    from mgf_assess.auth.reset.operations import prepare_requests
     from mgf_assess.auth.routes import bp
     from mgf_assess.auth.sessions import SessionInterface
     from mgf_assess.auth.sessions.queries import user_by_session_key
+    from mgf_assess.mail.delivery import register_preparer
 
     check_settings(app.config)
+    register_preparer(prepare_requests)  # forgotten-password requests become mail in the background
     app.session_interface = SessionInterface()
 
     login_manager.login_view = "auth.login"

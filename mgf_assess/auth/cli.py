@@ -11,12 +11,13 @@ from mgf_assess.auth import operations, queries
 from mgf_assess.auth.mfa import operations as mfa
 from mgf_assess.auth.mfa import totp
 from mgf_assess.auth.models import ROLES
+from mgf_assess.config import LANGUAGES
 from mgf_assess.core.errors import OperationError
 from mgf_assess.core.policy import mfa_required
 from mgf_assess.database import utcnow
 from mgf_assess.extensions import db
 
-users = AppGroup("users", help="Create accounts and API tokens; reset two-step verification.")
+users = AppGroup("users", help="Create and invite accounts, create API tokens; reset two-step verification.")
 
 
 def _password(given: str | None) -> str:
@@ -47,6 +48,52 @@ def create(email, name, role, country, password, language) -> None:
         raise SystemExit(2) from None
     db.session.commit()
     click.echo(f"Created {user.role} {user.email} (id {user.id}).")
+
+
+@users.command("invite")
+@click.argument("email")
+@click.option("--name", required=True)
+@click.option("--role", required=True, type=click.Choice(ROLES))
+@click.option("--country", help="ISO 3166-1 alpha-3 code (focal points and contributors).")
+@click.option("--language", type=click.Choice(LANGUAGES), help="Of the mail and the account (default: the default language).")
+def invite(email, name, role, country, language) -> None:
+    """Invite EMAIL by mail; the link is also the last line of output."""
+    from mgf_assess.auth.invitations import operations as invitations
+    from mgf_assess.mail.delivery import deliver_due
+
+    try:
+        invitation, token = invitations.invite(None, email=email, name=name, role=role, country=country,
+                                               language=language)
+    except OperationError as error:
+        _refused(error)
+    db.session.commit()
+    click.echo(f"Invited {invitation.email} as {invitation.role}"
+               + (f" of {invitation.country_code}" if invitation.country_code else "")
+               + f"; the link works once, until {invitation.expires_at:%Y-%m-%d %H:%M} UTC.")
+    click.echo(_delivery_note(deliver_due(only=_queued_for(invitation.email))))
+    click.echo(invitations.invitation_link(token))
+
+
+def _queued_for(email: str) -> list[int]:
+    from mgf_assess.mail.models import OutboxMessage
+
+    return list(db.session.scalars(db.select(OutboxMessage.id).filter_by(recipient=email, status="pending")))
+
+
+def _delivery_note(report) -> str:
+    if report.sent:
+        return "The invitation was sent by mail."
+    if report.logged:
+        return "No MAIL_SERVER is set: the mail was written to the log instead; give the person this link."
+    return (f"The mail could not be sent now ({report.last_error}); it stays in the outbox and is tried "
+            "again by the server and by 'mgf notifications send'. The link:")
+
+
+def _refused(error: OperationError):
+    db.session.rollback()
+    for field, message in error.problems.items():
+        click.echo(f"error: {field}: {message}", err=True)
+    raise SystemExit(2) from None
 
 
 @users.command("token")

@@ -103,3 +103,41 @@ class DeactivateForm(FlaskForm):
 
 class EvaluatorCountriesForm(FlaskForm):
     countries = SelectMultipleField(_l("Assigned countries"), validators=[Optional()])
+
+
+class ResetRequestForm(FlaskForm):
+    """Forgotten password: the one field, the account's e-mail address."""
+
+    email = EmailField(_l("E-mail"), validators=[DataRequired(), Length(max=254)],
+                       render_kw={"autocomplete": "email"},
+                       description=_l("The address you sign in with."))
+
+
+class NewPasswordForm(FlaskForm):
+    """Choosing a password through a link (a reset, or accepting an invitation)."""
+
+    password = PasswordField(
+        _l("New password"), validators=[DataRequired(), Length(max=MAX_LENGTH)],
+        render_kw={"autocomplete": "new-password"},
+        description=_l("At least %(n)d characters and hard to guess, for example three or four "
+                       "unrelated words.", n=MIN_LENGTH))
+    confirm = PasswordField(_l("Repeat the new password"), render_kw={"autocomplete": "new-password"},
+                            validators=[EqualTo("password", message=_l("The two passwords differ."))])
+
+
+class AcceptInvitationForm(NewPasswordForm):
+    name = StringField(_l("Your name"), validators=[DataRequired(), Length(max=200)],
+                       render_kw={"autocomplete": "name"}, description=_l("As your colleagues will see it."))
+
+
+class InvitationForm(FlaskForm):
+    """Inviting someone; the role and country choices are those the inviter may give."""
+
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
+    email = EmailField(_l("E-mail"), validators=[DataRequired(), Length(max=254)])
+    role = SelectField(_l("Role"))
+    country = SelectField(_l("Country"), validators=[Optional()],
+                          description=_l("Required for focal points and contributors."))
+    language = SelectField(_l("Language"), choices=lambda: choices(
+        (code, LANGUAGE_NAMES[code]) for code in LANGUAGES),
+        description=_l("Of the invitation e-mail, and the person's preferred language."))

@@ -46,7 +46,9 @@ def _user_snapshot(user: User) -> dict:
             "evaluated_countries": sorted(c.code for c in user.evaluated_countries)}
 
 
-def _check_user_fields(email: str, role: str, country: str | None, exclude_id: int | None) -> dict:
+def check_user_fields(email: str, role: str, country: str | None, exclude_id: int | None) -> dict:
+    """The problems of an account's e-mail, role and country (empty: none); shared with
+    invitations, which check them before the account exists."""
     problems = {}
     if "@" not in email or len(email) > 254 or email != email.strip():
         problems["email"] = _l("Enter a valid e-mail address.")
@@ -61,7 +63,7 @@ def _check_user_fields(email: str, role: str, country: str | None, exclude_id: i
     return problems
 
 
-def _name_problems(name: str) -> dict:
+def name_problems(name: str) -> dict:
     if not name.strip():
         return {"name": _l("Enter the person's name.")}
     if too_long(name.strip(), NAME_MAX):
@@ -74,7 +76,7 @@ def create_user(actor: User | None, *, email: str, name: str, role: str, passwor
     """Create an account; raise OperationError listing every problem (nothing is stored)."""
     email = email.strip().lower()
     country = country.upper() if country and role in COUNTRY_ROLES else None
-    problems = _check_user_fields(email, role, country, None) | _name_problems(name)
+    problems = check_user_fields(email, role, country, None) | name_problems(name)
     if (problem := password_policy.problem(password, email=email, name=name)) is not None:
         problems["password"] = problem
     if problems:
@@ -91,7 +93,7 @@ def update_user(actor: User, user: User, *, name: str, role: str, country: str |
                 language: str | None) -> User:
     """Change an account's name, role, country or language."""
     country = country.upper() if country and role in COUNTRY_ROLES else None
-    problems = _check_user_fields(user.email, role, country, user.id) | _name_problems(name)
+    problems = check_user_fields(user.email, role, country, user.id) | name_problems(name)
     if problems:
         raise OperationError(problems)
     old = _user_snapshot(user)
@@ -129,15 +131,17 @@ def set_evaluator_countries(actor: User, user: User, codes: list[str]) -> None:
     audit.record(actor, "user.evaluator_countries", "user", user.id, old=old, new=sorted(codes))
 
 
-def set_password(actor: User | None, user: User, password: str, keep: UserSession | None = None) -> None:
+def set_password(actor: User | None, user: User, password: str, keep: UserSession | None = None,
+                 action: str = "user.password") -> None:
     """Change a password; every session of the user ends, but ``keep`` (the session of a user
-    changing their own password)."""
+    changing their own password). ``action``: the audit event (``user.password_reset`` when
+    set through a forgotten-password link)."""
     if (problem := password_policy.problem(password, email=user.email, name=user.name)) is not None:
         raise OperationError({"password": problem})
     user.password_hash = passwords.hash_password(password)
     end_all_sessions(user, keep=keep)
     db.session.flush()
-    audit.record(actor, "user.password", "user", user.id, country=user.country_code)
+    audit.record(actor, action, "user", user.id, country=user.country_code)
 
 
 def set_language(user: User, language: str | None) -> None:

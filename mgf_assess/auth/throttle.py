@@ -51,9 +51,17 @@ def record_failure(email: str, client: str | None) -> None:
     count_failure(keys_for(email, client))
 
 
-def count_failure(keys: Keys) -> None:
-    """Count one failure on every key; lock a key for a while once it reaches its limit."""
-    window = timedelta(minutes=current_app.config["LOGIN_LOCK_MINUTES"])
+def reset_keys(email: str, client: str | None) -> Keys:
+    """The throttle keys of one forgotten-password request: the typed address (whether or not
+    an account has it, so the limit reveals nothing) and the client."""
+    return [(f"reset:{email.strip().lower()}", "PASSWORD_RESET_MAX_PER_ADDRESS"),
+            (f"reset-client:{client or 'unknown'}", "PASSWORD_RESET_MAX_PER_CLIENT")]
+
+
+def count_failure(keys: Keys, window_setting: str = "LOGIN_LOCK_MINUTES") -> None:
+    """Count one failure (or request) on every key; lock a key for the window (the setting
+    ``window_setting``, in minutes) once it reaches its limit."""
+    window = timedelta(minutes=current_app.config[window_setting])
     now = utcnow()
     for key, limit_name in keys:
         row = db.session.get(LoginThrottle, key) or LoginThrottle(key=key, failures=0, window_start=now)

@@ -22,6 +22,7 @@ ENTRIES: list[Entry] = [
     Entry("assessments.index", _l("Assessments")),
     Entry("questionnaires.index", _l("Questionnaires"), "questionnaires.view"),
     Entry("auth.users", _l("Users"), "users.manage"),
+    Entry("auth.invitations", _l("Invitations"), "invitation.create"),
     Entry("core.audit_log", _l("Audit log"), "audit.view"),
 ]
 

@@ -72,7 +72,11 @@ RULES.update({
 def mfa_required(user) -> bool:
     """Whether the user's role must sign in with two-step verification (``MFA_REQUIRED_ROLES``).
     Whoever has turned it on uses it at every sign-in, required or not."""
-    return user.role in current_app.config["MFA_REQUIRED_ROLES"]
+    return role_requires_mfa(user.role)
+
+
+def role_requires_mfa(role: str) -> bool:
+    return role in current_app.config["MFA_REQUIRED_ROLES"]
 
 
 @rule("country.view")
@@ -83,6 +87,30 @@ def _view_country(user, country) -> bool:
 @rule("user.view")
 def _view_user(user, other) -> bool:
     return user.role == "admin" or getattr(other, "id", None) == user.id
+
+
+# ---- invitations -------------------------------------------------------------------------
+# ``invitation.create`` without an object: may the user invite anyone at all (the page); with
+# a draft (``auth.invitations.operations.Draft``: role, country_code): may they invite that.
+
+FOCAL_POINT_INVITES = ("contributor",)  # the roles a focal point invites, into their own country
+
+
+@rule("invitation.create")
+def _invite(user, plan) -> bool:
+    """An admin invites anyone to any role; a focal point invites contributors of their own
+    country (officials of their own or other ministries)."""
+    if user.role == "admin":
+        return True
+    if user.role != "focal_point" or user.country_code is None:
+        return False
+    return plan is None or (plan.role in FOCAL_POINT_INVITES and plan.country_code == user.country_code)
+
+
+@rule("invitation.manage")
+def _manage_invitation(user, invitation) -> bool:
+    """Resend or withdraw an open invitation: an admin any, a focal point those they could make."""
+    return _invite(user, invitation)
 
 
 # ---- assessments -------------------------------------------------------------------------

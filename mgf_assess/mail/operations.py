@@ -28,5 +28,11 @@ def queue_message(kind: str, recipient: str, language: str | None, context: dict
                             expires_at=expires_at)
     db.session.add(message)
     db.session.flush()
-    db.session.info[QUEUED] = True
+    deliver_after_commit()
     return message
+
+
+def deliver_after_commit() -> None:
+    """Wake the background sender once the current transaction commits (nothing happens if it
+    rolls back): it has queued mail, or recorded a request the sender turns into mail."""
+    db.session.info[QUEUED] = True

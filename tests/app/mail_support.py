@@ -84,3 +84,13 @@ def serving(app):
         yield server
     finally:
         server.stop()
+
+
+def prepare(app) -> None:
+    """Run the background sender's preparers (forgotten-password requests become mail),
+    without delivering: the bodies, links included, stay readable in the outbox."""
+    from mgf_assess.mail.delivery import PREPARERS
+
+    with app.app_context():
+        for preparer in PREPARERS:
+            preparer()

@@ -2,6 +2,7 @@
 sending, an outage and the retries after it, refusals, expiry, claims shared by several
 workers, the background sender, and the command line."""
 
+import logging
 import time
 from datetime import timedelta
 
@@ -14,6 +15,14 @@ from mgf_assess.mail import operations
 from mgf_assess.mail.delivery import BATCH_SIZE, deliver_all, deliver_due
 from mgf_assess.mail.delivery import outbox as rows
 from mgf_assess.mail.worker import Sender
+
+
+@pytest.fixture(autouse=True)
+def _logs_enabled(monkeypatch):
+    """Alembic's logging set-up (run by 'mgf init' in other tests) disables the loggers that
+    exist then; the assertions here read these ones."""
+    for name in ("mgf_assess.mail",):
+        monkeypatch.setattr(logging.getLogger(name), "disabled", False)
 
 
 @pytest.fixture

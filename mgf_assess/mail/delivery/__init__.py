@@ -1,6 +1,12 @@
 """Delivering the outbox: claim the due messages, send them over one connection, record each
 outcome (``outbox``), through the SMTP server or the log (``transports``). Used by the
-background sender of a serving process (``mail.worker``) and ``mgf notifications send``."""
+background sender of a serving process (``mail.worker``) and ``mgf notifications send``.
+
+Before delivering, a pass runs the *preparers* features register: work that turns requests
+recorded by a page into queued mail outside the request (a forgotten-password request is
+answered alike whether or not an account has the address, so finding the account and making
+the link happens here).
+"""
 
 from __future__ import annotations
 
@@ -15,6 +21,13 @@ from mgf_assess.mail.delivery import outbox, transports
 from mgf_assess.mail.delivery.outbox import Claimed
 
 BATCH_SIZE = 50  # messages claimed (and sent over one connection) at a time
+PREPARERS: list[Callable[[], object]] = []
+
+
+def register_preparer(prepare: Callable[[], object]) -> None:
+    """Run ``prepare`` (which commits what it queues) at the start of every delivery pass."""
+    if prepare not in PREPARERS:
+        PREPARERS.append(prepare)
 
 
 @dataclass
@@ -31,9 +44,11 @@ class Report:
 
 
 def deliver_due(now: datetime | None = None, limit: int = BATCH_SIZE, only: list[int] | None = None) -> Report:
-    """One pass: expire stale messages, claim up to ``limit`` due ones (among ``only``), send
-    them. ``now`` (for tests) fixes the clock of the whole pass."""
+    """One pass: run the preparers, expire stale messages, claim up to ``limit`` due ones
+    (among ``only``), send them. ``now`` (for tests) fixes the clock of the sending."""
     clock: Callable[[], datetime] = (lambda: now) if now is not None else utcnow
+    for prepare in PREPARERS:
+        prepare()
     report = Report(expired=outbox.expire(clock()))
     batch = outbox.claim(clock(), limit, only)
     report.claimed = len(batch)
