@@ -28,6 +28,7 @@ DEFINITION_RULES: tuple[Rule, ...] = (
     numeric.check_ranges,
     numeric.check_scoring,
     scores.check_recommendations,
+    scores.check_na_rules,
     relevance.check_relevance,
     texts.check_texts,
 )
