@@ -30,6 +30,9 @@ What is here, by topic:
   and ``AnswersError`` carry every problem found;
 * carry-forward: ``carry_forward`` → ``CarryResult`` of ``Confirmation`` items,
   ``MappingMismatchError``;
+* change between cycles: ``score_subset`` (score only some questions), ``compare_cycles`` →
+  ``DomainChange`` per domain (like for like across versions through the mapping, with its
+  comparability and coverage), ``comparable_questions`` (what a mapping lets compare);
 * XLSForm: ``write_xlsform``, ``read_xlsform_to_yaml``, ``read_xlsform`` (openpyxl is
   imported only when a workbook is written or read);
 * comparisons: ``results_frame`` builds a pandas DataFrame of many score sets; pandas is
@@ -65,11 +68,13 @@ from scoring.definition.model import (
 from scoring.definition.rules.paths import is_mapping_path
 from scoring.engine.aggregate import report
 from scoring.engine.carry import CarryResult, Confirmation, MappingMismatchError, carry_forward
+from scoring.engine.change import DomainChange, comparable_questions, compare_cycles
 from scoring.engine.output import result_dict, result_json
 from scoring.engine.plan import plan_for
 from scoring.engine.questions import matched_threshold
 from scoring.engine.results import DomainResult, Gap, QuestionResult, RecommendationHit, ScoreSet
 from scoring.engine.score import hidden_questions, score
+from scoring.engine.subset import score_subset
 from scoring.explain.nodes import UnknownNodeError, explain
 from scoring.problems.catalog import Catalog
 from scoring.problems.problem import AnswersError, DefinitionError, Problem
@@ -92,6 +97,7 @@ __all__ = [
     "Definition",
     "DefinitionError",
     "Domain",
+    "DomainChange",
     "DomainResult",
     "Gap",
     "MappingMismatchError",
@@ -112,6 +118,8 @@ __all__ = [
     "check_file",
     "check_override",
     "cli_main",
+    "comparable_questions",
+    "compare_cycles",
     "definition_from_text",
     "explain",
     "hidden_questions",
@@ -130,6 +138,7 @@ __all__ = [
     "result_json",
     "results_frame",
     "score",
+    "score_subset",
     "write_xlsform",
 ]
 
