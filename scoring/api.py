@@ -32,7 +32,8 @@ What is here, by topic:
   ``MappingMismatchError``;
 * change between cycles: ``score_subset`` (score only some questions), ``compare_cycles`` →
   ``DomainChange`` per domain (like for like across versions through the mapping, with its
-  comparability and coverage), ``comparable_questions`` (what a mapping lets compare);
+  comparability and coverage), ``direct_change`` (the same from two stored results of one
+  version), ``comparable_questions`` (what a mapping lets compare), ``band_movement``;
 * XLSForm: ``write_xlsform``, ``read_xlsform_to_yaml``, ``read_xlsform`` (openpyxl is
   imported only when a workbook is written or read);
 * comparisons: ``results_frame`` builds a pandas DataFrame of many score sets; pandas is
@@ -68,7 +69,13 @@ from scoring.definition.model import (
 from scoring.definition.rules.paths import is_mapping_path
 from scoring.engine.aggregate import report
 from scoring.engine.carry import CarryResult, Confirmation, MappingMismatchError, carry_forward
-from scoring.engine.change import DomainChange, comparable_questions, compare_cycles
+from scoring.engine.change import (
+    DomainChange,
+    band_movement,
+    comparable_questions,
+    compare_cycles,
+    direct_change,
+)
 from scoring.engine.output import result_dict, result_json
 from scoring.engine.plan import plan_for
 from scoring.engine.questions import matched_threshold
@@ -112,6 +119,7 @@ __all__ = [
     "UnknownNodeError",
     "VersionMapping",
     "answers_document",
+    "band_movement",
     "carry_forward",
     "check_answer",
     "check_definition_file",
@@ -121,6 +129,7 @@ __all__ = [
     "comparable_questions",
     "compare_cycles",
     "definition_from_text",
+    "direct_change",
     "explain",
     "hidden_questions",
     "is_mapping_path",

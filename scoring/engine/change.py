@@ -62,8 +62,10 @@ def compare_cycles(
     if baseline_definition.version == current_definition.version:
         before = score(current_definition, baseline_answers)
         after = score(current_definition, current_answers)
-        classes = {qid: "direct" for qid in scored_questions(current_definition)}
-    elif mapping is None:
+        return tuple(direct_change(current_definition, d.id, (b.score, b.band), (a.score, a.band))
+                     for d, b, a in zip(current_definition.domains, before.domains, after.domains,
+                                        strict=True))
+    if mapping is None:
         before = after = None
         classes = {}
     else:
@@ -71,6 +73,21 @@ def compare_cycles(
             baseline_definition, current_definition, baseline_answers, current_answers, mapping)
     return tuple(_domain_change(current_definition, d.id, classes, before, after)
                  for d in current_definition.domains)
+
+
+def direct_change(definition: Definition, domain_id: str, before: tuple, after: tuple) -> DomainChange:
+    """The change of a domain between two results of the same version, from their reported
+    (score, band) pairs: direct, resting on every scored question of the domain."""
+    total = len(_domain_questions(definition, domain_id))
+    (old, old_band), (new, new_band) = before, after
+    delta = None if old is None or new is None else new - old
+    return DomainChange(domain_id, "direct" if total else "none", total, total, old, new, old_band,
+                        new_band, delta, band_movement(definition, old_band, new_band))
+
+
+def _domain_questions(definition: Definition, domain_id: str) -> list[str]:
+    domain = next(d for d in definition.domains if d.id == domain_id)
+    return [q.id for area in domain.areas for q in area.questions if q.scored]
 
 
 def scored_questions(definition: Definition) -> list[str]:
@@ -112,8 +129,7 @@ def _carried_overrides(mapping: VersionMapping, overrides: dict[str, Override],
 
 def _domain_change(definition: Definition, domain_id: str, classes: dict[str, str],
                    before: ScoreSet | None, after: ScoreSet | None) -> DomainChange:
-    domain = next(d for d in definition.domains if d.id == domain_id)
-    ids = [q.id for area in domain.areas for q in area.questions if q.scored]
+    ids = _domain_questions(definition, domain_id)
     used = [classes[qid] for qid in ids if qid in classes]
     if not used:
         return DomainChange(domain_id, "none", 0, len(ids), None, None, None, None, None, None)
