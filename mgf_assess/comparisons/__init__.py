@@ -18,7 +18,11 @@ from flask import Flask
 
 def init_app(app: Flask) -> None:
     from mgf_assess.comparisons import models  # noqa: F401  (tables are known to migrations)
+    from mgf_assess.comparisons.cli import compare_command
     from mgf_assess.comparisons.routes import bp, public
+    from mgf_assess.reports.cli import reports
 
     app.register_blueprint(bp)
     app.register_blueprint(public)
+    if "compare" not in reports.commands:
+        reports.add_command(compare_command)

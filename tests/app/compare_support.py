@@ -8,6 +8,7 @@ c_new), whole (w1, new: not comparable). Bands: low 0, mid 40, meets 80, full 10
 
 from __future__ import annotations
 
+import pytest
 import yaml
 from qfiles import LANGS, write
 
@@ -98,3 +99,43 @@ def result(country: str, cycle: int, answers: dict, *, state="validated", publis
 
 def assessment(assessment_id: int) -> Assessment:
     return db.session.get(Assessment, assessment_id)
+
+
+RESULTS_2026 = {
+    "KEN": {"r1": 100, "r2": 100, "r_new": "yes", "c1": "yes", "c_new": "no", "w1": "yes"},
+    "ETH": {"r1": 50, "r2": 50, "r_new": "no", "c1": "yes", "c_new": "yes", "w1": "no"},
+    "UGA": {"r1": 100, "r2": 50, "r_new": "yes", "c1": "no", "c_new": "no", "w1": "yes"},
+    "NGA": {"r1": 0, "r2": 0, "r_new": "no", "c1": "yes", "c_new": "no", "w1": "yes"},
+    "SEN": {"r1": 100, "r2": 100, "r_new": "no", "c1": "yes", "c_new": "yes", "w1": "no"},
+    "MEX": {"r1": 50, "r2": 100, "r_new": "yes", "c1": "no", "c_new": "yes", "w1": "yes"},
+    "DEU": {"r1": 100, "r2": 100, "r_new": "yes", "c1": "yes", "c_new": "yes", "w1": "yes"},
+}
+PUBLISHED = {"DEU", "MEX"}
+
+
+@pytest.fixture
+def seeded(app, tmp_path):
+    load(app, tmp_path / "q")
+    with app.app_context():
+        for code, answers in RESULTS_2026.items():
+            result(code, 2026, answers, published=code in PUBLISHED)
+        result("KEN", 2019, {"r1": 50, "r2": "no", "c1": "yes", "c_old": "yes"})
+        result("ETH", 2023, {"r1": 50, "r2": 0, "r_new": "no", "c1": "no", "c_new": "no", "w1": "no"})
+    return app
+
+
+class Viewer:
+    """A signed-in user as the policy sees one, without an account in the database."""
+
+    is_authenticated = is_active = True
+    id = None
+
+    def __init__(self, role, country=None, countries=()):
+        self.role, self.country_code = role, country
+        self.country_codes = set(countries) or ({country} if country else set())
+
+
+ADMIN, ANALYST = Viewer("admin"), Viewer("analyst")
+FOCAL_KEN = Viewer("focal_point", "KEN")
+
+

@@ -9,48 +9,11 @@ from decimal import Decimal
 
 import compare_support as cs
 import pytest
+from compare_support import ADMIN, ANALYST, FOCAL_KEN, Viewer, seeded  # noqa: F401  (fixture)
 
 from mgf_assess.auth.models import User
 from mgf_assess.comparisons.data import RequestProblems, build_comparison, read_request
 from mgf_assess.extensions import db
-
-RESULTS_2026 = {
-    "KEN": {"r1": 100, "r2": 100, "r_new": "yes", "c1": "yes", "c_new": "no", "w1": "yes"},
-    "ETH": {"r1": 50, "r2": 50, "r_new": "no", "c1": "yes", "c_new": "yes", "w1": "no"},
-    "UGA": {"r1": 100, "r2": 50, "r_new": "yes", "c1": "no", "c_new": "no", "w1": "yes"},
-    "NGA": {"r1": 0, "r2": 0, "r_new": "no", "c1": "yes", "c_new": "no", "w1": "yes"},
-    "SEN": {"r1": 100, "r2": 100, "r_new": "no", "c1": "yes", "c_new": "yes", "w1": "no"},
-    "MEX": {"r1": 50, "r2": 100, "r_new": "yes", "c1": "no", "c_new": "yes", "w1": "yes"},
-    "DEU": {"r1": 100, "r2": 100, "r_new": "yes", "c1": "yes", "c_new": "yes", "w1": "yes"},
-}
-PUBLISHED = {"DEU", "MEX"}
-
-
-@pytest.fixture
-def seeded(app, tmp_path):
-    cs.load(app, tmp_path / "q")
-    with app.app_context():
-        for code, answers in RESULTS_2026.items():
-            cs.result(code, 2026, answers, published=code in PUBLISHED)
-        cs.result("KEN", 2019, {"r1": 50, "r2": "no", "c1": "yes", "c_old": "yes"})
-        cs.result("ETH", 2023, {"r1": 50, "r2": 0, "r_new": "no", "c1": "no", "c_new": "no", "w1": "no"})
-    return app
-
-
-class Viewer:
-    """A signed-in user as the policy sees one, without an account in the database."""
-
-    is_authenticated = is_active = True
-    id = None
-
-    def __init__(self, role, country=None, countries=()):
-        self.role, self.country_code = role, country
-        self.country_codes = set(countries) or ({country} if country else set())
-
-
-ADMIN, ANALYST = Viewer("admin"), Viewer("analyst")
-FOCAL_KEN = Viewer("focal_point", "KEN")
-
 
 def build(user, language="en", **params):
     request = read_request({"questionnaire": "cmp", "cycle": "2026", **params})

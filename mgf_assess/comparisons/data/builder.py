@@ -101,7 +101,8 @@ def build_comparison(user, request: ComparisonRequest, language: str, now: datet
             method(request, [*context.population, *before], len(context.population), source_label, mappings,
                    language),
             len(context.population), sum(not e.visible for e in context.population), request.query(),
-            _area_titles(context.definition, language))
+            _areas([context.definition, *(e.definition for e in before)], language),
+            tuple(sort_profiles([profile(user, e, language, context.band_labels) for e in before if e.visible])))
 
 
 def _context(user, request: ComparisonRequest, language: str) -> Context:
@@ -183,5 +184,11 @@ def _peers(context: Context) -> Peers | None:
                  context.language)
 
 
-def _area_titles(definition: Definition, language: str) -> dict[str, str]:
-    return {area.id: localized(area.title, language) for domain in definition.domains for area in domain.areas}
+def _areas(definitions: list[Definition], language: str) -> dict[str, tuple[str, str]]:
+    """Area id → (domain id, title) over the versions shown (the main version's title first)."""
+    found: dict[str, tuple[str, str]] = {}
+    for definition in {id(d): d for d in definitions}.values():
+        for domain in definition.domains:
+            for area in domain.areas:
+                found.setdefault(area.id, (domain.id, localized(area.title, language)))
+    return found

@@ -263,7 +263,8 @@ class Comparison:
     population: int  # states counted in the aggregates
     hidden: int  # of which the user may not see individually
     request_query: dict[str, str]
-    area_titles: dict[str, str]
+    areas: dict[str, tuple[str, str]]  # area id → (domain id, title), every version shown
+    baseline_profiles: tuple[Profile, ...] = ()  # the baseline cycle's results the user may see
 
     @property
     def domains(self) -> tuple[Node, ...]:
