@@ -8,7 +8,6 @@ c_new), whole (w1, new: not comparable). Bands: low 0, mid 40, meets 80, full 10
 
 from __future__ import annotations
 
-import pytest
 import yaml
 from qfiles import LANGS, write
 
@@ -113,8 +112,8 @@ RESULTS_2026 = {
 PUBLISHED = {"DEU", "MEX"}
 
 
-@pytest.fixture
-def seeded(app, tmp_path):
+def seed(app, tmp_path):
+    """The results of the comparison tests (see ``tests/app/test_comparisons_data.py``)."""
     load(app, tmp_path / "q")
     with app.app_context():
         for code, answers in RESULTS_2026.items():

@@ -6,7 +6,6 @@ from types import SimpleNamespace
 import compare_support as cs
 import pytest
 from api_support import bearer, token_for
-from compare_support import seeded  # noqa: F401  (fixture)
 from conftest import login
 
 from mgf_assess.assessments import operations, steps
@@ -15,6 +14,11 @@ from mgf_assess.core import policy
 from mgf_assess.core.errors import OperationError
 from mgf_assess.core.models import AuditEvent
 from mgf_assess.extensions import db
+
+
+@pytest.fixture
+def seeded(app, tmp_path):
+    return cs.seed(app, tmp_path)
 
 
 def _user(role, country=None, evaluated=()):
@@ -78,7 +82,7 @@ def test_who_may_publish_and_unpublish(who):
 
 # ---- publishing through the workflow ------------------------------------------------------
 
-def test_publish_and_unpublish_keep_the_state_and_are_audited(seeded):  # noqa: F811
+def test_publish_and_unpublish_keep_the_state_and_are_audited(seeded):
     with seeded.app_context():
         assessment = cs.assessment(db.session.scalar(db.select(AuditEvent.object_id).filter_by(
             action="assessment.create", country_code="KEN").order_by(AuditEvent.id)))
@@ -98,7 +102,7 @@ def test_publish_and_unpublish_keep_the_state_and_are_audited(seeded):  # noqa: 
         assert events[1].reason == "Published by mistake"
 
 
-def test_a_reopen_unpublishes_and_says_so(seeded):  # noqa: F811
+def test_a_reopen_unpublishes_and_says_so(seeded):
     with seeded.app_context():
         published = next(a for a in map(cs.assessment, range(1, 20)) if a is not None and a.published_at)
         assert steps.unpublish_on_reopen(None, published) is True
@@ -107,7 +111,7 @@ def test_a_reopen_unpublishes_and_says_so(seeded):  # noqa: F811
         assert event.reason == "reopened" and event.new_value == {"published_at": None}
 
 
-def test_the_focal_point_publishes_from_the_overview_page(seeded, client, make_user):  # noqa: F811
+def test_the_focal_point_publishes_from_the_overview_page(seeded, client, make_user):
     login(client, make_user(role="focal_point", country="KEN"))
     with seeded.app_context():
         ken = db.session.scalar(db.select(AuditEvent.object_id).filter_by(action="assessment.create",
@@ -119,7 +123,7 @@ def test_the_focal_point_publishes_from_the_overview_page(seeded, client, make_u
     assert client.get("/profiles/KEN").status_code == 200
 
 
-def test_the_api_publishes_and_only_an_admin_unpublishes(seeded, make_user):  # noqa: F811
+def test_the_api_publishes_and_only_an_admin_unpublishes(seeded, make_user):
     client = seeded.test_client()
     focal = bearer(token_for(seeded, make_user(role="focal_point", country="KEN")))
     admin = bearer(token_for(seeded, make_user(role="admin", country=None)))
@@ -144,13 +148,13 @@ def _article(html: str) -> str:
     return html[html.index("<article"):]
 
 
-def test_the_comparison_needs_a_sign_in(seeded):  # noqa: F811
+def test_the_comparison_needs_a_sign_in(seeded):
     client = seeded.test_client()
     assert client.get(QUERY).status_code == 302
     assert client.get("/api/v1/comparisons?questionnaire=cmp&cycle=2026").status_code == 401
 
 
-def test_a_focal_point_sees_own_and_published_countries_only(seeded, client, make_user):  # noqa: F811
+def test_a_focal_point_sees_own_and_published_countries_only(seeded, client, make_user):
     login(client, make_user(role="focal_point", country="KEN"))
     html = _article(client.get(QUERY + "&baseline=2019").get_data(as_text=True))
     assert "Kenya" in html and "Mexico" in html and "Germany" in html
@@ -160,7 +164,7 @@ def test_a_focal_point_sees_own_and_published_countries_only(seeded, client, mak
     assert "NGA" not in csv and "KEN" in csv
 
 
-def test_latest_is_forbidden_to_analysts_and_marked_for_evaluators(seeded, client, make_user):  # noqa: F811
+def test_latest_is_forbidden_to_analysts_and_marked_for_evaluators(seeded, client, make_user):
     login(client, make_user(role="analyst", country=None))
     assert client.get(QUERY + "&source=latest").status_code == 403
     assert client.get("/comparisons/export.pdf?questionnaire=cmp&cycle=2026&source=latest").status_code == 403
@@ -170,7 +174,7 @@ def test_latest_is_forbidden_to_analysts_and_marked_for_evaluators(seeded, clien
     assert "PRELIMINARY" in html
 
 
-def test_bad_parameters_show_the_form_with_every_problem(seeded, client, make_user):  # noqa: F811
+def test_bad_parameters_show_the_form_with_every_problem(seeded, client, make_user):
     login(client, make_user(role="analyst", country=None))
     response = client.get("/comparisons?questionnaire=cmp&cycle=1999&regions=9x9&countries=KEN,ZZZ&baseline=2030")
     html = response.get_data(as_text=True)
@@ -182,7 +186,7 @@ def test_bad_parameters_show_the_form_with_every_problem(seeded, client, make_us
     assert client.get("/comparisons?questionnaire=cmp&cycle=2026&countries=ZZZ").status_code == 422
 
 
-def test_the_api_answers_as_documented(seeded, make_user):  # noqa: F811
+def test_the_api_answers_as_documented(seeded, make_user):
     client = seeded.test_client()
     focal = bearer(token_for(seeded, make_user(role="focal_point", country="KEN")))
     analyst = bearer(token_for(seeded, make_user(role="analyst", country=None)))
@@ -201,7 +205,7 @@ def test_the_api_answers_as_documented(seeded, make_user):  # noqa: F811
     assert hidden_only.status_code == 200 and hidden_only.get_json()["countries"] == []
 
 
-def test_the_api_refuses_bad_parameters_with_every_problem(seeded, make_user):  # noqa: F811
+def test_the_api_refuses_bad_parameters_with_every_problem(seeded, make_user):
     client = seeded.test_client()
     analyst = bearer(token_for(seeded, make_user(role="analyst", country=None)))
     response = client.get("/api/v1/comparisons?questionnaire=cmp&regions=abc&source=latest", headers=analyst)
@@ -216,7 +220,7 @@ def test_the_api_refuses_bad_parameters_with_every_problem(seeded, make_user):  
                       headers=analyst).status_code == 200  # repeated codes count once
 
 
-def test_public_profiles_show_only_published_results(seeded):  # noqa: F811
+def test_public_profiles_show_only_published_results(seeded):
     client = seeded.test_client()  # nobody signed in
     listing = client.get("/profiles").get_data(as_text=True)
     assert "Germany" in listing and "Mexico" in listing and "Kenya" not in listing
@@ -234,7 +238,7 @@ def test_nothing_published_gives_a_plain_empty_list(app):
     assert "No country profile is published yet." in app.test_client().get("/profiles").get_data(as_text=True)
 
 
-def test_generated_comparison_requests_conform_to_the_document(seeded, make_user):  # noqa: F811
+def test_generated_comparison_requests_conform_to_the_document(seeded, make_user):
     """Schemathesis on real results: any mix of the parameters answers as documented."""
     from hypothesis import given, settings
     from hypothesis import strategies as st

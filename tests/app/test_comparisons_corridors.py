@@ -3,8 +3,9 @@ each country's role and the weakest link per domain."""
 
 from decimal import Decimal
 
+import compare_support as cs
 import pytest
-from compare_support import ADMIN, FOCAL_KEN, seeded  # noqa: F401  (fixture)
+from compare_support import ADMIN, FOCAL_KEN
 from conftest import login
 
 from mgf_assess.comparisons import operations
@@ -13,6 +14,12 @@ from mgf_assess.comparisons.models import Corridor
 from mgf_assess.core.errors import OperationError
 from mgf_assess.core.models import AuditEvent
 from mgf_assess.extensions import db
+
+
+@pytest.fixture
+def seeded(app, tmp_path):
+    return cs.seed(app, tmp_path)
+
 
 ROUTE = "ETH origin\nKEN transit\nDEU destination\nMEX, destination"
 
@@ -23,7 +30,7 @@ def _corridor(app, name="Horn to Europe", lines=ROUTE):
         db.session.commit()
 
 
-def test_a_corridor_is_a_scope_with_roles_and_weakest_links(seeded):  # noqa: F811
+def test_a_corridor_is_a_scope_with_roles_and_weakest_links(seeded):
     _corridor(seeded)
     with seeded.app_context():
         found = build_comparison(ADMIN, read_request({"questionnaire": "cmp", "cycle": "2026",
@@ -38,7 +45,7 @@ def test_a_corridor_is_a_scope_with_roles_and_weakest_links(seeded):  # noqa: F8
     assert found.population == 4
 
 
-def test_hidden_countries_of_a_corridor_are_no_weakest_link(seeded):  # noqa: F811
+def test_hidden_countries_of_a_corridor_are_no_weakest_link(seeded):
     _corridor(seeded)
     with seeded.app_context():
         found = build_comparison(FOCAL_KEN, read_request({"questionnaire": "cmp", "cycle": "2026",
@@ -60,13 +67,13 @@ def test_hidden_countries_of_a_corridor_are_no_weakest_link(seeded):  # noqa: F8
     ("Twice", "KEN origin\nKEN destination", "members"),
     ("Role", "KEN origin\nDEU arrival", "members"),
 ])
-def test_a_bad_corridor_is_refused_with_a_located_reason(seeded, name, lines, field):  # noqa: F811
+def test_a_bad_corridor_is_refused_with_a_located_reason(seeded, name, lines, field):
     with seeded.app_context(), pytest.raises(OperationError) as refused:
         operations.save_corridor(None, None, name, operations.parse_members(lines))
     assert field in refused.value.problems
 
 
-def test_names_are_unique_and_changes_are_audited(seeded):  # noqa: F811
+def test_names_are_unique_and_changes_are_audited(seeded):
     _corridor(seeded)
     with seeded.app_context():
         corridor = db.session.scalar(db.select(Corridor))
@@ -82,7 +89,7 @@ def test_names_are_unique_and_changes_are_audited(seeded):  # noqa: F811
     assert actions == ["corridor.create", "corridor.update", "corridor.delete"]
 
 
-def test_analysts_define_corridors_on_their_page(seeded, client, make_user):  # noqa: F811
+def test_analysts_define_corridors_on_their_page(seeded, client, make_user):
     login(client, make_user(role="analyst", country=None))
     assert client.get("/comparisons/corridors").status_code == 200
     created = client.post("/comparisons/corridors", data={"name": "Sahel route", "members": "NGA origin\nSEN transit"})
@@ -93,7 +100,7 @@ def test_analysts_define_corridors_on_their_page(seeded, client, make_user):  # 
     assert 'id="corridor"' in page and "Transit" in page
 
 
-def test_country_users_may_not_define_corridors(seeded, client, make_user):  # noqa: F811
+def test_country_users_may_not_define_corridors(seeded, client, make_user):
     login(client, make_user(role="focal_point", country="KEN"))
     assert client.get("/comparisons/corridors").status_code == 403
     assert client.post("/comparisons/corridors", data={"name": "X", "members": "KEN origin\nDEU transit"}).status_code == 403

@@ -9,11 +9,12 @@ from decimal import Decimal
 
 import compare_support as cs
 import pytest
-from compare_support import ADMIN, ANALYST, FOCAL_KEN, Viewer, seeded  # noqa: F401  (fixture)
+from compare_support import ADMIN, ANALYST, FOCAL_KEN, Viewer
 
 from mgf_assess.auth.models import User
 from mgf_assess.comparisons.data import RequestProblems, build_comparison, read_request
 from mgf_assess.extensions import db
+
 
 def build(user, language="en", **params):
     request = read_request({"questionnaire": "cmp", "cycle": "2026", **params})
@@ -99,6 +100,11 @@ def test_same_version_change_is_direct_from_the_stored_results(seeded):
         Decimal("16.67"), Decimal("33.33"), Decimal("16.66"))
     assert (rows["rights"].comparability, rows["rights"].questions, rows["rights"].total) == ("direct", 3, 3)
     assert rows["crisis"].movement == "improved"  # 0 (low) → 100 (full)
+
+
+@pytest.fixture
+def seeded(app, tmp_path):
+    return cs.seed(app, tmp_path)
 
 
 def test_small_groups_are_suppressed_for_a_country_user(seeded):

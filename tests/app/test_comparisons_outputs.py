@@ -7,14 +7,20 @@ import json
 import shutil
 import subprocess
 
+import compare_support as cs
 import openpyxl
 import pytest
-from compare_support import ADMIN, FOCAL_KEN, seeded  # noqa: F401  (fixture)
-
+from compare_support import ADMIN, FOCAL_KEN
 from test_reports_pdf import plain
 
 from mgf_assess.comparisons import downloads
 from mgf_assess.comparisons.data import build_comparison, read_request
+
+
+@pytest.fixture
+def seeded(app, tmp_path):
+    return cs.seed(app, tmp_path)
+
 
 PARAMS = {"questionnaire": "cmp", "cycle": "2026", "baseline": "2019", "rank": "rights", "peer": "ETH"}
 
@@ -40,7 +46,7 @@ def pdf_text(data: bytes, tmp_path) -> str:
     ("es", ["Rights [es]", "Kenia"]),
     ("ar", ["Rights [ar]", "كينيا", "الصفحة"]),
 ])
-def test_the_pdf_speaks_the_language(seeded, tmp_path, language, words):  # noqa: F811
+def test_the_pdf_speaks_the_language(seeded, tmp_path, language, words):
     found = comparison(seeded, language=language)
     with seeded.app_context():
         data = downloads.render(found, "pdf")
@@ -50,14 +56,14 @@ def test_the_pdf_speaks_the_language(seeded, tmp_path, language, words):  # noqa
         assert word in text, (word, text[:3000])
 
 
-def test_a_preliminary_comparison_says_so_on_every_page(seeded, tmp_path):  # noqa: F811
+def test_a_preliminary_comparison_says_so_on_every_page(seeded, tmp_path):
     found = comparison(seeded, source="latest")
     with seeded.app_context():
         pages = pdf_text(downloads.render(found, "pdf"), tmp_path).split("\f")
     assert all("PRELIMINARY" in page for page in pages if page.strip())
 
 
-def test_the_workbook_has_every_sheet(seeded):  # noqa: F811
+def test_the_workbook_has_every_sheet(seeded):
     found = comparison(seeded)
     with seeded.app_context():
         book = openpyxl.load_workbook(io.BytesIO(downloads.render(found, "xlsx")))
@@ -70,14 +76,14 @@ def test_the_workbook_has_every_sheet(seeded):  # noqa: F811
     assert any(row[0].value == "KEN" and row[2].value == "rights" for row in change.iter_rows(min_row=2))
 
 
-def test_the_arabic_workbook_reads_right_to_left(seeded):  # noqa: F811
+def test_the_arabic_workbook_reads_right_to_left(seeded):
     found = comparison(seeded, language="ar")
     with seeded.app_context():
         book = openpyxl.load_workbook(io.BytesIO(downloads.render(found, "xlsx")))
     assert all(sheet.sheet_view.rightToLeft for sheet in book.worksheets)
 
 
-def test_csv_and_json_are_tidy_one_row_per_country_cycle_and_node(seeded):  # noqa: F811
+def test_csv_and_json_are_tidy_one_row_per_country_cycle_and_node(seeded):
     found = comparison(seeded)
     with seeded.app_context():
         rows = list(csv.DictReader(io.StringIO(downloads.render(found, "csv").decode("utf-8-sig"))))
@@ -91,7 +97,7 @@ def test_csv_and_json_are_tidy_one_row_per_country_cycle_and_node(seeded):  # no
     assert next(r for r in document["rows"] if r["node"] == "crisis_a" and r["country"] == "KEN")["domain"] == "crisis"
 
 
-def test_only_what_the_user_may_see_is_exported(seeded):  # noqa: F811
+def test_only_what_the_user_may_see_is_exported(seeded):
     found = comparison(seeded, user=FOCAL_KEN, peer="KEN")
     with seeded.app_context():
         rows = list(csv.DictReader(io.StringIO(downloads.render(found, "csv").decode("utf-8-sig"))))
@@ -102,7 +108,7 @@ def test_only_what_the_user_may_see_is_exported(seeded):  # noqa: F811
     assert withheld and all("fewer than 3 states" in row for row in withheld)
 
 
-def test_the_command_line_writes_every_format(seeded, runner, tmp_path):  # noqa: F811
+def test_the_command_line_writes_every_format(seeded, runner, tmp_path):
     for fmt in ("pdf", "xlsx", "csv", "json", "html"):
         output = tmp_path / f"c.{fmt}"
         result = runner.invoke(args=["mgf", "reports", "compare", "--questionnaire", "cmp", "--cycle", "2026",
@@ -112,7 +118,7 @@ def test_the_command_line_writes_every_format(seeded, runner, tmp_path):  # noqa
         assert output.stat().st_size > 100 and "5 countries" in result.output
 
 
-def test_the_command_line_explains_a_bad_request(seeded, runner, tmp_path):  # noqa: F811
+def test_the_command_line_explains_a_bad_request(seeded, runner, tmp_path):
     result = runner.invoke(args=["mgf", "reports", "compare", "--questionnaire", "cmp", "--cycle", "2026",
                                  "--region", "9x9", "--output", str(tmp_path / "x.pdf")])
     assert result.exit_code == 1 and "--regions:" in result.output and "M49" in result.output

@@ -1,19 +1,20 @@
 """The comparison page, its downloads, public profiles and corridors over HTTP."""
 
-import re
-
 import compare_support as cs
 import pytest
-from compare_support import seeded  # noqa: F401  (fixture)
 from conftest import login
 
-from mgf_assess.extensions import db
+
+@pytest.fixture
+def seeded(app, tmp_path):
+    return cs.seed(app, tmp_path)
+
 
 QUERY = "/comparisons?questionnaire=cmp&cycle=2026"
 
 
 @pytest.fixture
-def analyst(client, make_user, seeded):  # noqa: F811
+def analyst(client, make_user, seeded):
     login(client, make_user(role="analyst", country=None))
     return client
 
