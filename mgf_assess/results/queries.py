@@ -4,14 +4,14 @@ of the country's previous cycle, and every country's result of a cycle (for comp
 from __future__ import annotations
 
 from sqlalchemy import func
-from sqlalchemy.orm import contains_eager, defer
+from sqlalchemy.orm import contains_eager, defer, selectinload
 
 from mgf_assess.assessments.models import Assessment
 from mgf_assess.assessments.queries import previous_assessment
 from mgf_assess.assessments.scoring_bridge import score_assessment
 from mgf_assess.core.models import Country
 from mgf_assess.extensions import db
-from mgf_assess.results.models import ScoreSnapshot
+from mgf_assess.results.models import ScoreSnapshot, summary_of
 
 
 def snapshots(assessment: Assessment) -> list[ScoreSnapshot]:
@@ -41,13 +41,13 @@ def previous_result(assessment: Assessment) -> tuple[Assessment, dict] | None:
     return None if previous is None else (previous, latest_result(previous))
 
 
-def cycle_snapshots(family: str, cycle: int, kind: str | None = None,
-                    with_answers: bool = False) -> list[tuple[Assessment, ScoreSnapshot]]:
+def cycle_snapshots(family: str, cycle: int, kind: str | None = None) -> list[tuple[Assessment, ScoreSnapshot]]:
     """Every assessment of ``family`` in ``cycle`` with its latest snapshot, by country code.
 
     With ``kind`` (e.g. ``validated``), the latest snapshot of that kind, and for ``validated``
-    only while the assessment is validated (a reopened one is not a result of record). The
-    snapshots' answers documents are loaded only ``with_answers`` (they are large).
+    only while the assessment is validated (a reopened one is not a result of record). Only
+    the snapshots' summaries are loaded (``stored_figures`` reads them); their full results
+    and answers documents are large and are read on demand.
     """
     latest = db.select(ScoreSnapshot.assessment_id, func.max(ScoreSnapshot.id).label("id"))
     if kind is not None:
@@ -57,13 +57,20 @@ def cycle_snapshots(family: str, cycle: int, kind: str | None = None,
              .join(latest, latest.c.assessment_id == Assessment.id)
              .join(ScoreSnapshot, ScoreSnapshot.id == latest.c.id)
              .join(Assessment.country).options(contains_eager(Assessment.country))
+             # the few versions once, rather than their columns on every row
+             .options(selectinload(Assessment.questionnaire))
              .where(Assessment.family == family, Assessment.cycle == int(cycle))
              .order_by(Assessment.country_code))
     if kind == "validated":
         query = query.where(Assessment.state == "validated")
-    if not with_answers:
-        query = query.options(defer(ScoreSnapshot.answers))
+    query = query.options(defer(ScoreSnapshot.result), defer(ScoreSnapshot.answers))
     return [(assessment, snapshot) for assessment, snapshot in db.session.execute(query)]
+
+
+def stored_figures(snapshot: ScoreSnapshot) -> dict:
+    """The snapshot's summary (overall, domain and area figures); from its full result for a
+    snapshot taken before summaries were kept."""
+    return snapshot.summary if snapshot.summary is not None else summary_of(snapshot.result)
 
 
 def result_cycles() -> dict[str, list[int]]:
@@ -85,7 +92,8 @@ def published_results(country: str | None = None) -> list[tuple[Assessment, Scor
     query = (db.select(Assessment, ScoreSnapshot)
              .join(latest, latest.c.assessment_id == Assessment.id)
              .join(ScoreSnapshot, ScoreSnapshot.id == latest.c.id)
-             .join(Assessment.country).options(contains_eager(Assessment.country), defer(ScoreSnapshot.answers))
+             .join(Assessment.country)
+             .options(contains_eager(Assessment.country), defer(ScoreSnapshot.answers), defer(ScoreSnapshot.result))
              .where(Assessment.state == "validated", Assessment.published_at.is_not(None))
              .order_by(Assessment.cycle.desc(), Country.name_en, Assessment.family))
     if country is not None:

@@ -1,12 +1,14 @@
-"""publishing (assessments.published_at) and corridors (corridors, corridor_countries)
+"""publishing (assessments.published_at), corridors (corridors, corridor_countries), snapshot
+summaries (score_snapshots.summary)
 
 Revision ID: 0009
 Revises: 0006
 Create Date: 2026-12-05 04:30:00
 
-``assessments`` is altered in place (``recreate="never"``: SQLite has ADD COLUMN): batch
+``assessments`` and ``score_snapshots`` are altered in place (``recreate="never"``: SQLite has ADD COLUMN): batch
 mode's copy-and-move would drop the old table, and with foreign keys on SQLite would delete
-the answers, evidence and snapshots that reference it, or refuse. (Other branches add 0007
+the answers, evidence and snapshots that reference it, or refuse. Snapshots taken before this
+revision have no summary: it is computed from their result when they are read. (Other branches add 0007
 and 0008; this revision is re-chained after them when they are merged.)
 """
 from alembic import op
@@ -22,6 +24,8 @@ depends_on = None
 def upgrade():
     with op.batch_alter_table('assessments', schema=None, recreate='never') as batch_op:
         batch_op.add_column(sa.Column('published_at', sa.DateTime(), nullable=True))
+    with op.batch_alter_table('score_snapshots', schema=None, recreate='never') as batch_op:
+        batch_op.add_column(sa.Column('summary', sa.JSON(), nullable=True))
 
     op.create_table('corridors',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -47,5 +51,7 @@ def upgrade():
 def downgrade():
     op.drop_table('corridor_countries')
     op.drop_table('corridors')
+    with op.batch_alter_table('score_snapshots', schema=None, recreate='never') as batch_op:
+        batch_op.drop_column('summary')
     with op.batch_alter_table('assessments', schema=None, recreate='never') as batch_op:
         batch_op.drop_column('published_at')

@@ -3,9 +3,11 @@
 A like-for-like comparison of two cycles answered on different questionnaire versions must
 rest on the questions both versions share: ``score_subset`` scores only the questions it is
 given. The other questions are left out of every aggregation, as if the areas did not hold
-them; an area or domain left without any question has no score (and no band). Relevance is
-still evaluated on every answer, so a question of the subset is relevant exactly when it is
-in a full scoring. Gaps and recommendations are those of the subset's questions.
+them; an area or a domain left without any question of the subset is left out of the score
+set (it would have no score, and leaving it out changes no other figure, since a node without
+a score is never aggregated). Relevance is still evaluated on every answer, so a question of
+the subset is relevant exactly when it is in a full scoring. Gaps and recommendations are
+those of the subset's questions.
 """
 
 from __future__ import annotations
@@ -50,10 +52,13 @@ def subset_plan(definition: Definition, questions: frozenset[str]) -> Plan:
 
 
 def narrowed(plan: Plan, questions: frozenset[str]) -> Plan:
-    """``plan`` whose areas hold only ``questions``; relevance still knows every question."""
-    domains = tuple(
-        replace(domain, areas=tuple(
-            replace(area, questions=tuple(q for q in area.questions if q.question.id in questions))
-            for area in domain.areas))
-        for domain in plan.domains)
-    return replace(plan, domains=domains)
+    """``plan`` with only ``questions`` in its areas, and only the areas and domains that keep
+    one; relevance still knows every question."""
+    domains = []
+    for domain in plan.domains:
+        areas = tuple(replace(area, questions=kept) for area in domain.areas
+                      if (kept := tuple(q for q in area.questions if q.question.id in questions)))
+        if areas:
+            domains.append(replace(domain, areas=areas))
+    index = {domain.id: position for position, domain in enumerate(domains)}
+    return replace(plan, domains=tuple(domains), domain_index=index)

@@ -36,7 +36,7 @@ def test_subset_scoring_counts_only_the_given_questions():
     result = score_subset(NEW, answers(NEW, {"same": "s1", "scale": "low", "fresh": "s0"}), {"same", "scale"})
     # mean(100, 0) over the subset; "fresh" (0) is left out; domain n has no question left
     assert result.node("a").score == Decimal(50)
-    assert result.node("n").score is None and result.node("n").band is None
+    assert result.node("n") is None and result.node("na") is None
     assert result.overall.score == Decimal(50)
     assert [gap.question for gap in result.gaps] == ["scale"]
 
@@ -109,3 +109,13 @@ def test_comparable_questions_and_band_movement():
     assert comparable_questions(NEW, MAPPING) == {"same": "direct", "scale": "indirect"}
     assert band_movement(NEW, "meets", "partially_meets") == "declined"
     assert band_movement(NEW, None, "meets") is None
+
+
+def test_direct_change_from_two_stored_results():
+    from scoring.engine.change import direct_change
+
+    change = direct_change(NEW, "d", (Decimal("40.00"), "partially_meets"), (Decimal("85.50"), "meets"))
+    assert (change.comparability, change.questions, change.total) == ("direct", 3, 3)
+    assert (change.delta, change.movement) == (Decimal("45.50"), "improved")
+    empty = direct_change(NEW, "n", (None, None), (Decimal(100), "fully_meets"))
+    assert (empty.delta, empty.movement, empty.comparability) == (None, None, "direct")

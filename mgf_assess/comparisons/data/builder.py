@@ -141,7 +141,7 @@ def _bands(context: Context) -> tuple[BandInfo, ...]:
 def _distribution(context: Context):
     labels_ = context.band_labels
     members = [Member(e.code, e.country.region_code, e.country.sub_region_code, e.visible,
-                      context.shown[e.code].cells if e.visible else cells_of(e.snapshot.result, labels_))
+                      context.shown[e.code].cells if e.visible else cells_of(e.figures, labels_))
                for e in context.population]
     return groups(members, context.nodes, context.bands, context.withhold, context.language,
                   labels.text(labels.LABELS["level"], "global"))

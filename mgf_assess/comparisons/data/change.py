@@ -73,8 +73,8 @@ def _compute(pair: Pair, documents: dict[int, dict]) -> tuple[DomainChange, ...]
     before, after = pair
     new = after.definition
     if not _across(pair):
-        old_domains = _stored(before.snapshot.result)
-        new_domains = _stored(after.snapshot.result)
+        old_domains = _stored(before.figures)
+        new_domains = _stored(after.figures)
         return tuple(direct_change(new, d.id, old_domains.get(d.id, (None, None)), new_domains.get(d.id, (None, None)))
                      for d in new.domains)
     mapping, _file = mapping_between(before.definition, new)
@@ -97,20 +97,23 @@ def _stored(result: dict) -> dict[str, tuple]:
 def change_rows(pairs: list[Pair], found: dict, names: dict[str, str], titles: dict[str, str],
                 band_labels: dict[str, str]) -> tuple[ChangeRow, ...]:
     """One row per visible country and domain, countries in the order given."""
+    words = {key: {code: labels.text(table, code) for code in table}
+             for key, table in (("comparability", labels.LABELS["comparability"]),
+                                ("movement", labels.LABELS["movement"]))}  # translated once
     rows = []
     for before, after in pairs:
         if before.visible and after.visible:
-            rows += [_row(after.code, names[after.code], c, titles, band_labels) for c in found[after.code]]
+            rows += [_row(after.code, names[after.code], c, titles, band_labels, words) for c in found[after.code]]
     return tuple(rows)
 
 
-def _row(code: str, name: str, change: DomainChange, titles: dict, band_labels: dict) -> ChangeRow:
+def _row(code: str, name: str, change: DomainChange, titles: dict, band_labels: dict, words: dict) -> ChangeRow:
     return ChangeRow(
         code, name, change.domain, titles.get(change.domain, change.domain), change.comparability,
-        labels.text(labels.LABELS["comparability"], change.comparability), change.questions, change.total,
+        words["comparability"][change.comparability], change.questions, change.total,
         change.baseline, change.current, change.delta, change.baseline_band, band_labels.get(change.baseline_band, ""),
         change.current_band, band_labels.get(change.current_band, ""), change.movement,
-        labels.text(labels.LABELS["movement"], change.movement) if change.movement else "")
+        words["movement"].get(change.movement, ""))
 
 
 def summaries(pairs: list[Pair], found: dict, domains, withhold: bool) -> tuple[ChangeSummary, ...]:

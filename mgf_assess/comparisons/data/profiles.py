@@ -19,8 +19,10 @@ from mgf_assess.core import policy
 TWO, FOUR = Decimal("0.01"), Decimal("0.0001")
 
 
+@lru_cache(maxsize=32768)
 def decimal(value, places: Decimal = TWO) -> Decimal | None:
-    """A stored JSON number as a Decimal (None stays None)."""
+    """A stored JSON number as a Decimal (None stays None); the same few thousand numbers
+    recur through every country's result, so they are converted once."""
     return None if value is None else Decimal(str(value)).quantize(places)
 
 
@@ -58,7 +60,7 @@ def profile(user, entry: Entry, language: str, band_labels: dict[str, str]) -> P
         country.sub_region_code, region_name(country.sub_region_code, language), assessment.cycle,
         entry.definition.version, assessment.id, snapshot.id, snapshot.kind, snapshot.created_at,
         assessment.state, policy.is_public(assessment), policy.can(user, "report.view", assessment),
-        cells_of(snapshot.result, band_labels))
+        cells_of(entry.figures, band_labels))
 
 
 def sort_profiles(profiles: list[Profile]) -> list[Profile]:

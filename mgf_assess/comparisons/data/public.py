@@ -24,6 +24,7 @@ from mgf_assess.questionnaires.definitions import definition_of
 from mgf_assess.reports.data import build_gap_report
 from mgf_assess.reports.data.model import GapReport
 from mgf_assess.results.models import ScoreSnapshot
+from mgf_assess.results.queries import stored_figures
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ def profile_view(assessment: Assessment, snapshot: ScoreSnapshot, language: str)
                        region_name(country.region_code, language), country.sub_region_code,
                        region_name(country.sub_region_code, language), assessment.cycle, definition.version,
                        assessment.id, snapshot.id, snapshot.kind, snapshot.created_at, assessment.state, True,
-                       False, cells_of(snapshot.result, bands))
+                       False, cells_of(stored_figures(snapshot), bands))
         return ProfileView(language, "rtl" if language in RTL_LANGUAGES else "ltr", definition.id,
                            localized(definition.title, language), definition.version, nodes_of(definition, language),
                            (item,), assessment.published_at)

@@ -49,12 +49,17 @@ class Entry:
     def code(self) -> str:
         return self.assessment.country_code
 
+    @property
+    def figures(self) -> dict:
+        """The stored result's overall, domain and area figures."""
+        return results.stored_figures(self.snapshot)
 
-def load_cycle(user, family: str, cycle: int, source: str, with_answers: bool = False) -> list[Entry]:
+
+def load_cycle(user, family: str, cycle: int, source: str) -> list[Entry]:
     """Every country's result of ``cycle`` that may enter the comparison (see the module)."""
     kind = "validated" if source == "validated" else None
     entries = []
-    for assessment, snapshot in results.cycle_snapshots(family, cycle, kind, with_answers):
+    for assessment, snapshot in results.cycle_snapshots(family, cycle, kind):
         if source == "latest":
             if not policy.can(user, "result.view_latest", assessment):
                 continue

@@ -11,10 +11,12 @@ from mgf_assess.comparisons.charts.dumbbell import dumbbell_rows
 from mgf_assess.comparisons.charts.render import dumbbell_drawing, heatmap_drawing
 from mgf_assess.comparisons.data import labels
 from mgf_assess.comparisons.data.model import Comparison
+from mgf_assess.reports.pdf.styles import CONTENT_WIDTH
 from mgf_assess.reports.pdf.text import Writer
 
 H, F, M = labels.HEADINGS, labels.FIELDS, labels.MARKS
-ROWS_PER_DRAWING = 42  # heatmap and dumbbell rows that fit on one page
+ROWS_PER_DRAWING = 38  # heatmap and dumbbell rows that fit on one page
+MAX_HEIGHT = 180 * mm  # what is left of a page below a heading
 EMPTY = "—"
 
 
@@ -26,6 +28,11 @@ def views_story(comparison: Comparison, writer: Writer) -> list:
 
 
 def _centred(drawing):
+    """The drawing centred, scaled down (never up) to fit the page's width and height."""
+    factor = min(1.0, CONTENT_WIDTH / drawing.width, MAX_HEIGHT / drawing.height)
+    if factor < 1.0:
+        drawing.scale(factor, factor)
+        drawing.width, drawing.height = drawing.width * factor, drawing.height * factor
     drawing.hAlign = "CENTER"
     return drawing
 
