@@ -205,20 +205,24 @@ def bare_document(comparison) -> bytes:
 
     style = getSampleStyleSheet()["BodyText"].clone("bare", fontName=REGULAR, fontSize=7, leading=9)
     cell = lambda text: Paragraph(escape(str(text)), style)  # noqa: E731
-    nodes, drawings = comparison.nodes, chart_drawings(comparison)
-    story = [Table([[cell(p.name), *[cell(p.cells[n.id].score if n.id in p.cells else "") for n in nodes]]
-                    for p in comparison.profiles], repeatRows=1)]
+    nodes, domains, drawings = comparison.nodes, comparison.domains, chart_drawings(comparison)
+    story = [Table([[cell(p.name), *[[cell(p.cells[n.id].score), cell(p.cells[n.id].band_label)]
+                                     for n in nodes]] for p in comparison.profiles], repeatRows=1)]
     story += [_fit(heatmap_drawing(comparison, comparison.profiles[i:i + 38]))
               for i in range(0, len(comparison.profiles), 38)]
-    story += [drawings["bars"], PageBreak()]
-    story += [Table([[cell(g.name), *[cell(g.aggregates[n.id].share_meeting) for n in nodes]]
-                     for g in comparison.distribution], repeatRows=1)]
-    for node in comparison.domains:
+    story += [drawings["bars"], PageBreak(), Table([[cell(g.name), *[cell(g.aggregates[n.id].share_meeting)
+                                                                     for n in nodes]]
+                                                    for g in comparison.distribution], repeatRows=1)]
+    for node in domains:
         rows = dumbbell_rows(comparison, node.id)
-        story += [_fit(dumbbell_drawing(comparison, rows[i:i + 38])) for i in range(0, len(rows), 38)]
-        story.append(Table([[cell(r.name), cell(r.baseline), cell(r.current), cell(r.delta), cell(r.comparability)]
-                            for r in comparison.change if r.domain == node.id] or [[cell("-")]]))
-    story.append(Table([[cell(s.name), cell(s.cycle), cell(s.snapshot_id)] for s in comparison.method.snapshots]))
+        story += [_fit(dumbbell_drawing(comparison, rows[i:i + 48])) for i in range(0, len(rows), 48)]
+    changes = {}
+    for row in comparison.change:
+        changes.setdefault(row.name, []).append([cell(f"{row.baseline} {row.current} {row.delta}"),
+                                                 cell(f"{row.comparability} {row.questions}/{row.total}")])
+    story.append(Table([[cell(name), *cells] for name, cells in changes.items()], repeatRows=1))
+    story.append(Table([[cell(s.name), cell(s.cycle), cell(f"{s.version} {s.assessment_id} {s.snapshot_id}")]
+                        for s in comparison.method.snapshots]))
     buffer = BytesIO()
     SimpleDocTemplate(buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN).build(story)
     return buffer.getvalue()

@@ -14,6 +14,7 @@ heatmap to a few milliseconds.
 
 from __future__ import annotations
 
+import re
 from xml.sax.saxutils import escape, quoteattr
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, Rect, String
@@ -36,7 +37,7 @@ def wrap(text: str, size: float, width: float, bold: bool = False, limit: int = 
     """``text`` broken into at most ``limit`` lines no wider than ``width`` (logical order);
     the last line ends with … when the text does not fit."""
     lines, current = [], ""
-    for word in text.split():
+    for word in _fitting_words(text, size, width, bold):
         trial = f"{current} {word}".strip()
         if current and width_of(trial, size, bold) > width:
             lines.append(current)
@@ -47,6 +48,25 @@ def wrap(text: str, size: float, width: float, bold: bool = False, limit: int = 
     if len(lines) > limit:
         lines = lines[: limit - 1] + [lines[limit - 1] + "…"]
     return lines
+
+
+def _fitting_words(text: str, size: float, width: float, bold: bool) -> list[str]:
+    """The words of ``text``, a word wider than ``width`` cut after its hyphens (else
+    anywhere) into pieces that fit."""
+    words = []
+    for word in text.split():
+        current = ""
+        for piece in re.findall(r"[^-]*-|[^-]+", word) if width_of(word, size, bold) > width else [word]:
+            if current and width_of(current + piece, size, bold) > width:
+                words.append(current)
+                current = ""
+            current += piece
+            while width_of(current, size, bold) > width and len(current) > 1:
+                cut = max(n for n in range(1, len(current)) if n == 1 or width_of(current[:n], size, bold) <= width)
+                words.append(current[:cut])
+                current = current[cut:]
+        words.append(current)
+    return words
 
 
 class Canvas:

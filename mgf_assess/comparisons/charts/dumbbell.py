@@ -7,7 +7,7 @@ from mgf_assess.comparisons.charts.palette import BASELINE, CURRENT, INK, MUTED,
 from mgf_assess.comparisons.data.model import ChangeRow, Comparison
 from mgf_assess.reports.data.formatting import score_text
 
-NAME_WIDTH, AXIS_WIDTH, ROW, TOP = 150.0, 300.0, 14.0, 24.0
+NAME_WIDTH, AXIS_WIDTH, ROW, TOP = 150.0, 300.0, 12.0, 24.0
 
 
 def dumbbell_rows(comparison: Comparison, domain: str) -> list[ChangeRow]:

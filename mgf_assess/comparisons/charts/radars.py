@@ -43,7 +43,9 @@ def draw_radars(canvas, comparison: Comparison, profiles: tuple[Profile, ...]) -
         for angle, domain in zip(angles, domains, strict=True):
             x, y = _point(centre, angle, 118)
             anchor = "start" if math.cos(angle) > 0.3 else "end" if math.cos(angle) < -0.3 else "middle"
-            canvas.text(x, y + 3, wrap(domain.title, 6, 60, limit=1)[0], 6, anchor, fill=INK)
+            lines = wrap(domain.title, 6, 56, limit=2)
+            for number, line in enumerate(lines):  # two short lines at most, centred on the spoke
+                canvas.text(x, y + 3 + (number - (len(lines) - 1) / 2) * 7, line, 6, anchor, fill=INK)
 
 
 def _point(centre, angle: float, value: float) -> tuple[float, float]:

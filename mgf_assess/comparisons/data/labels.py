@@ -81,6 +81,8 @@ MARKS = {
     "nothing": _l("No result to show for this choice."),
     "no_change": _l("No baseline cycle chosen: choose one to see the change between cycles."),
     "no_peers": _l("Choose a country to see which countries meet the target where it does not."),
+    "peer_unavailable": _l("There is no result of %(country)s in this cycle that you may see, so its peers "
+                           "cannot be listed. Country users look for the peers of their own country."),
     "peers_none": _l("Every domain and area of %(country)s meets its target."),
     "more_peers": _l("and %(n)s more"),
     "not_comparable": _l("not comparable"),

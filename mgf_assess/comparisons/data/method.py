@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from mgf_assess.assessments.workflow import STATE_LABELS
 from mgf_assess.comparisons.data import labels
 from mgf_assess.comparisons.data.model import Method, SnapshotUse
 from mgf_assess.comparisons.data.request import ComparisonRequest
@@ -30,6 +31,7 @@ def method(request: ComparisonRequest, shown: list[Entry], population: int, sour
 def snapshot_uses(entries: list[Entry], language: str) -> tuple[SnapshotUse, ...]:
     """The snapshots of the results shown, by country then cycle."""
     uses = [SnapshotUse(e.code, e.country.name(language), e.assessment.cycle, e.definition.version,
-                        e.assessment.id, e.snapshot.id, e.snapshot.kind, e.snapshot.created_at)
+                        e.assessment.id, e.snapshot.id, e.snapshot.kind, e.snapshot.created_at,
+                        labels.text(STATE_LABELS, e.snapshot.kind))
             for e in entries if e.visible]
     return tuple(sorted(uses, key=lambda u: (u.country, u.cycle)))

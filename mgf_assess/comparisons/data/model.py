@@ -222,6 +222,7 @@ class SnapshotUse:
     snapshot_id: int
     kind: str
     date: datetime
+    kind_label: str = ""
 
 
 @dataclass(frozen=True)

@@ -18,11 +18,13 @@ def annex_story(comparison: Comparison, writer: Writer) -> list:
              f"{labels.text(F, 'mapping')}: {'; '.join(method.mappings) or '—'}",
              f"{labels.text(F, 'engine_version')}: {method.engine_version}",
              labels.text(labels.METHOD, "change_same"), labels.text(labels.METHOD, "change_versions")]
-    header = [labels.text(F, k) for k in ("country", "cycle", "version", "assessment", "snapshot", "date")]
-    rows = [[s.name, str(s.cycle), s.version, str(s.assessment_id), f"{s.snapshot_id} ({s.kind})", writer.date(s.date)]
-            for s in method.snapshots]
+    header = [labels.text(F, "country"), labels.text(F, "cycle"),
+              f"{labels.text(F, 'version')} · {labels.text(F, 'assessment')} · {labels.text(F, 'snapshot')} · "
+              f"{labels.text(F, 'date')}"]
+    rows = [[s.name, str(s.cycle), f"{s.version} · {s.assessment_id} · {s.snapshot_id} ({s.kind_label}) · "
+                                   f"{writer.date(s.date)}"] for s in method.snapshots]
     flowables = [writer.heading(labels.text(H, "annex"), "h1", 0, "annex"), *[writer.para(f, "body") for f in facts],
                  *writer.subheading(labels.text(H, "snapshots"))]
     if not rows:
         return flowables + [writer.para(labels.text(M, "nothing"), "muted")]
-    return flowables + [writer.table(header, rows, [None, 14 * mm, 18 * mm, 22 * mm, 32 * mm, 32 * mm])]
+    return flowables + [writer.table(header, rows, [45 * mm, 14 * mm, None])]

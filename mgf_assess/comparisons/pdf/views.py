@@ -15,7 +15,8 @@ from mgf_assess.reports.pdf.styles import CONTENT_WIDTH
 from mgf_assess.reports.pdf.text import Writer
 
 H, F, M = labels.HEADINGS, labels.FIELDS, labels.MARKS
-ROWS_PER_DRAWING = 38  # heatmap and dumbbell rows that fit on one page
+ROWS_PER_DRAWING = 38  # heatmap rows that fit on one page
+DUMBBELLS_PER_DRAWING = 48
 MAX_HEIGHT = 180 * mm  # what is left of a page below a heading
 EMPTY = "—"
 
@@ -118,6 +119,8 @@ def _meeting(writer: Writer, figures) -> str:
 
 
 def change(comparison: Comparison, writer: Writer) -> list:
+    """The summary per domain, the dumbbells of each domain, then one row per country with
+    every domain's change (baseline → current, delta, comparability and coverage)."""
     story = [writer.heading(labels.text(H, "change"), "h1", 0, "change")]
     if not comparison.baseline:
         return story + [writer.para(labels.text(M, "no_change")), PageBreak()]
@@ -126,24 +129,48 @@ def change(comparison: Comparison, writer: Writer) -> list:
             [s.title, writer.number(s.n), *[f"{writer.number(getattr(s, k))} ({writer.share(s.share(k))})"
                                             for k in ("improved", "same", "declined")]]
             for s in comparison.change_summary]
-    story += [*writer.subheading(labels.text(H, "change_summary")), writer.table(header, rows, [None, 16 * mm, 30 * mm,
-                                                                                             30 * mm, 30 * mm])]
+    story += [*writer.subheading(labels.text(H, "change_summary")),
+              writer.table(header, rows, [None, 16 * mm, 30 * mm, 30 * mm, 30 * mm])]
     for node in comparison.domains:
-        story += _domain_change(comparison, writer, node)
-    return story + [PageBreak()]
+        story += _dumbbells(comparison, writer, node)
+    return story + _change_table(comparison, writer) + [PageBreak()]
 
 
-def _domain_change(comparison: Comparison, writer: Writer, node) -> list:
-    rows = [r for r in comparison.change if r.domain == node.id]
+def _dumbbells(comparison: Comparison, writer: Writer, node) -> list:
+    rows = dumbbell_rows(comparison, node.id)
     if not rows:
         return []
-    story = writer.subheading(node.title, room=70 * mm)
-    for index, chunk in enumerate(_chunks(dumbbell_rows(comparison, node.id))):
+    story = writer.subheading(labels.text(H, "dumbbell", domain=node.title), "h3", room=70 * mm)
+    for index, chunk in enumerate(_chunks(rows, DUMBBELLS_PER_DRAWING)):
         story += [PageBreak()] * (index > 0) + [_centred(dumbbell_drawing(comparison, chunk))]
-    header = [labels.text(F, k) for k in ("country", "baseline", "current", "delta", "movement", "comparability", "coverage")]
-    table = [[r.name, writer.score(r.baseline), writer.score(r.current), writer.score(r.delta), r.movement_label or EMPTY,
-              r.comparability_label, f"{r.questions} / {r.total}"] for r in rows]
-    return story + [writer.table(header, table, [None, 18 * mm, 18 * mm, 16 * mm, 22 * mm, 32 * mm, 16 * mm])]
+    return story
+
+
+def _change_table(comparison: Comparison, writer: Writer) -> list:
+    """Countries × domains: each cell the change of one domain, or "not comparable"."""
+    by_country: dict[str, dict] = {}
+    for row in comparison.change:
+        by_country.setdefault(row.country, {"name": row.name})[row.domain] = row
+    header = [labels.text(F, "country"), *[n.title for n in comparison.domains]]
+    rows = [[entry["name"], *[_change_cell(writer, entry.get(n.id)) for n in comparison.domains]]
+            for entry in by_country.values()]
+    if not rows:
+        return [writer.para(labels.text(M, "nothing"))]
+    return [PageBreak(), writer.para(labels.text(H, "change"), "h2"),
+            writer.para(f"{labels.text(F, 'baseline')} → {labels.text(F, 'current')} "
+                        f"({labels.text(F, 'delta')}) · {labels.text(F, 'comparability')} · "
+                        f"{labels.text(F, 'coverage')}", "muted"),
+            writer.table(header, rows, [30 * mm, *[None] * len(comparison.domains)])]
+
+
+def _change_cell(writer: Writer, row) -> list:
+    if row is None:
+        return [writer.para(EMPTY, "cell_muted")]
+    coverage = f"{row.comparability_label} · {row.questions}/{row.total}"
+    if row.delta is None:
+        return [writer.para(coverage, "cell_muted")]
+    figures = f"{writer.score(row.baseline)} → {writer.score(row.current)} ({writer.score(row.delta)})"
+    return [writer.para(figures, "cell"), writer.para(coverage, "cell_muted")]
 
 
 def ranking(comparison: Comparison, writer: Writer) -> list:
@@ -162,7 +189,9 @@ def peers(comparison: Comparison, writer: Writer) -> list:
     title = labels.text(H, "peers") + (f": {found.name}" if found else "")
     story = [writer.heading(title, "h1", 0, "peers")]
     if found is None:
-        return story + [writer.para(labels.text(M, "no_peers")), PageBreak()]
+        asked = comparison.request_query.get("peer")
+        note = labels.text(M, "peer_unavailable", country=asked) if asked else labels.text(M, "no_peers")
+        return story + [writer.para(note), PageBreak()]
     if not found.nodes:
         return story + [writer.para(labels.text(M, "peers_none", country=found.name)), PageBreak()]
     for node in found.nodes:
