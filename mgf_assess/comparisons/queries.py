@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mgf_assess.comparisons.data.profiles import name_key, region_name
+from mgf_assess.comparisons.data.places import name_key, region_name
 from mgf_assess.comparisons.models import Corridor
 from mgf_assess.core.models import Country
 from mgf_assess.extensions import db

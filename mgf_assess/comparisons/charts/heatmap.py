@@ -6,7 +6,7 @@ legend and in the data table beside the chart.
 
 from __future__ import annotations
 
-from mgf_assess.comparisons.charts.canvas import wrap
+from mgf_assess.comparisons.charts.canvas import width_of, wrap
 from mgf_assess.comparisons.charts.palette import EMPTY, INK, MUTED, band_colours, text_on
 from mgf_assess.comparisons.data.model import Comparison, Profile
 from mgf_assess.reports.data.formatting import score_text
@@ -49,8 +49,6 @@ def draw_heatmap(canvas, comparison: Comparison, profiles: tuple[Profile, ...]) 
 
 def draw_legend(canvas, comparison: Comparison, top: float, left: float = 4.0) -> None:
     """One swatch and label per band, in a row."""
-    from mgf_assess.comparisons.charts.canvas import width_of
-
     x = left
     for band, colour in zip(comparison.bands, band_colours(len(comparison.bands)), strict=True):
         canvas.rect(x, top, 10, 10, colour, MUTED)

@@ -4,7 +4,8 @@
 results through ``mgf_assess.results.queries`` (``sources``), computes each view (``profiles``,
 ``distribution``, ``change``, ``ranking``, ``peers``, ``corridor``, ``method``) into the frozen
 dataclasses of ``model``; ``request`` reads and checks what is asked for; ``labels`` holds
-the words. Renderers format numbers with ``reports.data.formatting``.
+the words; ``places`` names regions and sorts names. Renderers format numbers with
+``reports.data.formatting``.
 """
 
 from mgf_assess.comparisons.data.builder import build_comparison

@@ -7,6 +7,8 @@ otherwise show through its band.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from mgf_assess.comparisons.data import labels
 from mgf_assess.comparisons.data.model import CorridorView, Node, Profile, WeakLink
 from mgf_assess.comparisons.models import Corridor
@@ -37,8 +39,6 @@ def with_roles(profiles: list[Profile], corridor: Corridor | None) -> list[Profi
     """The profiles with each corridor member's role filled in."""
     if corridor is None:
         return profiles
-    from dataclasses import replace
-
     roles = {m.country_code: m.role for m in corridor.members}
     return [replace(p, role=roles[p.country], role_label=labels.text(labels.LABELS["role"], roles[p.country]))
             if p.country in roles else p for p in profiles]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from mgf_assess.comparisons.data.model import Aggregate, Cell, Group, Node
-from mgf_assess.comparisons.data.profiles import name_key, region_name
+from mgf_assess.comparisons.data.places import name_key, region_name
 
 MIN_GROUP = 3
 SHARE, SCORE = Decimal("0.0001"), Decimal("0.01")

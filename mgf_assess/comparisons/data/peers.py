@@ -11,7 +11,7 @@ country's open recommendations in that domain or area come with them.
 from __future__ import annotations
 
 from mgf_assess.comparisons.data.model import Peer, PeerNode, Peers, Profile, Recommendation
-from mgf_assess.comparisons.data.profiles import name_key
+from mgf_assess.comparisons.data.places import name_key
 from mgf_assess.i18n import localized
 from mgf_assess.reports.data import labels as report_labels
 from scoring.api import Definition

@@ -6,13 +6,11 @@ A stored result is the scoring library's JSON (DESIGN §4): scores are read back
 
 from __future__ import annotations
 
-import unicodedata
 from decimal import Decimal
 from functools import lru_cache
 
-from babel import Locale
-
 from mgf_assess.comparisons.data.model import Cell, Profile
+from mgf_assess.comparisons.data.places import name_key, region_name
 from mgf_assess.comparisons.data.sources import Entry
 from mgf_assess.core import policy
 
@@ -39,18 +37,6 @@ def cells_of(result: dict, band_labels: dict[str, str]) -> dict[str, Cell]:
         found[domain["id"]] = cell(domain, band_labels)
         found.update((area["id"], cell(area, band_labels)) for area in domain.get("areas", []))
     return found
-
-
-@lru_cache(maxsize=512)
-def region_name(code: str, language: str) -> str:
-    """The M49 region's name in ``language`` (CLDR), or its code."""
-    return Locale(language).territories.get(code, code)
-
-
-def name_key(text: str) -> str:
-    """A sort key that ignores case and accents (É sorts with E), in any script."""
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in folded if not unicodedata.combining(char))
 
 
 def profile(user, entry: Entry, language: str, band_labels: dict[str, str]) -> Profile:

@@ -17,7 +17,8 @@ from flask_babel import force_locale
 from mgf_assess.assessments.models import Assessment
 from mgf_assess.comparisons.data.builder import nodes_of
 from mgf_assess.comparisons.data.model import Node, Profile
-from mgf_assess.comparisons.data.profiles import cells_of, region_name
+from mgf_assess.comparisons.data.places import region_name
+from mgf_assess.comparisons.data.profiles import cells_of
 from mgf_assess.config import RTL_LANGUAGES
 from mgf_assess.i18n import localized
 from mgf_assess.questionnaires.definitions import definition_of

@@ -7,7 +7,7 @@ countries the user may see are ranked, and only those with a score at the node.
 from __future__ import annotations
 
 from mgf_assess.comparisons.data.model import Node, Profile, Ranking, RankRow
-from mgf_assess.comparisons.data.profiles import name_key
+from mgf_assess.comparisons.data.places import name_key
 
 
 def ranking(profiles: list[Profile], node: Node) -> Ranking:

@@ -20,6 +20,8 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 
 from mgf_assess.assessments.models import Assessment
+from mgf_assess.comparisons.data import labels
+from mgf_assess.comparisons.data.places import region_name
 from mgf_assess.comparisons.data.request import ComparisonRequest, RequestProblems
 from mgf_assess.comparisons.models import Corridor
 from mgf_assess.core import policy
@@ -169,9 +171,6 @@ def family_definition(family: str) -> Definition:
 
 def scope_text(request: ComparisonRequest, corridor: Corridor | None, language: str) -> str:
     """The scope in words: all countries, or the countries, regions and corridor named."""
-    from mgf_assess.comparisons.data import labels
-    from mgf_assess.comparisons.data.profiles import region_name
-
     if request.everything:
         return labels.text(labels.MARKS, "all_countries")
     parts = []
