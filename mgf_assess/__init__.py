@@ -58,7 +58,18 @@ def _init_extensions(app: Flask) -> None:
 
 
 def _register_features(app: Flask) -> None:
-    from mgf_assess import api, assessments, auth, cli, core, mail, questionnaires, reports, results
+    from mgf_assess import (
+        api,
+        assessments,
+        auth,
+        cli,
+        comparisons,
+        core,
+        mail,
+        questionnaires,
+        reports,
+        results,
+    )
 
     core.init_app(app)
     mail.init_app(app)
@@ -68,4 +79,5 @@ def _register_features(app: Flask) -> None:
     results.init_app(app)
     api.init_app(app)
     reports.init_app(app)
+    comparisons.init_app(app)
     cli.init_app(app)

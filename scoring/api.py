@@ -30,6 +30,10 @@ What is here, by topic:
   and ``AnswersError`` carry every problem found;
 * carry-forward: ``carry_forward`` → ``CarryResult`` of ``Confirmation`` items,
   ``MappingMismatchError``;
+* change between cycles: ``score_subset`` (score only some questions), ``compare_cycles`` →
+  ``DomainChange`` per domain (like for like across versions through the mapping, with its
+  comparability and coverage), ``direct_change`` (the same from two stored results of one
+  version), ``comparable_questions`` (what a mapping lets compare), ``band_movement``;
 * XLSForm: ``import_xlsform`` (any workbook pyxform converts → an ``XlsformImport``: the
   draft definition, its YAML text and an ``ImportReport`` of every row), ``write_xlsform``,
   ``read_xlsform_to_yaml``, ``read_xlsform`` (openpyxl is imported only when a workbook is
@@ -69,11 +73,19 @@ from scoring.definition.rules.paths import is_mapping_path
 from scoring.definition.rules.texts import language_completeness
 from scoring.engine.aggregate import report
 from scoring.engine.carry import CarryResult, Confirmation, MappingMismatchError, carry_forward
+from scoring.engine.change import (
+    DomainChange,
+    band_movement,
+    comparable_questions,
+    compare_cycles,
+    direct_change,
+)
 from scoring.engine.output import result_dict, result_json
 from scoring.engine.plan import plan_for
 from scoring.engine.questions import matched_threshold
 from scoring.engine.results import DomainResult, Gap, QuestionResult, RecommendationHit, ScoreSet
 from scoring.engine.score import hidden_questions, score
+from scoring.engine.subset import score_subset
 from scoring.explain.nodes import UnknownNodeError, explain
 from scoring.problems.catalog import Catalog
 from scoring.problems.problem import AnswersError, DefinitionError, Problem
@@ -98,6 +110,7 @@ __all__ = [
     "Definition",
     "DefinitionError",
     "Domain",
+    "DomainChange",
     "DomainResult",
     "Gap",
     "ImportReport",
@@ -114,14 +127,18 @@ __all__ = [
     "VersionMapping",
     "XlsformImport",
     "answers_document",
+    "band_movement",
     "carry_forward",
     "check_answer",
     "check_definition_file",
     "check_file",
     "check_override",
     "cli_main",
+    "comparable_questions",
+    "compare_cycles",
     "definition_from_text",
     "definition_yaml",
+    "direct_change",
     "explain",
     "hidden_questions",
     "import_xlsform",
@@ -141,6 +158,7 @@ __all__ = [
     "result_json",
     "results_frame",
     "score",
+    "score_subset",
     "write_xlsform",
 ]
 

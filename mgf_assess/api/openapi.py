@@ -128,13 +128,44 @@ def _workbook_paths() -> dict:
                     "questionnaire or assessment) answer 413 or 422 and change nothing.")}}
 
 
+def _query(name: str, description: str, schema: dict | None = None, required: bool = False) -> dict:
+    return {"name": name, "in": "query", "required": required, "description": description,
+            "schema": schema or {"type": "string"}}
+
+
+YEAR = {"type": "integer", "minimum": 2000, "maximum": 2100}
+COMPARISON_PARAMETERS = [
+    _query("questionnaire", "questionnaire family id, e.g. mgf", required=True),
+    _query("cycle", "the cycle compared (a year)", YEAR, required=True),
+    _query("baseline", "an earlier cycle: adds the change between cycles, like for like", YEAR),
+    _query("countries", "ISO 3166 alpha-3 codes, comma-separated (at most 250); countries the caller may "
+           "not see are absent"),
+    _query("regions", "UN M49 region or sub-region codes, comma-separated, e.g. 002,019"),
+    _query("corridor", "the name of a corridor"),
+    _query("source", "validated (default), or latest (admins, and evaluators for their countries): "
+           "PRELIMINARY", {"type": "string", "enum": ["validated", "latest"]}),
+    _query("rank", "overall or a domain id: adds a ranking (MGI does not rank countries unless asked)"),
+    _query("peer", "an ISO 3166 alpha-3 code: adds peer learning for that country (country users: their own)"),
+]
+
+
+def _comparison_paths() -> dict:
+    return {"/comparisons": {"get": _operation(
+        "getComparison", "Member-state comparison: profiles, distribution of states per band (global, M49 "
+        "regions and sub-regions), change between cycles, optional ranking and peer learning; no scope: "
+        "every country",
+        {"200": _json(ref("Comparison"), "The comparison (aggregates of fewer than 3 states are "
+                                         "{\"suppressed\": true} for callers who may not see every result)"),
+         **_errors(403, 422)}, parameters=COMPARISON_PARAMETERS)}}
+
+
 def _paths() -> dict:
     me = {"get": _operation("getMe", "The account behind the token",
                             {"200": _json(ref("Me"), "The account"), **_errors()})}
     document = {"get": _operation("getOpenApi", "This document", {"200": _json({"type": "object"}, "OpenAPI 3.1")},
                                   security=[])}
     return {"/me": me, "/openapi.json": document, **_assessment_paths(), **_answer_paths(), **_evidence_paths(),
-            **_workbook_paths()}
+            **_workbook_paths(), **_comparison_paths()}
 
 
 def openapi_document() -> dict:

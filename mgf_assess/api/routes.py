@@ -5,7 +5,14 @@ from __future__ import annotations
 from flask import jsonify
 from flask_login import current_user
 
-from mgf_assess.api import answers, assessments, errors, evidence, workbook  # noqa: F401  (register endpoints, handlers)
+from mgf_assess.api import (  # noqa: F401  (register endpoints, handlers)
+    answers,
+    assessments,
+    comparisons,
+    errors,
+    evidence,
+    workbook,
+)
 from mgf_assess.api.blueprint import bp, token_required
 from mgf_assess.api.openapi import openapi_document
 from mgf_assess.extensions import db

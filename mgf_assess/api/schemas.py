@@ -319,6 +319,50 @@ def score_schemas() -> dict:
         "recommendations": {"type": "array", "items": recommendation}})}
 
 
+def comparison_schemas() -> dict:
+    """The comparison document (``comparisons.tables.document``)."""
+    suppressed = _object({"suppressed": {"type": "boolean", "enum": [True]}})
+    counts = {"type": "object", "additionalProperties": {"type": "integer", "minimum": 0}}
+    entry = {"anyOf": [suppressed, _object({"n": {"type": "integer", "minimum": 0}, "bands": counts,
+                                            "share_meeting": SHARE, "median": SCORE, "q1": SCORE, "q3": SCORE})]}
+    by_node = {"type": "object", "additionalProperties": {"$ref": "#/components/schemas/ComparisonAggregate"}}
+    figures = _object({"score": SCORE, "band": CODE, "completeness": SHARE, "confidence": SHARE})
+    return {"ComparisonAggregate": entry, "Comparison": _comparison(_country_schema(figures), by_node, suppressed)}
+
+
+def _country_schema(figures: dict) -> dict:
+    schema = _object({"country": TEXT, "region": TEXT, "subregion": TEXT, "version": TEXT,
+                      "snapshot": {"type": "integer"}, "published": {"type": "boolean"},
+                      "overall": {"anyOf": [_object({"score": SCORE, "band": CODE}), {"type": "null"}]},
+                      "domains": {"type": "object", "additionalProperties": figures}})
+    schema["properties"]["role"] = TEXT  # only for the countries of a corridor compared
+    return schema
+
+
+def _comparison(country: dict, by_node: dict, suppressed: dict) -> dict:
+    change = _object({"country": TEXT, "domain": TEXT, "baseline": SCORE, "current": SCORE,
+                      "delta": _nullable("number", minimum=-100, maximum=100),
+                      "comparability": {"type": "string", "enum": ["direct", "indirect", "none"]},
+                      "coverage": _object({"questions": {"type": "integer"}, "total": {"type": "integer"}}),
+                      "movement": {"type": ["string", "null"], "enum": ["improved", "same", "declined", None]},
+                      "baseline_band": CODE, "current_band": CODE})
+    summary = {"anyOf": [suppressed, _object({"n": {"type": "integer"}, "improved": {"type": "integer"},
+                                              "same": {"type": "integer"}, "declined": {"type": "integer"}})]}
+    nullable_object = {"type": ["object", "null"]}
+    return _object({
+        "questionnaire": TEXT, "cycle": {"type": ["integer", "null"]}, "baseline": {"type": ["integer", "null"]},
+        "source": {"type": "string", "enum": ["validated", "latest"]}, "preliminary": {"type": "boolean"},
+        "countries": {"type": "array", "items": country},
+        "distribution": _object({"global": by_node,
+                                 "regions": {"type": "object", "additionalProperties": by_node},
+                                 "region_levels": {"type": "object"}}),
+        "change": {"type": "array", "items": change},
+        "change_summary": {"type": "object", "additionalProperties": summary},
+        "ranking": nullable_object, "peers": nullable_object, "corridor": nullable_object,
+        "counted": _object({"states": {"type": "integer"}, "not_shown": {"type": "integer"}}),
+        "snapshots": {"type": "array", "items": {"type": "object"}}})
+
+
 def all_schemas() -> dict:
     """The document's component schemas of responses and errors."""
-    return {**model_schemas(RESPONSES), **score_schemas()}
+    return {**model_schemas(RESPONSES), **score_schemas(), **comparison_schemas()}

@@ -36,6 +36,8 @@ class Assessment(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Set while the validated assessment is a public country profile (a flag, not a state).
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     country: Mapped[Country] = relationship()
     questionnaire: Mapped[QuestionnaireVersion] = relationship(lazy="joined", innerjoin=True)  # always needed with it
@@ -43,6 +45,10 @@ class Assessment(db.Model):
     @property
     def country_editable(self) -> bool:
         return workflow.is_editable(self.state)
+
+    @property
+    def published(self) -> bool:
+        return workflow.is_published(self)
 
 
 class Answer(db.Model):

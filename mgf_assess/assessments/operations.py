@@ -142,16 +142,23 @@ def run_transition(actor, assessment: Assessment, name: str, comment: str | None
     """
     item = workflow.TRANSITIONS[name]
     assessment = lock(assessment)
-    if not item.starts_from(assessment.state):
+    if not item.applies_to(assessment):
         raise NotEditable(workflow.refusal_text(item, assessment.state))
     comment = _checked_comment(item, comment)
     snapshot = getattr(steps, item.step)(actor, assessment) if item.step else None
     previous, assessment.state = assessment.state, item.target
     db.session.flush()
-    new = {"state": item.target} | ({"snapshot": snapshot.id} if snapshot else {})
+    new = {"state": item.target} | ({"snapshot": snapshot.id} if snapshot else {}) | _publication(item, assessment)
     audit.record(actor, f"assessment.{name}", "assessment", assessment.id, old={"state": previous}, new=new,
                  reason=comment, country=assessment.country_code)
     return TransitionDone(name, previous, item.target, snapshot)
+
+
+def _publication(item: workflow.Transition, assessment: Assessment) -> dict:
+    """The publication flag as a transition that concerns it leaves it, for the audit log."""
+    if item.published is None:
+        return {}
+    return {"published_at": assessment.published_at.isoformat() if assessment.published_at else None}
 
 
 def _checked_comment(item: workflow.Transition, comment: str | None) -> str | None:

@@ -40,7 +40,9 @@ class Transition:
     state); ``step`` names the function of ``assessments.steps`` that does its own work, if
     any, before the state changes (e.g. refusing an incomplete submission and taking a score
     snapshot). ``refusal`` is shown when the assessment is in a state the transition does not
-    start from (it may use ``%(state)s``); ``done`` when it succeeded.
+    start from (it may use ``%(state)s``); ``done`` when it succeeded. ``published`` says
+    which publication flag the assessment must have for the transition to apply (None: either):
+    publishing is a flag beside the state (``published_at``), not a state of its own.
     """
 
     name: str
@@ -54,9 +56,17 @@ class Transition:
     comment_required: bool = False
     page: str | None = None  # an endpoint that prepares the transition (a confirmation page)
     danger: bool = False  # shown as a warning-coloured button
+    published: bool | None = None
 
     def starts_from(self, state: str) -> bool:
         return state in self.sources
+
+    def applies_to(self, assessment) -> bool:
+        """Whether the transition may start from the assessment as it is: its state, and its
+        publication flag when that matters."""
+        if not self.starts_from(assessment.state):
+            return False
+        return self.published is None or is_published(assessment) == self.published
 
 
 TRANSITIONS: dict[str, Transition] = {
@@ -68,6 +78,20 @@ TRANSITIONS: dict[str, Transition] = {
             label=_l("Submit for review"),
             refusal=_l("This assessment is %(state)s and cannot be submitted."),
             done=_l("The assessment was submitted for review. Answers can no longer be changed.")),
+        # Publishing keeps the state (a flag, ``published_at``); unpublishing needs a reason.
+        Transition(
+            name="publish", sources=frozenset({"validated"}), target="validated", published=False,
+            who="assessment.manage", step="published",
+            label=_l("Publish as a public country profile"),
+            refusal=_l("Only a validated assessment that is not published yet can be published "
+                       "(this one is %(state)s)."),
+            done=_l("The assessment is published: its country profile is public.")),
+        Transition(
+            name="unpublish", sources=frozenset({"validated"}), target="validated", published=True,
+            who="assessment.unpublish", step="unpublished", comment_required=True, danger=True,
+            label=_l("Unpublish"),
+            refusal=_l("Only a published assessment can be unpublished (this one is %(state)s)."),
+            done=_l("The assessment is no longer published: its public profile is withdrawn.")),
     )
 }
 
@@ -85,6 +109,11 @@ def is_editable(state: str) -> bool:
 def is_validated(state: str) -> bool:
     """Whether the assessment carries the government's validation."""
     return state in VALIDATED_STATES
+
+
+def is_published(assessment) -> bool:
+    """Whether the assessment is published (a public country profile)."""
+    return getattr(assessment, "published_at", None) is not None
 
 
 def refusal_text(item: Transition, state: str) -> str:

@@ -16,6 +16,7 @@ from mgf_assess.assessments import workflow
 Rule = Callable[[object, object], bool]
 RULES: dict[str, Rule] = {}
 ALL_COUNTRIES_ROLES = ("admin", "analyst")
+COUNTRY_ROLES = ("focal_point", "contributor")
 
 
 def rule(action: str) -> Callable[[Rule], Rule]:
@@ -66,6 +67,7 @@ RULES.update({
     "tokens.own": lambda user, _obj: True,
     "session.end": lambda user, record: getattr(record, "user_id", None) == user.id,
     "mfa.turn_off": lambda user, _obj: not mfa_required(user),
+    "assessment.unpublish": _is_admin,  # withdraws a public profile: admins only, with a reason
 })
 
 
@@ -196,7 +198,7 @@ def _transition_rules(item: workflow.Transition) -> dict[str, Rule]:
         return RULES[item.who](user, assessment)
 
     def now(user, assessment) -> bool:
-        return item.starts_from(assessment.state) and who(user, assessment)
+        return item.applies_to(assessment) and who(user, assessment)
 
     return {f"transition.{item.name}.who": who, f"transition.{item.name}": now}
 
@@ -217,3 +219,51 @@ def _view_report(user, assessment) -> bool:
     """The gap report (page and every download) is readable by whoever may view the
     assessment; a preliminary report says so in a banner."""
     return _view_assessment(user, assessment)
+
+
+# ---- results: comparisons, public profiles, corridors ------------------------------------
+# A validated result is the result of record. Analysts and admins see every one; everyone
+# else sees the results of their own countries (a country user's, an evaluator's assigned
+# ones) and every published one. Anyone, signed in or not, reads a published one as a public
+# country profile. A result the user may not see is simply absent from a comparison.
+
+def is_public(assessment) -> bool:
+    """Whether the assessment's result is a public country profile: validated and published."""
+    return workflow.is_validated(assessment.state) and workflow.is_published(assessment)
+
+
+@rule("result.view")
+def _view_result(user, assessment) -> bool:
+    """Whether the user may see the assessment's validated result on its own (a profile row,
+    a peer, a rank), rather than only inside an aggregate of several states."""
+    if not workflow.is_validated(assessment.state):
+        return False
+    if user.role in ALL_COUNTRIES_ROLES or is_public(assessment):
+        return True
+    return can_see_country(user, assessment.country_code)
+
+
+@rule("result.view_latest")
+def _view_latest_result(user, assessment) -> bool:
+    """The latest score snapshot in any state (a PRELIMINARY comparison): admins, and
+    evaluators for their countries."""
+    return user.role == "admin" or (user.role == "evaluator" and assessment.country_code in user.country_codes)
+
+
+RULES.update({
+    "comparisons.view": lambda user, _obj: True,  # each sees what result.view allows
+    "comparisons.latest": lambda user, _obj: user.role in ("admin", "evaluator"),
+    "corridors.manage": lambda user, _obj: user.role in ALL_COUNTRIES_ROLES,
+})
+
+
+def sees_every_result(user) -> bool:
+    """Whether the user may see every validated result individually (no aggregate is then
+    withheld from them: they could compute it themselves)."""
+    return _signed_in(user) and user.role in ALL_COUNTRIES_ROLES
+
+
+def peer_countries(user) -> set[str] | None:
+    """The countries whose peers the user may look for (None: any country they may see):
+    country users look for their own country's peers."""
+    return {user.country_code} if user.role in COUNTRY_ROLES and user.country_code else None

@@ -42,6 +42,16 @@ def _demo_assessments(users: dict) -> None:
 SEED_STEPS.append(_demo_assessments)
 
 
+def _demo_comparisons(users: dict) -> None:
+    """Corridors, and publication of validated assessments (see ``demo.comparisons``)."""
+    from mgf_assess.demo.comparisons import seed_comparisons
+
+    seed_comparisons(users)
+
+
+SEED_STEPS.append(_demo_comparisons)
+
+
 def _ensure_user(email, name, role, country, language) -> User:
     """The demo account, created if missing; its password is set back to the printed one if it
     was changed (or seeded by an older version), so the printed sign-ins always work."""

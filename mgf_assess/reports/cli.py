@@ -15,7 +15,7 @@ from flask.cli import AppGroup
 
 from mgf_assess.config import LANGUAGES
 
-reports = AppGroup("reports", help="Build reports: gap reports as PDF, XLSX, CSV, JSON or HTML.")
+reports = AppGroup("reports", help="Build reports: gap reports and member-state comparisons as PDF, XLSX, CSV, JSON or HTML.")
 
 # format: (module, function) of its renderer, imported only when that format is asked for
 RENDERERS = {

@@ -38,6 +38,9 @@ QuestionType = Literal["yes_no", "single_choice", "multi_choice", "number", "per
 Method = Literal["mean", "weighted_mean", "min"]
 OverallMethod = Literal["mean", "weighted_mean", "min", "none"]
 Priority = Literal["high", "medium", "low"]
+# How a justified "not applicable" answer counts: left out of the score and its denominator
+# (exclude, the default), or as 0 with the denominator kept (zero: SDG 10.7.2's fixed count).
+NaRule = Literal["exclude", "zero"]
 PRIORITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 
 
@@ -168,6 +171,7 @@ class Domain(Node):
     weight: Weight = Decimal(1)
     method: Method = "mean"
     target_band: Code | None = None
+    na: NaRule | None = None  # overrides the questionnaire's ``na`` for this domain
     areas: tuple[Area, ...]
 
 
@@ -182,6 +186,7 @@ class Definition(Node):
     bands: tuple[Band, ...]
     target_band: Code
     method: OverallMethod = "mean"
+    na: NaRule = "exclude"
     domains: tuple[Domain, ...]
 
     def iter_questions(self) -> Iterator[tuple[Domain, Area, Question]]:
@@ -203,6 +208,10 @@ class Definition(Node):
     def domain_target(self, domain: Domain) -> str:
         """The band code a domain is measured against in gap analysis."""
         return domain.target_band or self.target_band
+
+    def domain_na(self, domain: Domain) -> str:
+        """How not-applicable answers count in a domain: ``exclude`` or ``zero``."""
+        return domain.na or self.na
 
 
 class QuestionMapping(Node):

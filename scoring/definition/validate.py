@@ -29,6 +29,7 @@ DEFINITION_RULES: tuple[Rule, ...] = (
     numeric.check_ranges,
     numeric.check_scoring,
     scores.check_recommendations,
+    scores.check_na_rules,
     relevance.check_relevance,
     relevance.check_constraints,
     texts.check_texts,

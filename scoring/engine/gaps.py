@@ -3,7 +3,8 @@
 Decisions where §4 is silent:
 
 * only scored questions with a validated score are considered (na and not relevant ones are
-  not gaps; unknown and missing ones score 0, so they are);
+  not gaps, not even where ``na: zero`` counts na as 0; unknown and missing ones score 0, so
+  they are);
 * "below 100" and "below ``below``" compare the *reported* score, like bands do, so a
   question displayed as 100.00 never shows a gap; the gap is ``100 - reported score``, so
   score and gap always add up to 100 on the page;
@@ -55,7 +56,12 @@ def pick_recommendations(plan: Plan, gaps: tuple[Gap, ...]) -> tuple[Recommendat
 
 
 def _is_gap(question: QuestionResult) -> bool:
-    return question.scored and question.score is not None and question.score < HUNDRED
+    return (
+        question.scored
+        and question.status != "na"
+        and question.score is not None
+        and question.score < HUNDRED
+    )
 
 
 def _gap(question: QuestionResult, weight: Decimal) -> Gap:

@@ -38,6 +38,7 @@ class QuestionPlan:
     scorer: Scorer
     figure_of: Callable[[object], Figure]
     expression: Expression | None
+    na_zero: bool = False  # its domain counts a not-applicable answer as 0 (``na: zero``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +66,7 @@ class DomainPlan:
     target_band: str
     target_min: Decimal | None
     areas: tuple[AreaPlan, ...]
+    na: str = "exclude"
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,21 +150,24 @@ def _domain_plan(
     definition: Definition, domain, band_mins: dict[str, Decimal], bands: Bands
 ) -> DomainPlan:
     target = definition.domain_target(domain)
-    areas = tuple(_area_plan(domain, area, bands) for area in domain.areas)
+    na = definition.domain_na(domain)
+    areas = tuple(_area_plan(domain, area, bands, na == "zero") for area in domain.areas)
     weight = Fraction(domain.weight)
     return DomainPlan(
-        domain.id, weight, domain.weight, domain.method, target, band_mins.get(target), areas
+        domain.id, weight, domain.weight, domain.method, target, band_mins.get(target), areas, na
     )
 
 
-def _area_plan(domain, area, bands: Bands) -> AreaPlan:
-    plans = [_question_plan(domain, area.id, q, bands) for q in area.questions]
+def _area_plan(domain, area, bands: Bands, na_zero: bool) -> AreaPlan:
+    plans = [_question_plan(domain, area.id, q, bands, na_zero) for q in area.questions]
     questions = tuple(plan for plan in plans if plan.question.answerable)
     notes = tuple(plan for plan in plans if not plan.question.answerable)
     return AreaPlan(area.id, domain.id, Fraction(area.weight), area.weight, area.method, questions, notes)
 
 
-def _question_plan(domain, area_id: str, question: Question, bands: Bands) -> QuestionPlan:
+def _question_plan(
+    domain, area_id: str, question: Question, bands: Bands, na_zero: bool
+) -> QuestionPlan:
     scorer = compile_scorer(question)
     return QuestionPlan(
         question=question,
@@ -174,6 +179,7 @@ def _question_plan(domain, area_id: str, question: Question, bands: Bands) -> Qu
         scorer=scorer,
         figure_of=_memo_figures(scorer, bands),
         expression=_expression(question.relevant),
+        na_zero=na_zero,
     )
 
 

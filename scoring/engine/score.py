@@ -13,7 +13,11 @@ the validated one (overrides applied). Decisions where §4 is silent:
 * confidence counts the included scored questions whose validated status is answered or
   overridden; those with evidence not rejected by an evaluator are evidenced;
 * a domain is ``below_target`` when its reported validated score is below the ``min`` of its
-  target band; with no score, ``below_target`` is None (nothing to measure).
+  target band; with no score, ``below_target`` is None (nothing to measure);
+* in a domain with ``na: zero`` (declared on it or on the questionnaire) a justified
+  not-applicable answer scores 0 and stays in its area's denominator, as SDG 10.7.2's fixed
+  number of sub-categories does; it keeps its status ``na``, counts as complete, and is not
+  a gap (nothing applies, so nothing is recommended). Not relevant questions stay excluded.
 """
 
 from __future__ import annotations
@@ -48,7 +52,11 @@ def score(definition: Definition, answers: AnswerSet) -> ScoreSet:
 
     Pure and deterministic: the same definition and answers always give an equal ScoreSet.
     """
-    plan = plan_for(definition)
+    return score_with_plan(plan_for(definition), definition, answers)
+
+
+def score_with_plan(plan: Plan, definition: Definition, answers: AnswerSet) -> ScoreSet:
+    """``score`` with a given plan: the definition's own, or a narrower one (``subset``)."""
     hidden = hidden_questions(plan, answers.answers)
     domains = tuple(_domain(plan, domain, answers, hidden) for domain in plan.domains)
     overall = _overall(plan, domains)
@@ -107,8 +115,10 @@ def _self_status(hidden: bool, answer: Answer | None) -> str:
 
 
 def _self_figure(plan: Plan, qp: QuestionPlan, status: str, answer: Answer | None) -> Figure:
-    if not qp.scored or status in ("na", "not_relevant"):
+    if not qp.scored or status == "not_relevant":
         return NO_FIGURE
+    if status == "na":
+        return plan.zero if qp.na_zero else NO_FIGURE
     if status == "answered":
         return qp.figure_of(answer.value)
     return plan.zero  # unknown and missing count as 0

@@ -57,7 +57,8 @@ def explain(scoreset: ScoreSet, node_id: str) -> str:
 
 def _explain_parent(scoreset: ScoreSet, node) -> list[str]:
     children, kind = _children(scoreset, node)
-    lines = [_title(node), f"method: {METHOD_TEXT[node.method]}", f"children ({kind}):"]
+    lines = [_title(node), f"method: {METHOD_TEXT[node.method]}", *_na_lines(scoreset, node)]
+    lines.append(f"children ({kind}):")
     lines += [_child_line(child) for child in children]
     lines += _result_lines(
         scoreset, "validated", node.method, children, node.validated, "validated"
@@ -66,6 +67,22 @@ def _explain_parent(scoreset: ScoreSet, node) -> list[str]:
     if isinstance(node, DomainResult):
         lines.append(_target_line(node))
     return lines + _tally_lines(node.tally)
+
+
+NA_RULE_TEXT = {
+    "exclude": "na: exclude (a not-applicable answer is left out of the score and its denominator)",
+    "zero": "na: zero (a not-applicable answer counts as 0 and stays in the denominator)",
+}
+
+
+def _na_lines(scoreset: ScoreSet, node) -> list[str]:
+    """How not-applicable answers count below a domain or an area (its domain's ``na``)."""
+    if isinstance(node, OverallResult):
+        return []
+    definition = scoreset.definition
+    domain_id = node.id if isinstance(node, DomainResult) else node.domain
+    domain = next(d for d in definition.domains if d.id == domain_id)
+    return [NA_RULE_TEXT[definition.domain_na(domain)]]
 
 
 def _children(scoreset: ScoreSet, node) -> tuple[tuple, str]:
@@ -94,6 +111,8 @@ def _child_line(child) -> str:
 
 def _inclusion(child) -> str:
     if child.validated.exact is not None:
+        if isinstance(child, QuestionResult) and child.status == "na":
+            return "included [na: counts as 0]"
         return "included" + (f" [{child.status}]" if isinstance(child, QuestionResult) else "")
     if isinstance(child, QuestionResult):
         if not child.scored:

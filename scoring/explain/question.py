@@ -18,6 +18,10 @@ STATUS_TEXT = {
     "missing": "missing (no answer): scores 0 and is flagged",
     "overridden": "overridden: the evaluator's score replaces the self-assessed one",
 }
+NA_ZERO_TEXT = (
+    "not applicable: counts as 0 and stays in its area's denominator "
+    "(na: zero, a fixed denominator as in SDG 10.7.2); not a gap"
+)
 
 
 def show_number(value: Fraction | Decimal | int) -> str:
@@ -40,12 +44,21 @@ def explain_question(scoreset: ScoreSet, result: QuestionResult) -> str:
     if question.relevant:
         holds = "false" if result.self_status == "not_relevant" else "true"
         lines.append(f"relevant when: {question.relevant} → {holds}")
-    lines.append(f"self-assessed status: {STATUS_TEXT[result.self_status]}")
+    lines.append(f"self-assessed status: {status_text(scoreset, result)}")
     lines += _self_lines(scoreset, question, result)
     lines += _validated_lines(scoreset, result)
     if result.flags:
         lines.append(f"flags: {', '.join(result.flags)}")
     return "\n".join(lines) + "\n"
+
+
+def status_text(scoreset: ScoreSet, result: QuestionResult) -> str:
+    """What the self-assessed status means for this question (``na`` follows its domain's rule)."""
+    definition = scoreset.definition
+    domain = next(d for d in definition.domains if d.id == result.domain)
+    if result.self_status == "na" and result.scored and definition.domain_na(domain) == "zero":
+        return NA_ZERO_TEXT
+    return STATUS_TEXT[result.self_status]
 
 
 def _self_lines(scoreset: ScoreSet, question: Question, result: QuestionResult) -> list[str]:

@@ -136,6 +136,9 @@ class Catalog(Enum):
     RECOMMENDATION_ON_UNSCORED = Detail("question '{question_id}' has no score, so recommendation '{recommendation}' "
                                         "can never fire", "move the recommendation to a scored question, or give "
                                         "the options scores")
+    NA_RULE_UNUSED = Detail("na: zero changes nothing here: no scored question of {scope} allows not applicable",
+                            "remove na: zero, or set allow_na: true on the questions that may not apply",
+                            "warning")
     RECOMMENDATION_NEVER_FIRES = Detail("below: 0 never fires, since no score is below 0",
                                         "raise below (100 fires for any score short of full marks)", "warning")
 

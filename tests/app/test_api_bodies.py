@@ -138,7 +138,8 @@ def test_messages_say_what_is_wrong_and_what_to_send():
         "questionnaire": "questionnaire cannot be null.",
         "version": "version must be text.",
         "cycle": "cycle must be between 2000 and 2100."}
-    assert _message(TransitionRequest, {"action": "approve"}) == "action must be one of: submit (not 'approve')."
+    names = ", ".join(sorted(TRANSITIONS))  # every transition of the workflow table
+    assert _message(TransitionRequest, {"action": "approve"}) == f"action must be one of: {names} (not 'approve')."
     assert _message(AnswerSave, {}) == "base_revision is required."
     assert _message(AnswerSave, {"base_revision": True}) == "base_revision must be an integer."
     assert "Input should" not in str(refused.value.problems)  # no pydantic wording

@@ -89,7 +89,7 @@ def test_who_may_submit_in_which_state(who, current):
     allowed = who in MAY_SUBMIT and current in ("draft", "returned")
     assert policy.can(USERS[who], "transition.submit", assessment) is allowed
     assert policy.can(USERS[who], "transition.submit.who", assessment) is (who in MAY_SUBMIT)
-    assert [t.name for t in policy.transitions_for(USERS[who], assessment)] == (["submit"] if allowed else [])
+    assert ("submit" in [t.name for t in policy.transitions_for(USERS[who], assessment)]) is allowed
 
 
 @pytest.mark.parametrize("current", workflow.STATES)

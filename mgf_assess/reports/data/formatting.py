@@ -11,12 +11,17 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal, format_percent
 
 SCORE_PATTERN = "#,##0.00"  # scores are reported to two decimals (scoring contract, DESIGN §4)
 EMPTY = "—"
+# The same few thousand numbers recur all through a comparison of many countries, and Babel
+# parses the locale and the pattern on every call: texts are kept per number (as written,
+# since "1.5" and "1.50" read differently) and language.
+CACHE_SIZE = 65536
 
 
 def _decimal(value) -> Decimal | None:
@@ -32,7 +37,7 @@ def _decimal(value) -> Decimal | None:
 def score_text(value, language: str) -> str:
     """A 0–100 score with two decimals in the language's digits and separators."""
     number = _decimal(value)
-    return EMPTY if number is None else format_decimal(number, format=SCORE_PATTERN, locale=language)
+    return EMPTY if number is None else _formatted(str(number), language, "score")
 
 
 def number_text(value, language: str) -> str:
@@ -40,7 +45,7 @@ def number_text(value, language: str) -> str:
     number = _decimal(value)
     if number is None:
         return EMPTY if value is None else str(value)
-    return format_decimal(number, locale=language, decimal_quantization=False)
+    return _formatted(str(number), language, "number")
 
 
 def share_text(value, language: str) -> str:
@@ -49,7 +54,17 @@ def share_text(value, language: str) -> str:
     Quantization is off so a share kept to four decimals (0.6667) reads 66.67 %, not 67 %.
     """
     number = _decimal(value)
-    return EMPTY if number is None else format_percent(number, locale=language, decimal_quantization=False)
+    return EMPTY if number is None else _formatted(str(number), language, "share")
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _formatted(number: str, language: str, kind: str) -> str:
+    value = Decimal(number)
+    if kind == "score":
+        return format_decimal(value, format=SCORE_PATTERN, locale=language)
+    if kind == "share":
+        return format_percent(value, locale=language, decimal_quantization=False)
+    return format_decimal(value, locale=language, decimal_quantization=False)
 
 
 def date_text(value, language: str, width: str = "long") -> str:

@@ -88,3 +88,20 @@ def check_recommendations(definition: Definition) -> Iterator[Problem]:
                                                             recommendation=recommendation.id)
             elif recommendation.below == 0:
                 yield Catalog.RECOMMENDATION_NEVER_FIRES.at(f"{location}.below")
+
+
+def check_na_rules(definition: Definition) -> Iterator[Problem]:
+    """``na: zero`` changes something only where a scored question allows not applicable."""
+    zero_domains = []
+    for where, domain in walk.domains(definition):
+        if definition.domain_na(domain) != "zero":
+            continue
+        zero_domains.append(domain)
+        if domain.na == "zero" and not _allows_na(domain):
+            yield Catalog.NA_RULE_UNUSED.at(f"{where}.na", scope=f"domain '{domain.id}'")
+    if definition.na == "zero" and not any(_allows_na(d) for d in zero_domains if d.na is None):
+        yield Catalog.NA_RULE_UNUSED.at("na", scope="the domains that follow it")
+
+
+def _allows_na(domain) -> bool:
+    return any(q.allow_na and q.scored for area in domain.areas for q in area.questions)
