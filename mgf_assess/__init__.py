@@ -66,9 +66,11 @@ def _register_features(app: Flask) -> None:
         comparisons,
         core,
         mail,
+        notifications,
         questionnaires,
         reports,
         results,
+        review,
     )
 
     core.init_app(app)
@@ -77,6 +79,8 @@ def _register_features(app: Flask) -> None:
     questionnaires.init_app(app)
     assessments.init_app(app)
     results.init_app(app)
+    review.init_app(app)
+    notifications.init_app(app)
     api.init_app(app)
     reports.init_app(app)
     comparisons.init_app(app)

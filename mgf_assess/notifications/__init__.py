@@ -1,0 +1,8 @@
+"""Notifications: what the workflow and the review tell the people concerned, in the
+application (a list with an unread count in the header) and by e-mail through the outbox."""
+
+from flask import Flask
+
+
+def init_app(app: Flask) -> None:
+    from mgf_assess.notifications import models  # noqa: F401  (tables are known to migrations)
