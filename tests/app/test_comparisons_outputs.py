@@ -67,12 +67,12 @@ def test_the_workbook_has_every_sheet(seeded):
     found = comparison(seeded)
     with seeded.app_context():
         book = openpyxl.load_workbook(io.BytesIO(downloads.render(found, "xlsx")))
-    assert book.sheetnames == ["Profiles", "Distribution", "Regions", "Change", "Ranking", "Peers", "Method"]
+    assert book.sheetnames == ["Profiles", "Distribution", "Regions", "Change between cycles", "Ranking", "Peers", "Method"]
     profiles = book["Profiles"]
     assert profiles["A1"].value == "Country code" and profiles["A2"].value == "DEU"  # ranked by rights, as asked
     header = [cell.value for cell in profiles[1]]
     assert "Rights [en] — Score" in header
-    change = book["Change"]
+    change = book["Change between cycles"]
     assert any(row[0].value == "KEN" and row[2].value == "rights" for row in change.iter_rows(min_row=2))
 
 

@@ -53,7 +53,7 @@ FIELDS = {
     "q3": _l("Third quartile"),
     "baseline": _l("Baseline"),
     "current": _l("Current"),
-    "delta": _l("Change"),
+    "delta": _l("Change in score"),
     "movement": _l("Band movement"),
     "comparability": _l("Comparability"),
     "coverage": _l("Coverage"),

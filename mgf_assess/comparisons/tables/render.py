@@ -26,7 +26,7 @@ from mgf_assess.reports.tables.spreadsheet import cell_value, excel_writer
 
 JSON_FORMAT, JSON_FORMAT_VERSION = "mgf-assess/comparison", 1
 SHEETS = {"profiles": labels.HEADINGS["profiles"], "distribution": _l("Distribution"),
-          "regions": _l("Regions"), "change": _l("Change"), "ranking": labels.HEADINGS["ranking"],
+          "regions": _l("Regions"), "change": _l("Change between cycles"), "ranking": labels.HEADINGS["ranking"],
           "peers": _l("Peers"), "method": labels.HEADINGS["method"]}
 SCORE_KEYS = ("score", "baseline", "current", "delta", "median", "q1", "q3", "peer_score")
 SHARE_KEYS = ("completeness", "confidence", "share_meeting")
