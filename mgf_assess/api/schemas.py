@@ -77,6 +77,14 @@ class QuestionItem(BaseModel):
     area: str
 
 
+class OpenQuery(BaseModel):
+    """A query of the evaluator that waits for the country (its first message)."""
+
+    id: int
+    question: str
+    text: str
+
+
 class ErrorDetail(BaseModel):
     """What went wrong: the HTTP status and a sentence, with every problem of invalid input."""
 
@@ -88,6 +96,7 @@ class ErrorDetail(BaseModel):
         description="answers carried over from the previous cycle and not confirmed yet (422 on submit)")
     evidence_missing: list[QuestionItem] = _optional(
         description="answers without the evidence their question requires (422 on submit)")
+    open_queries: list[OpenQuery] = _optional(description="queries still open (422 on accept)")
 
 
 class Error(BaseModel):

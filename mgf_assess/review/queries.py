@@ -1,0 +1,38 @@
+"""Reads of the review: open queries, overrides, marks (each a query of its own table)."""
+
+from __future__ import annotations
+
+from mgf_assess.assessments.models import Assessment
+from mgf_assess.extensions import db
+from mgf_assess.review.models import ReviewComment, ReviewMark, ScoreOverride
+
+
+def open_queries_filter(assessment: Assessment):
+    """The SQL condition of the assessment's open queries: the first message of a query thread
+    (``reply_to_id`` None) whose status is ``open``."""
+    return db.and_(ReviewComment.assessment_id == assessment.id, ReviewComment.kind == "query",
+                   ReviewComment.reply_to_id.is_(None), ReviewComment.status == "open")
+
+
+def open_queries(assessment: Assessment) -> list[ReviewComment]:
+    """The open queries of the assessment, oldest first."""
+    query = db.select(ReviewComment).where(open_queries_filter(assessment)).order_by(ReviewComment.id)
+    return list(db.session.scalars(query))
+
+
+def open_query_count(assessment: Assessment) -> int:
+    """How many queries of the assessment are open (counted in the database)."""
+    query = db.select(db.func.count()).select_from(ReviewComment).where(open_queries_filter(assessment))
+    return db.session.scalar(query)
+
+
+def overrides_of(assessment: Assessment) -> dict[str, ScoreOverride]:
+    """The assessment's score overrides by question id."""
+    query = db.select(ScoreOverride).filter_by(assessment_id=assessment.id).order_by(ScoreOverride.question_id)
+    return {item.question_id: item for item in db.session.scalars(query)}
+
+
+def marked_questions(assessment: Assessment) -> set[str]:
+    """The questions the evaluators have marked as looked at."""
+    query = db.select(ReviewMark.question_id).filter_by(assessment_id=assessment.id)
+    return set(db.session.scalars(query))
