@@ -112,7 +112,7 @@ class TransitionRequest(RequestBody):
 class OverrideSet(RequestBody):
     """An evaluator's validated score of a scored question, and why."""
 
-    score: int | float = Field(ge=0, le=100, description="the validated score, 0–100, at most two decimals")
+    score: float = Field(ge=0, le=100, description="the validated score, 0–100, at most two decimals")
     justification: str = Field(max_length=TEXT_MAX, description="why the validated score differs from the "
                                "self-assessed one (required; at most 10,000 characters)")
 
