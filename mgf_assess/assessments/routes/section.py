@@ -19,6 +19,7 @@ from mgf_assess.assessments.labels import (
     problem_field,
     problem_message,
 )
+from mgf_assess.assessments.pages import locked_refusal
 from mgf_assess.assessments.routes import bp
 from mgf_assess.assessments.scoring_bridge import definition_for, invalid_answers
 from mgf_assess.assessments.sections import (
@@ -165,6 +166,8 @@ def _saved_message(count: int) -> str:
 @login_required
 def save(assessment_id: int, area_id: str):
     ctx = load_section(assessment_id, area_id)
+    if (refused := locked_refusal(ctx.assessment)) is not None:
+        return refused
     policy.require(current_user, "answer.edit", ctx.target)
     form = section_form_class(ctx.section.questions)()
     if not form.validate_on_submit():
@@ -199,6 +202,8 @@ def relevance(assessment_id: int, area_id: str):
 def confirm(assessment_id: int, qid: str):
     assessment = queries.assessment_for(current_user, assessment_id)
     target = question_target(assessment, qid)
+    if (refused := locked_refusal(assessment)) is not None:
+        return refused
     policy.require(current_user, "answer.edit", target)
     answer = queries.answers_of(assessment).get(qid)
     if answer is None:
