@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from flask import flash, redirect, url_for
+from flask_login import current_user
 
 from mgf_assess.assessments import carry, queries, workflow
 from mgf_assess.assessments.access import AnswerTarget
@@ -27,12 +28,14 @@ def flash_if_locked(assessment: Assessment) -> bool:
     return True
 
 
-def locked_refusal(assessment: Assessment):
-    """For a write posted to a locked (validated) assessment: flash why, and a redirect to its
-    overview; None when the assessment is not locked. Called before the policy's check, whose
-    403 would not say that an administrator's reopening is what is missing."""
-    if not flash_if_locked(assessment):
+def locked_refusal(assessment: Assessment, who: str, obj: object):
+    """For a write posted to a locked (validated) assessment by someone the policy's rule
+    ``who`` allows on ``obj`` (an author, a reviewer): flash why, and a redirect to its
+    overview. None otherwise: then the policy's own check answers (403 to everyone else), which
+    would not say that an administrator's reopening is what is missing."""
+    if not workflow.is_locked(assessment.state) or not policy.can(current_user, who, obj):
         return None
+    flash_if_locked(assessment)
     return redirect(url_for("assessments.show", assessment_id=assessment.id))
 
 

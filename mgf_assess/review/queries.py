@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from mgf_assess.assessments.models import Assessment
+from mgf_assess.assessments.scoring_bridge import definition_for
+from mgf_assess.core import policy
 from mgf_assess.extensions import db
 from mgf_assess.review.models import ReviewComment, ReviewMark, ScoreOverride
+from scoring.api import check_override
 
 
 def open_queries_filter(assessment: Assessment):
@@ -36,3 +41,23 @@ def marked_questions(assessment: Assessment) -> set[str]:
     """The questions the evaluators have marked as looked at."""
     query = db.select(ReviewMark.question_id).filter_by(assessment_id=assessment.id)
     return set(db.session.scalars(query))
+
+
+@dataclass(frozen=True)
+class SectionReview:
+    """What the evaluator's forms on a section page need: the overrides, the questions looked
+    at, and which questions are scored (only those can be overridden)."""
+
+    overrides: dict[str, ScoreOverride]
+    marked: set[str]
+    scored: set[str]
+
+
+def section_review(user, assessment: Assessment) -> SectionReview | None:
+    """The review forms' data when the user may review the assessment now, else None."""
+    if not policy.can(user, "review.mark", assessment):
+        return None
+    definition = definition_for(assessment)
+    probe = {"score": 0, "justification": "probe"}
+    scored = {qid for qid in definition.question_map if not check_override(definition, qid, probe)[1]}
+    return SectionReview(overrides_of(assessment), marked_questions(assessment), scored)

@@ -52,7 +52,7 @@ def _refused(assessment, qid: str, target, form: EvidenceForm, problems: dict):
 def add_evidence(assessment_id: int, qid: str):
     assessment = queries.assessment_for(current_user, assessment_id)
     target = question_target(assessment, qid)
-    if (refused := locked_refusal(assessment)) is not None:
+    if (refused := locked_refusal(assessment, "answer.author", target)) is not None:
         return refused
     policy.require(current_user, "answer.edit", target)
     form = EvidenceForm(prefix=f"ev-{qid}")
@@ -76,7 +76,7 @@ def remove_evidence(assessment_id: int, evidence_id: int):
     item = _evidence_item(assessment, evidence_id)
     qid = item.question_id  # read now: the row is gone after the removal
     target = question_target(assessment, qid)
-    if (refused := locked_refusal(assessment)) is not None:
+    if (refused := locked_refusal(assessment, "answer.author", target)) is not None:
         return refused
     policy.require(current_user, "answer.edit", target)
     if ActionForm().validate_on_submit():

@@ -38,6 +38,7 @@ from mgf_assess.core.errors import OperationError
 from mgf_assess.core.forms import ActionForm
 from mgf_assess.extensions import db
 from mgf_assess.i18n import use_questionnaire_language
+from mgf_assess.review.queries import section_review
 
 
 @dataclass
@@ -103,7 +104,8 @@ def render_section(ctx: SectionContext, form=None, *, hidden=None, evidence_form
         "assessments/section.html", ctx=ctx, assessment=ctx.assessment, definition=definition,
         section=ctx.section, form=form, hidden=hidden, answers=queries.answers_of(ctx.assessment),
         evidence=queries.evidence_of(ctx.assessment), evidence_forms=evidence_forms, previous=previous,
-        following=following, messages=client_messages(), texts=client_texts()), status
+        following=following, messages=client_messages(), texts=client_texts(),
+        review=section_review(current_user, ctx.assessment)), status
 
 
 def _note_invalid_stored(ctx: SectionContext) -> None:
@@ -166,7 +168,7 @@ def _saved_message(count: int) -> str:
 @login_required
 def save(assessment_id: int, area_id: str):
     ctx = load_section(assessment_id, area_id)
-    if (refused := locked_refusal(ctx.assessment)) is not None:
+    if (refused := locked_refusal(ctx.assessment, "answer.author", ctx.target)) is not None:
         return refused
     policy.require(current_user, "answer.edit", ctx.target)
     form = section_form_class(ctx.section.questions)()
@@ -202,7 +204,7 @@ def relevance(assessment_id: int, area_id: str):
 def confirm(assessment_id: int, qid: str):
     assessment = queries.assessment_for(current_user, assessment_id)
     target = question_target(assessment, qid)
-    if (refused := locked_refusal(assessment)) is not None:
+    if (refused := locked_refusal(assessment, "answer.author", target)) is not None:
         return refused
     policy.require(current_user, "answer.edit", target)
     answer = queries.answers_of(assessment).get(qid)
