@@ -8,6 +8,7 @@ from flask_login import current_user
 from mgf_assess.assessments import queries
 from mgf_assess.assessments.access import AnswerTarget, answer_target
 from mgf_assess.assessments.errors import NotEditable
+from mgf_assess.assessments.locking import refuse_if_locked
 from mgf_assess.assessments.models import Assessment, Evidence
 from mgf_assess.assessments.scoring_bridge import definition_for
 from mgf_assess.core import policy
@@ -47,6 +48,7 @@ def require_state_or_role(allowed: str, who: str, obj, refusal) -> None:
     if policy.can(user, allowed, obj):
         return
     if policy.can(user, who, obj):
+        refuse_if_locked(getattr(obj, "assessment", obj))  # validated: say so, and who may unlock it
         raise NotEditable(refusal)
     abort(403, "Your account may not do this to this assessment.")
 

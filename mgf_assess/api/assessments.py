@@ -14,7 +14,7 @@ from mgf_assess.api.blueprint import bp, respond, token_required
 from mgf_assess.api.bodies import NewAssessment, TransitionRequest, read_body
 from mgf_assess.api.representations import assessment_detail, assessment_summary
 from mgf_assess.assessments import operations, queries, workflow
-from mgf_assess.assessments.scoring_bridge import score_assessment
+from mgf_assess.assessments.scoring_bridge import overrides_document, score_assessment
 from mgf_assess.core import policy
 from mgf_assess.core.models import Country
 from mgf_assess.extensions import db
@@ -52,8 +52,10 @@ def get_assessment(assessment_id: int):
 @bp.get("/assessments/<int:assessment_id>/scores")
 @token_required
 def get_scores(assessment_id: int):
-    """The score of the current answers: the scoring library's result document."""
-    return respond(score_assessment(access.assessment(assessment_id, "assessment.scores")))
+    """The score of the current answers and overrides: the scoring library's result document
+    (``score`` validated, ``self_score`` self-assessed, at every level), with the overrides."""
+    found = access.assessment(assessment_id, "assessment.scores")
+    return respond(score_assessment(found) | {"overrides": overrides_document(found)})
 
 
 @bp.post("/assessments/<int:assessment_id>/transitions")

@@ -109,6 +109,22 @@ class TransitionRequest(RequestBody):
                                 "(at most 10,000 characters)")
 
 
+class OverrideSet(RequestBody):
+    """An evaluator's validated score of a scored question, and why."""
+
+    score: float = Field(ge=0, le=100, description="the validated score, 0–100, at most two decimals")
+    justification: str = Field(max_length=TEXT_MAX, description="why the validated score differs from the "
+                               "self-assessed one (required; at most 10,000 characters)")
+
+
+class EvidenceReview(RequestBody):
+    """An evaluator's verdict on one piece of evidence."""
+
+    status: Literal["accepted", "rejected"] = Field(description="accepted or rejected")
+    note: str | None = Field(None, max_length=TEXT_MAX, description="what is wrong with it: required for a "
+                             "rejection, read by the country (at most 10,000 characters)")
+
+
 class NewEvidence(RequestBody):
     """Evidence backing an answer: the kind of source, its citation and a link to it."""
 

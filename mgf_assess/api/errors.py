@@ -17,6 +17,7 @@ from mgf_assess.assessments.errors import (
     DuplicateAssessment,
     NotEditable,
     NotReady,
+    OpenQueries,
 )
 from mgf_assess.core.errors import OperationError
 from mgf_assess.extensions import db
@@ -65,6 +66,17 @@ def _not_ready(error: NotReady):
     found = error.readiness
     return problem(422, NOT_READY, missing=found.missing, unconfirmed=found.unconfirmed,
                    evidence_missing=found.evidence_missing)
+
+
+OPEN_QUERIES = ("Queries are still open; the review was not accepted. Resolve every query listed under "
+                "open_queries (or have the country answer it), then accept again.")
+
+
+@bp.errorhandler(OpenQueries)
+def _open_queries(error: OpenQueries):
+    waiting = [{"id": query.id, "question": query.question_id, "text": query.text} for query in error.queries]
+    db.session.rollback()
+    return problem(422, OPEN_QUERIES, open_queries=waiting)
 
 
 @bp.errorhandler(NotEditable)

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from mgf_assess.api.bodies import (
     AnswerSave,
+    EvidenceReview,
     NewAssessment,
     NewEvidence,
     NewEvidenceUpload,
+    OverrideSet,
     RequestBody,
     TransitionRequest,
     WorkbookImportForm,
@@ -18,7 +20,8 @@ from mgf_assess.api.bodies import (
 from mgf_assess.api.schemas import all_schemas, model_schemas, ref
 
 ERROR = ref("Error")
-REQUEST_BODIES = [NewAssessment, AnswerSave, TransitionRequest, NewEvidence, NewEvidenceUpload, WorkbookImportForm]
+REQUEST_BODIES = [NewAssessment, AnswerSave, TransitionRequest, NewEvidence, NewEvidenceUpload, WorkbookImportForm,
+                  OverrideSet, EvidenceReview]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ASSESSMENT_ID = {"name": "assessment_id", "in": "path", "required": True, "description": "assessment id",
                  "schema": {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}}
@@ -111,6 +114,42 @@ def _evidence_paths() -> dict:
     }
 
 
+def _review_paths() -> dict:
+    question, evidence = [ASSESSMENT_ID, QUESTION_ID], [ASSESSMENT_ID, EVIDENCE_ID]
+    done = {"204": {"description": "Done"}, **_errors(400, 403, 404, 409, 422)}
+    since = {"name": "since", "in": "query", "required": False, "schema": {"type": "string"},
+             "description": "return (the default): since the last return to the country; or an ISO 8601 date "
+                            "and time such as 2026-03-01T09:30:00Z"}
+    return {
+        "/assessments/{assessment_id}/overrides": {"get": _operation(
+            "listOverrides", "The evaluator's score overrides, each beside the self-assessed score",
+            {"200": _json(ref("OverrideList"), "The overrides"), **_errors(403, 404)}, parameters=[ASSESSMENT_ID])},
+        "/assessments/{assessment_id}/overrides/{qid}": {
+            "put": _operation("putOverride", "Set the validated score of a scored question (in review; an evaluator "
+                              "of the country or an admin)",
+                              {"200": _json(ref("Override"), "The override"), **_errors(400, 403, 404, 409, 422)},
+                              parameters=question, requestBody=_body(OverrideSet)),
+            "delete": _operation("deleteOverride", "Remove the override of a question (404: it has none)",
+                                 done, parameters=question)},
+        "/assessments/{assessment_id}/evidence/{evidence_id}/review": {"put": _operation(
+            "putEvidenceReview", "Accept or reject a piece of evidence (in review; a rejection needs a note)",
+            {"200": _json(ref("EvidenceItem"), "The evidence with its verdict"), **_errors(400, 403, 404, 409, 422)},
+            parameters=evidence, requestBody=_body(EvidenceReview))},
+        "/assessments/{assessment_id}/marks/{qid}": {
+            "put": _operation("putMark", "Mark a question as looked at (in review)", done, parameters=question),
+            "delete": _operation("deleteMark", "Unmark a question", done, parameters=question)},
+        "/assessments/{assessment_id}/review": {"get": _operation(
+            "getReviewProgress", "The review's progress (the country's managers, the evaluators of the country, "
+            "admins)", {"200": _json(ref("ReviewProgress"), "The counts"), **_errors(403, 404)},
+            parameters=[ASSESSMENT_ID])},
+        "/assessments/{assessment_id}/changes": {"get": _operation(
+            "getChanges", "What changed since the assessment was returned: answers (before and after), evidence "
+            "added or removed, replies to queries",
+            {"200": _json(ref("Changes"), "The changes, oldest first"), **_errors(403, 404, 409, 422)},
+            parameters=[ASSESSMENT_ID, since])},
+    }
+
+
 def _workbook_paths() -> dict:
     body = {"required": True, "content": {"multipart/form-data": {
         "schema": ref(WorkbookImportForm.__name__),
@@ -165,7 +204,7 @@ def _paths() -> dict:
     document = {"get": _operation("getOpenApi", "This document", {"200": _json({"type": "object"}, "OpenAPI 3.1")},
                                   security=[])}
     return {"/me": me, "/openapi.json": document, **_assessment_paths(), **_answer_paths(), **_evidence_paths(),
-            **_workbook_paths(), **_comparison_paths()}
+            **_workbook_paths(), **_comparison_paths(), **_review_paths()}
 
 
 def openapi_document() -> dict:

@@ -79,8 +79,10 @@ def question_evidence(assessment_id: int, qid: str) -> list[Evidence]:
 
 
 def evidence_json(item: Evidence) -> dict:
+    verdict = None if item.accepted is None else ("accepted" if item.accepted else "rejected")
     return {"id": item.id, "kind": item.kind, "citation": item.citation, "url": item.url,
-            "file_name": item.file_name, "content_type": item.content_type, "size": item.size}
+            "file_name": item.file_name, "content_type": item.content_type, "size": item.size,
+            "review_status": verdict, "review_note": item.review_note}
 
 
 def evidence_item_json(item: Evidence) -> dict:
@@ -92,6 +94,11 @@ def _load_users(ids: set[int]) -> None:
     """Load the authors of many answers in one query (the session then finds them by id)."""
     if ids:
         list(db.session.scalars(db.select(User).where(User.id.in_(ids))))
+
+
+def user_ref(user) -> dict | None:
+    """``{"id", "name"}`` of a user, None for none."""
+    return _user_ref(user)
 
 
 def _user_ref(user) -> dict | None:

@@ -11,6 +11,7 @@ from mgf_assess.api import (  # noqa: F401  (register endpoints, handlers)
     comparisons,
     errors,
     evidence,
+    review,
     workbook,
 )
 from mgf_assess.api.blueprint import bp, token_required

@@ -77,6 +77,14 @@ class QuestionItem(BaseModel):
     area: str
 
 
+class OpenQuery(BaseModel):
+    """A query of the evaluator that waits for the country (its first message)."""
+
+    id: int
+    question: str
+    text: str
+
+
 class ErrorDetail(BaseModel):
     """What went wrong: the HTTP status and a sentence, with every problem of invalid input."""
 
@@ -88,6 +96,7 @@ class ErrorDetail(BaseModel):
         description="answers carried over from the previous cycle and not confirmed yet (422 on submit)")
     evidence_missing: list[QuestionItem] = _optional(
         description="answers without the evidence their question requires (422 on submit)")
+    open_queries: list[OpenQuery] = _optional(description="queries still open (422 on accept)")
 
 
 class Error(BaseModel):
@@ -113,6 +122,9 @@ class Evidence(BaseModel):
     file_name: str | None = Field(description="the uploaded file's name; null when there is no file")
     content_type: str | None = Field(description="the file's type, judged by its content")
     size: int | None = Field(ge=0, description="the file's size in bytes")
+    review_status: Literal["accepted", "rejected"] | None = Field(
+        description="the evaluator's verdict; null while not reviewed")
+    review_note: str | None = Field(description="the evaluator's note (why it was rejected)")
 
 
 class EvidenceItem(Evidence):
@@ -184,6 +196,60 @@ class TransitionResult(BaseModel):
     previous_state: str
     state: Literal[STATES]
     snapshot: int | None
+
+
+class Override(BaseModel):
+    """An evaluator's validated score of a question, beside the self-assessed one."""
+
+    question: str
+    score: float = Field(ge=0, le=100, description="the validated score")
+    self_score: float | None = Field(description="the score the country's answer gives (null: none)")
+    justification: str
+    updated_by: UserRef | None
+    updated_at: datetime
+
+
+class OverrideList(BaseModel):
+    """The assessment's score overrides, by question id order."""
+
+    overrides: list[Override]
+
+
+class ReviewProgress(BaseModel):
+    """How far the review has come."""
+
+    state: Literal[STATES]
+    questions: int = Field(ge=0, description="questions of the questionnaire")
+    looked_at: int = Field(ge=0, description="questions an evaluator marked as looked at")
+    open_queries: int = Field(ge=0)
+    overrides: int = Field(ge=0)
+    evidence_total: int = Field(ge=0)
+    evidence_reviewed: int = Field(ge=0, description="accepted or rejected")
+    evidence_rejected: int = Field(ge=0)
+
+
+class Change(BaseModel):
+    """One change: an answer (value before and after), evidence added or removed, a reply to a query."""
+
+    kind: Literal["answer", "evidence_added", "evidence_removed", "reply"]
+    question: str | None
+    by: UserRef | None = Field(description="who made it (null: the command line)")
+    at: datetime
+    old: dict | None = Field(description="answers: value, status and justification before the first change")
+    new: dict | None = Field(description="answers: value, status and justification after the last change")
+    evidence: int | None = _optional(description="evidence: its id")
+    citation: str | None = _optional(description="evidence: its citation")
+    reply_to: int | None = _optional(description="replies: the thread's first message")
+    comment: int | None = _optional(description="replies: the reply's id")
+
+
+class Changes(BaseModel):
+    """What changed since the assessment was returned (or since a moment)."""
+
+    since: datetime
+    returned_by: UserRef | None = Field(description="who returned it (null when asked since a moment)")
+    return_comment: str | None
+    changes: list[Change]
 
 
 class Me(BaseModel):
@@ -279,7 +345,8 @@ class WorkbookImport(BaseModel):
 
 
 RESPONSES = [Error, AnswerConflict, Problem, QuestionItem, AssessmentSummary, Assessment, AssessmentList,
-             Answer, Evidence, EvidenceItem, TransitionResult, Me, WorkbookImport]
+             Answer, Evidence, EvidenceItem, TransitionResult, Me, WorkbookImport, OverrideList, ReviewProgress,
+             Changes]
 
 
 # ---- the scoring result document, hand-written ----------------------------------------------
@@ -313,10 +380,16 @@ def score_schemas() -> dict:
                    "status": TEXT, "priority_value": NUMBER})
     recommendation = _object({"id": TEXT, "question": TEXT, "domain": TEXT, "area": TEXT,
                               "priority": TEXT, "gap": NUMBER})
-    return {"ScoreResult": _object({
+    result = _object({
         "questionnaire": TEXT, "version": TEXT, "engine_version": TEXT, "overall": _object(node),
         "domains": {"type": "array", "items": domain}, "gaps": {"type": "array", "items": gap},
-        "recommendations": {"type": "array", "items": recommendation}})}
+        "recommendations": {"type": "array", "items": recommendation}})
+    override = _object({"score": SCORE, "justification": TEXT})
+    result["properties"]["overrides"] = {  # the API adds it; the library's document has none
+        "type": "object", "additionalProperties": override,
+        "description": "the evaluator's overrides by question id: score is the validated figure at every "
+                       "level, self_score the self-assessed one"}
+    return {"ScoreResult": result}
 
 
 def comparison_schemas() -> dict:

@@ -39,3 +39,23 @@ class NotReady(OperationError):
         for name in ("missing", "unconfirmed", "evidence_missing"):
             problems.update({item["question"]: name for item in getattr(readiness, name)})
         super().__init__(problems)
+
+
+class Locked(NotEditable):
+    """The assessment is validated: nothing in it changes until an administrator reopens it."""
+
+
+class OpenQueries(OperationError):
+    """The review cannot be accepted while queries wait for the country; ``queries`` lists them
+    (``ReviewComment`` rows: the first message of each open query)."""
+
+    def __init__(self, queries: list):
+        self.queries = queries
+        super().__init__({"queries": _open_queries_text(len(queries))})
+
+
+def _open_queries_text(count: int) -> str:
+    from flask_babel import ngettext  # at the edge: only when the refusal is shown
+
+    return ngettext("%(num)d query is still open: resolve it before accepting the review.",
+                    "%(num)d queries are still open: resolve them before accepting the review.", count)

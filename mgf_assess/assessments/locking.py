@@ -5,6 +5,11 @@ what it checks: a save and a submission can never interleave, and two saves of o
 are decided one after the other. PostgreSQL locks the row (``SELECT … FOR UPDATE``) until the
 transaction ends. SQLite locks the whole database: a transaction that may write began with
 ``BEGIN IMMEDIATE`` (``database.tune_sqlite``), so it holds the lock already.
+
+A validated assessment is *locked* in the other sense too (``workflow.LOCKED_STATES``): every
+write to it is refused with ``Locked`` (409 in the API) until an admin reopens it. Writes
+that may happen in other states than the country's (review comments, overrides, evidence
+review) call ``lock_unlocked`` (or ``refuse_if_locked`` under a lock they already hold).
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 
 from mgf_assess.assessments import workflow
-from mgf_assess.assessments.errors import NotEditable
+from mgf_assess.assessments.errors import Locked, NotEditable
 from mgf_assess.assessments.models import Answer, Assessment
 from mgf_assess.database import holds_write_lock
 from mgf_assess.extensions import db
@@ -34,13 +39,31 @@ def lock(assessment: Assessment) -> Assessment:
     return db.session.execute(query.execution_options(populate_existing=True)).scalar_one()
 
 
+LOCKED = _l("This assessment is validated and locked: nothing in it can change. Only an administrator can "
+             "reopen it, with a reason.")
+
+
+def refuse_if_locked(assessment: Assessment) -> None:
+    """Raise ``Locked`` (a NotEditable: 409 in the API) when the assessment is validated."""
+    if workflow.is_locked(assessment.state):
+        raise Locked(str(LOCKED))
+
+
+def lock_unlocked(assessment: Assessment) -> Assessment:
+    """``lock``, then ``refuse_if_locked``: the start of every write that is not the country's
+    (a review comment, an override, an evidence review), whose own state checks follow."""
+    locked = lock(assessment)
+    refuse_if_locked(locked)
+    return locked
+
+
 ANSWERS_FROZEN = _l("This assessment is %(state)s: answers cannot change now.")
 
 
 def lock_editable(assessment: Assessment, refusal=ANSWERS_FROZEN) -> Assessment:
     """``lock``, refusing with NotEditable (``refusal``, which may name the ``%(state)s``)
-    unless the country may still change answers and evidence."""
-    locked = lock(assessment)
+    unless the country may still change answers and evidence (``Locked`` when validated)."""
+    locked = lock_unlocked(assessment)
     if not workflow.is_editable(locked.state):
         raise NotEditable(str(refusal) % {"state": locked.state})
     return locked

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from mgf_assess.assessments import carry, queries
+from flask import flash, redirect, url_for
+from flask_login import current_user
+
+from mgf_assess.assessments import carry, queries, workflow
 from mgf_assess.assessments.access import AnswerTarget
+from mgf_assess.assessments.locking import LOCKED
 from mgf_assess.assessments.models import Assessment
 from mgf_assess.assessments.scoring_bridge import definition_for, score_assessment
 from mgf_assess.auth.models import User
@@ -14,6 +18,25 @@ from mgf_assess.core.errors import OperationError
 from mgf_assess.extensions import db
 from mgf_assess.i18n import localized
 from scoring.api import Area, Definition, Domain
+
+
+def flash_if_locked(assessment: Assessment) -> bool:
+    """Flash why nothing can change when the assessment is locked (validated); True if it is."""
+    if not workflow.is_locked(assessment.state):
+        return False
+    flash(str(LOCKED), "error")
+    return True
+
+
+def locked_refusal(assessment: Assessment, who: str, obj: object):
+    """For a write posted to a locked (validated) assessment by someone the policy's rule
+    ``who`` allows on ``obj`` (an author, a reviewer): flash why, and a redirect to its
+    overview. None otherwise: then the policy's own check answers (403 to everyone else), which
+    would not say that an administrator's reopening is what is missing."""
+    if not workflow.is_locked(assessment.state) or not policy.can(current_user, who, obj):
+        return None
+    flash_if_locked(assessment)
+    return redirect(url_for("assessments.show", assessment_id=assessment.id))
 
 
 @dataclass

@@ -11,7 +11,7 @@ the ``reopen`` step calls ``unpublish_on_reopen`` (which audits the withdrawal i
 
 from __future__ import annotations
 
-from mgf_assess.assessments.errors import NotReady
+from mgf_assess.assessments.errors import NotReady, OpenQueries
 from mgf_assess.assessments.models import Assessment
 from mgf_assess.assessments.readiness import readiness_of
 from mgf_assess.assessments.scoring_bridge import score_assessment
@@ -19,6 +19,7 @@ from mgf_assess.core import audit
 from mgf_assess.database import utcnow
 from mgf_assess.results.models import ScoreSnapshot
 from mgf_assess.results.operations import record_snapshot
+from mgf_assess.review.queries import open_queries
 
 
 def submitted(actor, assessment: Assessment) -> ScoreSnapshot:
@@ -31,6 +32,28 @@ def submitted(actor, assessment: Assessment) -> ScoreSnapshot:
         raise NotReady(found)
     assessment.submitted_at = utcnow()
     return record_snapshot(actor, assessment, "submitted", result)
+
+
+def reviewed(actor, assessment: Assessment) -> ScoreSnapshot:
+    """Refuse to accept the review while a query is open (OpenQueries, listing them); else keep
+    the ``reviewed`` snapshot: self-assessed and validated scores side by side, confidence
+    counting accepted evidence only."""
+    waiting = open_queries(assessment)
+    if waiting:
+        raise OpenQueries(waiting)
+    return record_snapshot(actor, assessment, "reviewed", score_assessment(assessment, review_done=True))
+
+
+def validated(actor, assessment: Assessment) -> ScoreSnapshot:
+    """The government's sign-off: keep the ``validated`` snapshot, the result of record. The
+    new state locks the assessment (``workflow.LOCKED_STATES``)."""
+    return record_snapshot(actor, assessment, "validated", score_assessment(assessment, review_done=True))
+
+
+def reopened(actor, assessment: Assessment) -> None:
+    """An admin reopens a validated assessment for review: it is no longer validated, so a
+    publication is withdrawn first (audited by ``unpublish_on_reopen``)."""
+    unpublish_on_reopen(actor, assessment)
 
 
 def published(_actor, assessment: Assessment) -> None:

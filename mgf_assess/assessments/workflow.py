@@ -20,6 +20,11 @@ from flask_babel import lazy_gettext as _l
 STATES = ("draft", "submitted", "in_review", "returned", "reviewed", "validated")
 EDITABLE_STATES = frozenset({"draft", "returned"})  # the country may change answers and evidence
 VALIDATED_STATES = frozenset({"validated"})  # the government's sign-off: the result of record
+REVIEW_STATES = frozenset({"in_review"})  # the evaluator overrides scores, reviews evidence, marks questions
+# Nothing of a locked assessment changes (answers, evidence, overrides, comments, assignments)
+# until an admin reopens it; publishing and unpublishing are not changes of the assessment.
+LOCKED_STATES = frozenset({"validated"})
+REVIEW_DONE_STATES = frozenset({"reviewed", "validated"})  # only accepted evidence counts for confidence
 STATE_LABELS = {
     "draft": _l("Draft"),
     "submitted": _l("Submitted"),
@@ -78,6 +83,29 @@ TRANSITIONS: dict[str, Transition] = {
             label=_l("Submit for review"),
             refusal=_l("This assessment is %(state)s and cannot be submitted."),
             done=_l("The assessment was submitted for review. Answers can no longer be changed.")),
+        Transition(
+            name="start_review", sources=frozenset({"submitted"}), target="in_review", who="review.act",
+            label=_l("Start the review"),
+            refusal=_l("Only a submitted assessment can be taken into review (this one is %(state)s)."),
+            done=_l("The review has started: you may now query answers, review evidence and override scores.")),
+        Transition(
+            name="return", sources=frozenset({"in_review"}), target="returned", who="review.act",
+            comment_required=True, danger=True,
+            label=_l("Return to the country"),
+            refusal=_l("Only an assessment in review can be returned to the country (this one is %(state)s)."),
+            done=_l("The assessment was returned to the country: they can change answers and evidence again.")),
+        Transition(
+            name="accept", sources=frozenset({"in_review"}), target="reviewed", who="review.act", step="reviewed",
+            label=_l("Accept the review"),
+            refusal=_l("Only an assessment in review can be accepted (this one is %(state)s)."),
+            done=_l("The review is accepted: the government can now validate the assessment.")),
+        Transition(
+            name="validate", sources=frozenset({"reviewed"}), target="validated", who="assessment.manage",
+            step="validated",
+            label=_l("Validate (the government's sign-off)"),
+            refusal=_l("Only a reviewed assessment can be validated (this one is %(state)s)."),
+            done=_l("The assessment is validated and locked: nothing in it can change unless an administrator "
+                    "reopens it.")),
         # Publishing keeps the state (a flag, ``published_at``); unpublishing needs a reason.
         Transition(
             name="publish", sources=frozenset({"validated"}), target="validated", published=False,
@@ -92,6 +120,13 @@ TRANSITIONS: dict[str, Transition] = {
             label=_l("Unpublish"),
             refusal=_l("Only a published assessment can be unpublished (this one is %(state)s)."),
             done=_l("The assessment is no longer published: its public profile is withdrawn.")),
+        # Reopening unlocks a validated assessment (and withdraws its publication): admins only.
+        Transition(
+            name="reopen", sources=frozenset({"validated"}), target="in_review", who="assessment.reopen",
+            step="reopened", comment_required=True, danger=True,
+            label=_l("Reopen for review"),
+            refusal=_l("Only a validated assessment can be reopened (this one is %(state)s)."),
+            done=_l("The assessment is reopened and in review again; it is no longer validated nor published.")),
     )
 }
 
@@ -109,6 +144,21 @@ def is_editable(state: str) -> bool:
 def is_validated(state: str) -> bool:
     """Whether the assessment carries the government's validation."""
     return state in VALIDATED_STATES
+
+
+def is_locked(state: str) -> bool:
+    """Whether nothing of the assessment may change (validated: until an admin reopens it)."""
+    return state in LOCKED_STATES
+
+
+def is_in_review(state: str) -> bool:
+    """Whether the evaluator's review writes (overrides, evidence review, marks) are open."""
+    return state in REVIEW_STATES
+
+
+def is_review_done(state: str) -> bool:
+    """Whether the evaluator's review is accepted (then only accepted evidence counts)."""
+    return state in REVIEW_DONE_STATES
 
 
 def is_published(assessment) -> bool:

@@ -33,21 +33,48 @@ def _password(given: str | None) -> str:
 @click.option("--email", required=True)
 @click.option("--name", required=True)
 @click.option("--role", required=True, type=click.Choice(ROLES))
-@click.option("--country", help="ISO 3166-1 alpha-3 code (focal points and contributors).")
+@click.option("--country", multiple=True, help="ISO 3166-1 alpha-3 code: the country of a focal point or "
+              "contributor (one); the countries of an evaluator (repeat the option for each).")
 @click.option("--password", help="Default: $MGF_PASSWORD, else asked for.")
 @click.option("--language", type=click.Choice(["en", "fr", "es", "ar"]))
 def create(email, name, role, country, password, language) -> None:
     """Create a user account."""
+    codes = _codes(country)
+    if role != "evaluator" and len(codes) > 1:
+        _refused(OperationError({"country": "only evaluators are assigned several countries: give one --country"}))
     try:
-        user = operations.create_user(None, email=email, name=name, role=role, country=country,
-                                      password=_password(password), language=language)
+        user = operations.create_user(None, email=email, name=name, role=role, password=_password(password),
+                                      country=None if role == "evaluator" else next(iter(codes), None),
+                                      language=language)
+        if role == "evaluator" and codes:
+            operations.set_evaluator_countries(None, user, codes)
     except OperationError as error:
-        db.session.rollback()
-        for field, message in error.problems.items():
-            click.echo(f"error: {field}: {message}", err=True)
-        raise SystemExit(2) from None
+        _refused(error)
     db.session.commit()
-    click.echo(f"Created {user.role} {user.email} (id {user.id}).")
+    assigned = f" for {', '.join(codes)}" if role == "evaluator" and codes else ""
+    click.echo(f"Created {user.role} {user.email}{assigned} (id {user.id}).")
+
+
+@users.command("countries")
+@click.argument("email")
+@click.argument("codes", nargs=-1)
+@click.option("--clear", is_flag=True, help="Remove every country (no CODES given).")
+def countries(email, codes, clear) -> None:
+    """Replace the countries an evaluator EMAIL reviews with CODES (ISO 3166-1 alpha-3); audited."""
+    user = _user_or_exit(email)
+    if not codes and not clear:
+        _refused(OperationError({"countries": "give the country codes (e.g. KEN MEX), or --clear to remove all"}))
+    try:
+        operations.set_evaluator_countries(None, user, _codes(codes))
+    except OperationError as error:
+        _refused(error)
+    db.session.commit()
+    click.echo(f"{user.email} reviews: {', '.join(_codes(codes)) or 'no country'}.")
+
+
+def _codes(given) -> list[str]:
+    """Country codes as given, upper-cased, each once, in order."""
+    return list(dict.fromkeys(code.strip().upper() for code in given if code.strip()))
 
 
 @users.command("invite")

@@ -189,6 +189,30 @@ def _view_scores(user, assessment) -> bool:
     return False
 
 
+# ---- review: the evaluator of the country (or an admin) ----------------------------------
+# ``review.act``: whoever reviews the assessment, whatever its state (``.who`` of the review's
+# writes, so that the API answers 409 rather than 403 when only the state stands in the way);
+# each write then needs the state that allows it (``workflow.REVIEW_STATES``).
+
+@rule("review.act")
+def _reviewer(user, assessment) -> bool:
+    """An admin, or an evaluator assigned to the assessment's country."""
+    return user.role == "admin" or (user.role == "evaluator" and assessment.country_code in user.country_codes)
+
+
+def _reviewing(user, assessment) -> bool:
+    return workflow.is_in_review(assessment.state) and _reviewer(user, assessment)
+
+
+REVIEW_WRITES = ("override.set", "evidence.review", "review.mark")  # each: in review, by a reviewer
+RULES.update({action: _reviewing for action in REVIEW_WRITES})
+RULES.update({f"{action}.who": _reviewer for action in REVIEW_WRITES})
+RULES.update({
+    "assessment.reopen": _is_admin,  # unlocks a validated assessment: admins only, with a reason
+    "review.view": lambda user, assessment: _reviewer(user, assessment) or _country_manager(user, assessment),
+})
+
+
 # ---- transitions, from the workflow table ------------------------------------------------
 # ``transition.<name>.who``: may the user make it at all (whatever the state);
 # ``transition.<name>``: may the user make it now (the assessment is in one of its states).

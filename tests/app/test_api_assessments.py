@@ -152,7 +152,7 @@ def test_detail_has_answers_and_evidence(app, client, published, headers_for):
     assert border["revision"] == 0 and border["value"] is None and border["status"] is None
     assert border["evidence"] == [{"id": border["evidence"][0]["id"], "kind": "law", "citation": "Immigration Act 2011",
                                    "url": "https://example.org/act", "file_name": None, "content_type": None,
-                                   "size": None}]
+                                   "size": None, "review_status": None, "review_note": None}]
 
 
 def test_scores_follow_the_scoring_result_document(app, client, published, headers_for):

@@ -53,7 +53,8 @@ def test_json_evidence_is_created_with_its_location(app, client, setup):
     created = response.get_json()
     assert response.status_code == 201 and created == {
         "id": created["id"], "question": "q_yes", "kind": "policy", "citation": "National Migration Policy 2023",
-        "url": "https://example.org/policy", "file_name": None, "content_type": None, "size": None}
+        "url": "https://example.org/policy", "file_name": None, "content_type": None, "size": None,
+        "review_status": None, "review_note": None}
     location = response.headers["Location"]
     assert location.endswith(f"/api/v1/assessments/{assessment_id}/evidence/{created['id']}")
     assert client.get(location, headers=headers).get_json() == created

@@ -9,6 +9,7 @@ from flask_login import current_user, login_required
 from mgf_assess.assessments import evidence, files, queries
 from mgf_assess.assessments.forms import EvidenceForm
 from mgf_assess.assessments.models import Evidence
+from mgf_assess.assessments.pages import locked_refusal
 from mgf_assess.assessments.routes import bp
 from mgf_assess.assessments.routes.section import (
     load_section,
@@ -51,6 +52,8 @@ def _refused(assessment, qid: str, target, form: EvidenceForm, problems: dict):
 def add_evidence(assessment_id: int, qid: str):
     assessment = queries.assessment_for(current_user, assessment_id)
     target = question_target(assessment, qid)
+    if (refused := locked_refusal(assessment, "answer.author", target)) is not None:
+        return refused
     policy.require(current_user, "answer.edit", target)
     form = EvidenceForm(prefix=f"ev-{qid}")
     if not form.validate_on_submit():
@@ -73,6 +76,8 @@ def remove_evidence(assessment_id: int, evidence_id: int):
     item = _evidence_item(assessment, evidence_id)
     qid = item.question_id  # read now: the row is gone after the removal
     target = question_target(assessment, qid)
+    if (refused := locked_refusal(assessment, "answer.author", target)) is not None:
+        return refused
     policy.require(current_user, "answer.edit", target)
     if ActionForm().validate_on_submit():
         try:

@@ -19,6 +19,7 @@ from mgf_assess.database import utcnow
 from mgf_assess.extensions import db
 from mgf_assess.i18n import current_language, localized
 from mgf_assess.questionnaires.queries import published_versions
+from mgf_assess.review.progress import review_progress
 
 
 def creatable_countries(user) -> list[Country]:
@@ -84,12 +85,20 @@ def show(assessment_id: int):
     assessment = queries.assessment_for(current_user, assessment_id)
     result = score_assessment(assessment)
     manage = policy.can(current_user, "assessment.manage", assessment)
-    context = {"manage": manage, "transitions": policy.transitions_for(current_user, assessment)}
+    context = {"manage": manage, "transitions": policy.transitions_for(current_user, assessment),
+               "review": _review(assessment)}
     if manage:
         context.update(_management(assessment, result))
     return render_template("assessments/show.html", assessment=assessment, definition=definition_for(assessment),
                            result=result, domains=pages.domain_views(current_user, assessment, result),
                            bands=pages.band_labels(definition_for(assessment)), **context)
+
+
+def _review(assessment):
+    """The review's progress for its reviewers and the country's managers, once submitted."""
+    if assessment.state == "draft" or not policy.can(current_user, "review.view", assessment):
+        return None
+    return review_progress(assessment)
 
 
 def assignment_form(definition, user, scopes: set[str] | None = None) -> AssignmentForm:

@@ -19,6 +19,7 @@ from mgf_assess.assessments.labels import (
     problem_field,
     problem_message,
 )
+from mgf_assess.assessments.pages import locked_refusal
 from mgf_assess.assessments.routes import bp
 from mgf_assess.assessments.scoring_bridge import definition_for, invalid_answers
 from mgf_assess.assessments.sections import (
@@ -37,6 +38,7 @@ from mgf_assess.core.errors import OperationError
 from mgf_assess.core.forms import ActionForm
 from mgf_assess.extensions import db
 from mgf_assess.i18n import use_questionnaire_language
+from mgf_assess.review.queries import section_review
 
 
 @dataclass
@@ -102,7 +104,8 @@ def render_section(ctx: SectionContext, form=None, *, hidden=None, evidence_form
         "assessments/section.html", ctx=ctx, assessment=ctx.assessment, definition=definition,
         section=ctx.section, form=form, hidden=hidden, answers=queries.answers_of(ctx.assessment),
         evidence=queries.evidence_of(ctx.assessment), evidence_forms=evidence_forms, previous=previous,
-        following=following, messages=client_messages(), texts=client_texts()), status
+        following=following, messages=client_messages(), texts=client_texts(),
+        review=section_review(current_user, ctx.assessment)), status
 
 
 def _note_invalid_stored(ctx: SectionContext) -> None:
@@ -165,6 +168,8 @@ def _saved_message(count: int) -> str:
 @login_required
 def save(assessment_id: int, area_id: str):
     ctx = load_section(assessment_id, area_id)
+    if (refused := locked_refusal(ctx.assessment, "answer.author", ctx.target)) is not None:
+        return refused
     policy.require(current_user, "answer.edit", ctx.target)
     form = section_form_class(ctx.section.questions)()
     if not form.validate_on_submit():
@@ -199,6 +204,8 @@ def relevance(assessment_id: int, area_id: str):
 def confirm(assessment_id: int, qid: str):
     assessment = queries.assessment_for(current_user, assessment_id)
     target = question_target(assessment, qid)
+    if (refused := locked_refusal(assessment, "answer.author", target)) is not None:
+        return refused
     policy.require(current_user, "answer.edit", target)
     answer = queries.answers_of(assessment).get(qid)
     if answer is None:

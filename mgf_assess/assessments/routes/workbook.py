@@ -17,7 +17,7 @@ from flask_login import current_user, login_required
 
 from mgf_assess.assessments import queries
 from mgf_assess.assessments.errors import AnswerConflict, NotEditable
-from mgf_assess.assessments.pages import scope_choices
+from mgf_assess.assessments.pages import flash_if_locked, scope_choices
 from mgf_assess.assessments.routes import bp
 from mgf_assess.assessments.scoring_bridge import definition_for
 from mgf_assess.assessments.workbook import export, layout, pending, scopes
@@ -80,6 +80,7 @@ def workbook_upload(assessment_id: int):
     assessment = _assessment(assessment_id)
     form = WorkbookUploadForm()
     if not policy.can(current_user, "answers.import", assessment):
+        flash_if_locked(assessment)
         return _page(assessment, form, 409)
     if not form.validate_on_submit():
         return _page(assessment, form, 422)
