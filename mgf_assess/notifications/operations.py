@@ -17,6 +17,7 @@ from mgf_assess.mail.operations import queue_message
 from mgf_assess.mail.rendering import absolute_url
 from mgf_assess.notifications.models import Notification
 from mgf_assess.notifications.recipients import GROUPS, section_contributors, thread_people
+from mgf_assess.review.display import question_place
 from mgf_assess.review.models import ReviewComment
 
 # transition name -> the groups of people it notifies (``recipients.GROUPS``)
@@ -52,16 +53,6 @@ def notify_comment(actor, assessment, comment: ReviewComment) -> list[Notificati
     people = [person for person in people if policy.can(person, right, assessment)]
     return notify(actor, people, kind, assessment, question=comment.question_id, area=area_id, number=number,
                   excerpt=comment.text)
-
-
-def question_place(definition, qid: str) -> tuple[str, str, str]:
-    """The question's domain and area ids and its number as the section page shows it ("1.2.3")."""
-    for d_index, domain in enumerate(definition.domains, start=1):
-        for a_index, area in enumerate(domain.areas, start=1):
-            answerable = [question.id for question in area.questions if question.answerable]
-            if qid in answerable:
-                return domain.id, area.id, f"{d_index}.{a_index}.{answerable.index(qid) + 1}"
-    return "", "", qid
 
 
 def notify(actor, people, kind: str, assessment, question: str | None = None, excerpt: str | None = None,

@@ -38,12 +38,17 @@ def refuse_if_locked(assessment) -> None:
         raise NotEditable(str(LOCKED))
 
 
+def state_refusal(action: str, state: str) -> str:
+    """Why ``action`` (create, reply or resolve) is refused in ``state``, in the user's language."""
+    return str(LOCKED) if state == "validated" else str(STATE_REFUSALS[action]) % {"state": state}
+
+
 def _locked_in(assessment, states: frozenset[str], action: str):
     """The assessment under its row lock, refused unless it is in one of ``states``."""
     assessment = lock(assessment)
     refuse_if_locked(assessment)
     if assessment.state not in states:
-        raise NotEditable(str(STATE_REFUSALS[action]) % {"state": assessment.state})
+        raise NotEditable(state_refusal(action, assessment.state))
     return assessment
 
 

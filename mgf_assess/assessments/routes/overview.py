@@ -19,6 +19,7 @@ from mgf_assess.database import utcnow
 from mgf_assess.extensions import db
 from mgf_assess.i18n import current_language, localized
 from mgf_assess.questionnaires.queries import published_versions
+from mgf_assess.review.queries import open_queries
 
 
 def creatable_countries(user) -> list[Country]:
@@ -84,7 +85,9 @@ def show(assessment_id: int):
     assessment = queries.assessment_for(current_user, assessment_id)
     result = score_assessment(assessment)
     manage = policy.can(current_user, "assessment.manage", assessment)
-    context = {"manage": manage, "transitions": policy.transitions_for(current_user, assessment)}
+    context = {"manage": manage, "transitions": policy.transitions_for(current_user, assessment),
+               "queries": open_queries(assessment, definition_for(assessment))
+               if policy.can(current_user, "comment.view", assessment) else None}
     if manage:
         context.update(_management(assessment, result))
     return render_template("assessments/show.html", assessment=assessment, definition=definition_for(assessment),

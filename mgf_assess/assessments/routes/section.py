@@ -37,6 +37,7 @@ from mgf_assess.core.errors import OperationError
 from mgf_assess.core.forms import ActionForm
 from mgf_assess.extensions import db
 from mgf_assess.i18n import use_questionnaire_language
+from mgf_assess.review.display import section_review
 
 
 @dataclass
@@ -102,7 +103,8 @@ def render_section(ctx: SectionContext, form=None, *, hidden=None, evidence_form
         "assessments/section.html", ctx=ctx, assessment=ctx.assessment, definition=definition,
         section=ctx.section, form=form, hidden=hidden, answers=queries.answers_of(ctx.assessment),
         evidence=queries.evidence_of(ctx.assessment), evidence_forms=evidence_forms, previous=previous,
-        following=following, messages=client_messages(), texts=client_texts()), status
+        following=following, messages=client_messages(), texts=client_texts(),
+        review=section_review(current_user, ctx.assessment, ctx.section)), status
 
 
 def _note_invalid_stored(ctx: SectionContext) -> None:
