@@ -17,6 +17,7 @@ from mgf_assess.mail.operations import queue_message
 from mgf_assess.mail.rendering import absolute_url
 from mgf_assess.notifications.models import Notification
 from mgf_assess.notifications.recipients import GROUPS, section_contributors, thread_people
+from mgf_assess.notifications.texts import text_of
 from mgf_assess.review.display import question_place
 from mgf_assess.review.models import ReviewComment
 
@@ -78,8 +79,6 @@ def notify(actor, people, kind: str, assessment, question: str | None = None, ex
 
 
 def _queue_mail(person, notification: Notification) -> None:
-    from mgf_assess.notifications.texts import text_of
-
     link = mail_link(notification)
     queue_message("notification", person.email, person.language,
                   {"name": person.name, "notification": notification, "text_of": text_of, "link": link,

@@ -20,6 +20,7 @@ from mgf_assess.core.limits import TEXT_MAX, too_long
 from mgf_assess.core.policy import REPLY_STATES, RESOLVE_STATES, THREAD_STATES
 from mgf_assess.database import utcnow
 from mgf_assess.extensions import db
+from mgf_assess.notifications.operations import notify_comment
 from mgf_assess.review.models import COMMENT_KINDS, ReviewComment
 
 LOCKED = _l("This assessment is validated and locked: its queries and comments cannot change. "
@@ -94,8 +95,6 @@ def reply(actor, assessment, root: ReviewComment, text: str) -> ReviewComment:
 
 
 def _added(actor, assessment, comment: ReviewComment) -> ReviewComment:
-    from mgf_assess.notifications.operations import notify_comment
-
     db.session.add(comment)
     db.session.flush()
     audit.record(actor, "comment.create", "comment", comment.id, country=assessment.country_code,

@@ -152,3 +152,30 @@ def test_the_notifications_api(client, review, app):
     assert read.status_code == 200 and read.json["read_at"] is not None
     assert client.get("/api/v1/notifications?unread=true", headers=headers["focal_point"]).json["notifications"] == []
     assert client.get("/api/v1/notifications?unread=maybe", headers=headers["focal_point"]).status_code == 422
+
+
+def test_every_api_route_is_in_the_document(app):
+    from mgf_assess.api.openapi import openapi_document
+
+    paths = openapi_document()["paths"]
+    for rule in app.url_map.iter_rules():
+        if not rule.rule.startswith("/api/v1/"):
+            continue
+        path = rule.rule.removeprefix("/api/v1").replace("<int:", "{").replace("<", "{").replace(">", "}")
+        methods = rule.methods - {"HEAD", "OPTIONS"}
+        assert path in paths and methods <= {m.upper() for m in paths[path]}, rule.rule
+
+
+def test_responses_validate_as_their_documented_models(client, review, app):
+    from mgf_assess.api.schemas import Comment, CommentList, NotificationItem, NotificationList
+
+    assessment_id, who, headers = review
+    root = write_thread(app, assessment_id, who["evaluator"])
+    reply = client.post(_url(assessment_id), headers=headers["focal_point"], json={"reply_to": root, "text": "Yes."})
+    Comment.model_validate(reply.json)
+    Comment.model_validate(client.post(_url(assessment_id, f"/{root}/resolve"), headers=headers["evaluator"]).json)
+    CommentList.model_validate(client.get(_url(assessment_id), headers=headers["evaluator"]).json)
+    listed = client.get("/api/v1/notifications", headers=headers["evaluator"]).json
+    NotificationList.model_validate(listed)
+    first = listed["notifications"][0]["id"]
+    NotificationItem.model_validate(client.post(f"/api/v1/notifications/{first}/read", headers=headers["evaluator"]).json)
