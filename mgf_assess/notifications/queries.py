@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import func
 
+from mgf_assess.core import policy
 from mgf_assess.extensions import db
 from mgf_assess.notifications.models import Notification
 
@@ -29,4 +30,4 @@ def unread_count(user) -> int:
 def notification_of(user, notification_id: int) -> Notification | None:
     """One of the user's notifications, or None (no such one, or someone else's)."""
     found = db.session.get(Notification, notification_id) if 0 < notification_id <= 2**31 - 1 else None
-    return found if found is not None and found.user_id == user.id else None
+    return found if found is not None and policy.can(user, "notification.own", found) else None
