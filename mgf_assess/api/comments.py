@@ -17,9 +17,9 @@ from mgf_assess.assessments.scoring_bridge import definition_for
 from mgf_assess.auth.models import User
 from mgf_assess.core import policy
 from mgf_assess.extensions import db
-from mgf_assess.review import operations, queries
 from mgf_assess.review.access import ThreadTarget
 from mgf_assess.review.models import COMMENT_KINDS, QUERY_STATUSES, ReviewComment
+from mgf_assess.review.threads import operations, queries
 
 FILTERS = {"status": QUERY_STATUSES, "kind": COMMENT_KINDS}
 

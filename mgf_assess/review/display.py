@@ -8,7 +8,12 @@ from dataclasses import dataclass, field
 from mgf_assess.assessments.access import AnswerTarget
 from mgf_assess.core import policy
 from mgf_assess.review.access import ThreadTarget
-from mgf_assess.review.queries import Thread, by_question, open_query_counts, visible_threads
+from mgf_assess.review.threads.queries import (
+    Thread,
+    by_question,
+    open_query_counts,
+    visible_threads,
+)
 
 
 @dataclass

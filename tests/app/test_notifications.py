@@ -7,7 +7,7 @@ import qfiles
 from assess_helpers import open_assessment, publish, save
 from conftest import login
 from mail_support import outbox, serving
-from review_support import assign, by_email, people, reviewed_assessment, write_thread
+from threads_support import assign, by_email, people, reviewed_assessment, write_thread
 
 from mgf_assess.assessments.models import Assessment
 from mgf_assess.auth.models import User
@@ -16,8 +16,8 @@ from mgf_assess.mail.delivery import deliver_due
 from mgf_assess.notifications import operations
 from mgf_assess.notifications.models import Notification
 from mgf_assess.notifications.texts import text_of
-from mgf_assess.review import operations as review
 from mgf_assess.review.models import ReviewComment
+from mgf_assess.review.threads import operations as review
 
 
 @pytest.fixture

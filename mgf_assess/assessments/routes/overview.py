@@ -19,7 +19,7 @@ from mgf_assess.database import utcnow
 from mgf_assess.extensions import db
 from mgf_assess.i18n import current_language, localized
 from mgf_assess.questionnaires.queries import published_versions
-from mgf_assess.review.queries import open_queries
+from mgf_assess.review.threads.queries import open_queries
 
 
 def creatable_countries(user) -> list[Country]:

@@ -13,10 +13,10 @@ from mgf_assess.core import policy
 from mgf_assess.core.errors import OperationError
 from mgf_assess.core.forms import ActionForm
 from mgf_assess.extensions import db
-from mgf_assess.review import operations, queries
 from mgf_assess.review.access import ThreadTarget
 from mgf_assess.review.forms import ReplyForm, ThreadForm
 from mgf_assess.review.routes import bp
+from mgf_assess.review.threads import operations, queries
 
 
 def _back(assessment, qid: str):

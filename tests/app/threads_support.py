@@ -10,7 +10,7 @@ from mgf_assess.assessments import operations
 from mgf_assess.assessments.models import Assessment
 from mgf_assess.auth.models import User
 from mgf_assess.extensions import db
-from mgf_assess.review import operations as review
+from mgf_assess.review.threads import operations as review
 
 SECRET = "INTERNAL-NOTE-7f3a: the evaluator doubts the figures"
 

@@ -8,7 +8,7 @@ import zipfile
 
 import pytest
 from conftest import login
-from review_support import SECRET, assign, people, reviewed_assessment, set_state, write_thread
+from threads_support import SECRET, assign, people, reviewed_assessment, set_state, write_thread
 
 from mgf_assess.assessments.models import Assessment
 from mgf_assess.extensions import db

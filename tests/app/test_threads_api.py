@@ -4,7 +4,7 @@ the country, 409 wrong state or a locked assessment)."""
 
 import pytest
 from api_support import bearer, token_for
-from review_support import SECRET, assign, people, reviewed_assessment, set_state, write_thread
+from threads_support import SECRET, assign, people, reviewed_assessment, set_state, write_thread
 
 from mgf_assess.core.limits import TEXT_MAX
 from mgf_assess.core.models import AuditEvent

@@ -2,7 +2,7 @@
 and the counts of open queries."""
 
 import pytest
-from review_support import by_email, people, reviewed_assessment, set_state, write_thread
+from threads_support import by_email, people, reviewed_assessment, set_state, write_thread
 
 from mgf_assess.assessments.errors import NotEditable
 from mgf_assess.assessments.models import Assessment
@@ -11,8 +11,8 @@ from mgf_assess.core.errors import OperationError
 from mgf_assess.core.limits import TEXT_MAX
 from mgf_assess.core.models import AuditEvent
 from mgf_assess.extensions import db
-from mgf_assess.review import operations, queries
 from mgf_assess.review.models import ReviewComment
+from mgf_assess.review.threads import operations, queries
 
 
 @pytest.fixture
