@@ -142,6 +142,22 @@ class NewEvidenceUpload(NewEvidence):
     file: bytes = Field(description="the document: PDF, Word, Excel, PowerPoint, OpenDocument, PNG, JPEG, GIF, "
                         "plain text or CSV, judged by its content")
 
+QuestionId = _matching(r"[A-Za-z0-9_.-]{1,64}", "a question id such as q_border")
+
+
+class NewComment(RequestBody):
+    """A new thread on a question (a query or a comment), or a reply to one (``reply_to``)."""
+
+    question: QuestionId | None = Field(None, description="the question; required for a new thread, optional "
+                                        "for a reply (which takes its thread's)")
+    kind: Literal["query", "comment"] = Field("comment", description="query: asks the country to explain, correct "
+                                              "or add evidence, open until resolved; comment: no resolution")
+    text: str = Field(max_length=TEXT_MAX, description="the message (at most 10,000 characters)")
+    internal: bool = Field(False, description="evaluators and admins only: a comment the country never sees")
+    reply_to: int | None = Field(None, ge=1, le=MAX_REVISION, description="the id of a thread's first message: "
+                                 "the reply takes its question, kind and internal flag")
+
+
 OverwriteChoice = _matching(r"[A-Za-z0-9_.-]{1,64}:[0-9]{1,10}",
                            "a question id and the revision of the stored answer seen, such as q_one:3")
 

@@ -10,6 +10,7 @@ from mgf_assess.api.bodies import (
     AnswerSave,
     EvidenceReview,
     NewAssessment,
+    NewComment,
     NewEvidence,
     NewEvidenceUpload,
     OverrideSet,
@@ -21,12 +22,14 @@ from mgf_assess.api.schemas import all_schemas, model_schemas, ref
 
 ERROR = ref("Error")
 REQUEST_BODIES = [NewAssessment, AnswerSave, TransitionRequest, NewEvidence, NewEvidenceUpload, WorkbookImportForm,
-                  OverrideSet, EvidenceReview]
+                  OverrideSet, EvidenceReview, NewComment]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ASSESSMENT_ID = {"name": "assessment_id", "in": "path", "required": True, "description": "assessment id",
                  "schema": {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}}
 EVIDENCE_ID = {"name": "evidence_id", "in": "path", "required": True, "description": "evidence id",
                "schema": {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}}
+COMMENT_ID = {"name": "comment_id", "in": "path", "required": True, "description": "the id of a thread's first message",
+              "schema": {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}}
 QUESTION_ID = {"name": "qid", "in": "path", "required": True, "description": "question id",
                "schema": {"type": "string", "pattern": "^[a-z0-9_]{1,64}$"}}
 
@@ -167,6 +170,46 @@ def _workbook_paths() -> dict:
                     "questionnaire or assessment) answer 413 or 422 and change nothing.")}}
 
 
+def _comment_paths() -> dict:
+    filters = [ASSESSMENT_ID, _query("question", "only the threads of this question"),
+               _query("status", "only the queries open or resolved", {"type": "string", "enum": ["open", "resolved"]}),
+               _query("kind", "only queries or only comments", {"type": "string", "enum": ["query", "comment"]})]
+    status = {"200": _json(ref("Comment"), "The thread's first message, with its new status"),
+              **_errors(400, 403, 404, 409, 422)}
+    return {
+        "/assessments/{assessment_id}/comments": {
+            "get": _operation("listComments", "The threads of queries and comments the caller may read (internal "
+                              "ones: evaluators and admins only), oldest first",
+                              {"200": _json(ref("CommentList"), "Every message of the threads"),
+                               **_errors(403, 404, 422)}, parameters=filters),
+            "post": _operation("postComment", "Open a query or a comment on a question (the country's evaluators, "
+                               "in review), or reply to a thread (also the question's authors, in review or returned)",
+                               {"201": _json(ref("Comment"), "The new message"), **_errors(400, 403, 404, 409, 422)},
+                               parameters=[ASSESSMENT_ID], requestBody=_body(NewComment))},
+        "/assessments/{assessment_id}/comments/{comment_id}/resolve": {"post": _operation(
+            "resolveComment", "Mark an open query resolved", status, parameters=[ASSESSMENT_ID, COMMENT_ID])},
+        "/assessments/{assessment_id}/comments/{comment_id}/reopen": {"post": _operation(
+            "reopenComment", "Open a resolved query again", status, parameters=[ASSESSMENT_ID, COMMENT_ID])},
+    }
+
+
+NOTIFICATION_ID = {"name": "notification_id", "in": "path", "required": True, "description": "notification id",
+                   "schema": {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}}
+
+
+def _notification_paths() -> dict:
+    unread = _query("unread", "true: the unread ones only", {"type": "string", "enum": ["true", "false"]})
+    return {
+        "/notifications": {"get": _operation(
+            "listNotifications", "The caller's notifications, newest first",
+            {"200": _json(ref("NotificationList"), "Notifications"), **_errors(422)}, parameters=[unread])},
+        "/notifications/{notification_id}/read": {"post": _operation(
+            "readNotification", "Mark one of the caller's notifications read",
+            {"200": _json(ref("NotificationItem"), "The notification"), **_errors(400, 404)},
+            parameters=[NOTIFICATION_ID])},
+    }
+
+
 def _query(name: str, description: str, schema: dict | None = None, required: bool = False) -> dict:
     return {"name": name, "in": "query", "required": required, "description": description,
             "schema": schema or {"type": "string"}}
@@ -204,7 +247,8 @@ def _paths() -> dict:
     document = {"get": _operation("getOpenApi", "This document", {"200": _json({"type": "object"}, "OpenAPI 3.1")},
                                   security=[])}
     return {"/me": me, "/openapi.json": document, **_assessment_paths(), **_answer_paths(), **_evidence_paths(),
-            **_workbook_paths(), **_comparison_paths(), **_review_paths()}
+            **_workbook_paths(), **_comparison_paths(), **_review_paths(), **_comment_paths(),
+            **_notification_paths()}
 
 
 def openapi_document() -> dict:

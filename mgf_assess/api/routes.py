@@ -8,9 +8,11 @@ from flask_login import current_user
 from mgf_assess.api import (  # noqa: F401  (register endpoints, handlers)
     answers,
     assessments,
+    comments,
     comparisons,
     errors,
     evidence,
+    notifications,
     review,
     workbook,
 )

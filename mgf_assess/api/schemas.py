@@ -344,9 +344,53 @@ class WorkbookImport(BaseModel):
     saved: list[SavedAnswer]
 
 
+class Comment(BaseModel):
+    """One message of a thread on a question. A thread's first message has ``reply_to`` null
+    and carries the kind, the status (queries: open or resolved) and the internal flag; its
+    replies point at it."""
+
+    id: int
+    question: str
+    kind: Literal["query", "comment"]
+    status: Literal["open", "resolved"] | None = Field(description="a query's first message: open or resolved")
+    internal: bool = Field(description="seen by evaluators and admins only")
+    reply_to: int | None
+    text: str
+    author: UserRef | None
+    created_at: datetime
+    resolved_by: UserRef | None
+    resolved_at: datetime | None
+
+
+class CommentList(BaseModel):
+    """The messages the caller may read, thread by thread, oldest first."""
+
+    comments: list[Comment]
+
+
+class NotificationItem(BaseModel):
+    """An event told to the caller, worded in the request's language."""
+
+    id: int
+    kind: str = Field(description="e.g. assessment.return, comment.query, comment.reply")
+    text: str
+    assessment: int | None
+    question: str | None
+    link: str | None = Field(description="the page it leads to")
+    created_at: datetime
+    read_at: datetime | None
+
+
+class NotificationList(BaseModel):
+    """The caller's notifications, newest first (at most 200)."""
+
+    notifications: list[NotificationItem]
+    unread: int = Field(ge=0, description="how many of all the caller's notifications are unread")
+
+
 RESPONSES = [Error, AnswerConflict, Problem, QuestionItem, AssessmentSummary, Assessment, AssessmentList,
              Answer, Evidence, EvidenceItem, TransitionResult, Me, WorkbookImport, OverrideList, ReviewProgress,
-             Changes]
+             Changes, Comment, CommentList, NotificationItem, NotificationList]
 
 
 # ---- the scoring result document, hand-written ----------------------------------------------

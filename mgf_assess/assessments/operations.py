@@ -23,6 +23,7 @@ from mgf_assess.core.errors import OperationError
 from mgf_assess.core.limits import TEXT_MAX, too_long
 from mgf_assess.core.models import Country
 from mgf_assess.extensions import db
+from mgf_assess.notifications.operations import notify_transition
 from mgf_assess.questionnaires.models import QuestionnaireVersion
 from mgf_assess.results.models import ScoreSnapshot
 
@@ -151,6 +152,7 @@ def run_transition(actor, assessment: Assessment, name: str, comment: str | None
     new = {"state": item.target} | ({"snapshot": snapshot.id} if snapshot else {}) | _publication(item, assessment)
     audit.record(actor, f"assessment.{name}", "assessment", assessment.id, old={"state": previous}, new=new,
                  reason=comment, country=assessment.country_code)
+    notify_transition(actor, assessment, name, comment)
     return TransitionDone(name, previous, item.target, snapshot)
 
 

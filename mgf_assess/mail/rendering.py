@@ -13,10 +13,12 @@ from flask_babel import lazy_gettext as _l
 
 from mgf_assess.config import LANGUAGES
 
-# The message kinds and their subjects (translated when rendered).
+# The message kinds and their subjects (translated when rendered): a text, or a function of
+# the mail's context that words it in the recipient's language.
 SUBJECTS = {
     "password_reset": _l("Choose a new password for mgf-assess"),
     "invitation": _l("You are invited to mgf-assess"),
+    "notification": lambda context: context["text_of"](context["notification"], context["language"]),
 }
 
 
@@ -35,7 +37,9 @@ def render(kind: str, language: str | None, context: dict) -> Rendered:
     language = mail_language(language)
     values = {**context, "language": language}
     with force_locale(language):
-        return Rendered(str(SUBJECTS[kind]), render_template(f"mail/{kind}.txt", **values),
+        subject = SUBJECTS[kind]
+        subject = subject(values) if callable(subject) else str(subject)
+        return Rendered(subject, render_template(f"mail/{kind}.txt", **values),
                         render_template(f"mail/{kind}.html", **values))
 
 

@@ -6,3 +6,8 @@ from flask import Flask
 
 def init_app(app: Flask) -> None:
     from mgf_assess.notifications import models  # noqa: F401  (tables are known to migrations)
+    from mgf_assess.notifications.queries import unread_count
+    from mgf_assess.notifications.routes import bp
+
+    app.register_blueprint(bp)
+    app.jinja_env.globals["unread_notifications"] = unread_count

@@ -20,6 +20,7 @@ from mgf_assess.extensions import db
 from mgf_assess.i18n import current_language, localized
 from mgf_assess.questionnaires.queries import published_versions
 from mgf_assess.review.progress import review_progress
+from mgf_assess.review.threads.queries import open_queries
 
 
 def creatable_countries(user) -> list[Country]:
@@ -86,7 +87,9 @@ def show(assessment_id: int):
     result = score_assessment(assessment)
     manage = policy.can(current_user, "assessment.manage", assessment)
     context = {"manage": manage, "transitions": policy.transitions_for(current_user, assessment),
-               "review": _review(assessment)}
+               "review": _review(assessment),
+               "queries": open_queries(assessment, definition_for(assessment))
+               if policy.can(current_user, "comment.view", assessment) else None}
     if manage:
         context.update(_management(assessment, result))
     return render_template("assessments/show.html", assessment=assessment, definition=definition_for(assessment),

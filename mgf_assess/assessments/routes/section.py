@@ -38,6 +38,7 @@ from mgf_assess.core.errors import OperationError
 from mgf_assess.core.forms import ActionForm
 from mgf_assess.extensions import db
 from mgf_assess.i18n import use_questionnaire_language
+from mgf_assess.review.display import section_threads
 from mgf_assess.review.queries import section_review
 
 
@@ -105,7 +106,8 @@ def render_section(ctx: SectionContext, form=None, *, hidden=None, evidence_form
         section=ctx.section, form=form, hidden=hidden, answers=queries.answers_of(ctx.assessment),
         evidence=queries.evidence_of(ctx.assessment), evidence_forms=evidence_forms, previous=previous,
         following=following, messages=client_messages(), texts=client_texts(),
-        review=section_review(current_user, ctx.assessment)), status
+        review=section_review(current_user, ctx.assessment),
+        threads=section_threads(current_user, ctx.assessment, ctx.section)), status
 
 
 def _note_invalid_stored(ctx: SectionContext) -> None:
