@@ -92,6 +92,21 @@ def test_a_reply_keeps_its_threads_question_and_must_answer_a_first_message(clie
     assert nested.status_code == 422 and nested.json["error"]["problems"][0]["location"] == "reply_to"
 
 
+@pytest.mark.parametrize(("role", "status"), [("focal_point", 200), ("contributor", 200), ("other_contributor", 200),
+                                              ("evaluator", 200), ("admin", 200), ("other_evaluator", 404),
+                                              ("analyst", 404)])
+def test_who_reads_threads(client, review, role, status):
+    assessment_id, _who, headers = review
+    assert client.get(_url(assessment_id), headers=headers[role]).status_code == status
+
+
+def test_analysts_read_validated_assessments_but_not_their_threads(client, review, app):
+    assessment_id, _who, headers = review
+    set_state(app, assessment_id, "validated")
+    assert client.get(f"/api/v1/assessments/{assessment_id}", headers=headers["analyst"]).status_code == 200
+    assert client.get(_url(assessment_id), headers=headers["analyst"]).status_code == 403
+
+
 @pytest.mark.parametrize(("role", "status"), [("focal_point", 403), ("contributor", 403), ("analyst", 404),
                                               ("other_evaluator", 404), ("evaluator", 201), ("admin", 201)])
 def test_who_opens_threads(client, review, role, status):

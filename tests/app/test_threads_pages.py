@@ -56,6 +56,17 @@ def test_an_evaluator_asks_the_country_replies_and_the_evaluator_resolves(app, c
         assert db.session.get(ReviewComment, root).status == "open"
 
 
+@pytest.mark.parametrize(("role", "forms"), [("evaluator", True), ("admin", True), ("focal_point", False),
+                                             ("contributor", False)])
+def test_only_evaluators_get_the_forms_to_open_and_resolve(app, client, review, role, forms):
+    assessment_id, who = review
+    write_thread(app, assessment_id, who["evaluator"])
+    login(client, who[role])
+    page = _section(client, assessment_id)
+    assert ("Open a query or add a comment" in page) is forms and ("Mark resolved" in page) is forms
+    assert ('name="internal"' in page) is forms and "Your reply" in page
+
+
 def test_refusals_on_the_pages(app, client, review):
     assessment_id, who = review
     root = write_thread(app, assessment_id, who["evaluator"])
@@ -98,6 +109,7 @@ def test_counts_on_the_overview_and_the_list_of_queries(app, client, review):
     overview = client.get(f"/assessments/{assessment_id}").get_data(as_text=True)
     assert 'data-open-queries="2"' in overview and f"/assessments/{assessment_id}/queries" in overview
     assert re.findall(r'data-area-queries="(\d+)"', overview) == ["1", "1"]
+    assert re.findall(r'data-domain-queries="(\d+)"', overview) == ["2"]
     listing = client.get(f"/assessments/{assessment_id}/queries").get_data(as_text=True)
     assert "Questions the evaluator asked you" in listing and "2 queries are open." in listing
     assert "First query" in listing and "Second query" in listing and "Just a comment" not in listing
