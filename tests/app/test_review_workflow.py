@@ -192,3 +192,28 @@ def test_the_overview_offers_the_evaluator_the_review_buttons(app, client, tmp_p
     assert waiting.status_code == 422 and "1 query is still open" in waiting.get_data(as_text=True)
     done = client.post(f"/assessments/{assessment_id}/transitions", data={"action": "return", "comment": "See q_yes"})
     assert done.status_code == 302 and _state(app, assessment_id) == "returned"
+
+
+@pytest.mark.parametrize(("role", "state", "action", "comment", "target"), [
+    ("focal_point", "reviewed", "validate", "", "validated"),
+    ("admin", "validated", "reopen", "A figure was wrong", "in_review"),
+    ("evaluator", "submitted", "start_review", "", "in_review")])
+def test_the_overview_buttons_of_each_role(app, client, tmp_path, login_as, role, state, action, comment, target):
+    assessment_id = reviewable(app, tmp_path / "q", state)
+    app.config["MFA_REQUIRED_ROLES"] = ()
+    login_as(role=role, country="KEN" if role == "focal_point" else None,
+             **({"evaluated": ("KEN",)} if role == "evaluator" else {}))
+    page = client.get(f"/assessments/{assessment_id}").get_data(as_text=True)
+    assert f'value="{action}"' in page
+    if comment:
+        assert client.post(f"/assessments/{assessment_id}/transitions", data={"action": action}).status_code == 422
+    done = client.post(f"/assessments/{assessment_id}/transitions", data={"action": action, "comment": comment})
+    assert done.status_code == 302 and _state(app, assessment_id) == target
+
+
+def test_another_countrys_evaluator_gets_404_on_the_page(app, client, tmp_path, login_as):
+    assessment_id = reviewable(app, tmp_path / "q", "submitted")
+    app.config["MFA_REQUIRED_ROLES"] = ()
+    login_as(role="evaluator", country=None, evaluated=("MEX",))
+    response = client.post(f"/assessments/{assessment_id}/transitions", data={"action": "start_review"})
+    assert response.status_code == 404 and _state(app, assessment_id) == "submitted"
