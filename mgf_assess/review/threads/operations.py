@@ -1,7 +1,8 @@
 """Writes of the review's threads: open a query or a comment on a question, reply, resolve a
 query and open it again.
 
-Every function locks the assessment first (``assessments.locking.lock``), refuses what its
+Every function locks the assessment first (``assessments.locking.lock_unlocked``: a validated
+assessment is locked), refuses what its
 state does not allow (NotEditable), checks its input (OperationError, located), writes,
 audits and flushes; it never commits. Who may do it is the access policy's question
 (``comment.create``, ``comment.reply``, ``query.resolve``), asked by the caller.
@@ -11,8 +12,9 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
+from mgf_assess.assessments import workflow
 from mgf_assess.assessments.errors import NotEditable
-from mgf_assess.assessments.locking import lock
+from mgf_assess.assessments.locking import LOCKED, lock_unlocked
 from mgf_assess.assessments.scoring_bridge import definition_for
 from mgf_assess.core import audit
 from mgf_assess.core.errors import OperationError
@@ -23,8 +25,6 @@ from mgf_assess.extensions import db
 from mgf_assess.notifications.operations import notify_comment
 from mgf_assess.review.models import COMMENT_KINDS, ReviewComment
 
-LOCKED = _l("This assessment is validated and locked: its queries and comments cannot change. "
-            "An administrator may reopen it.")
 STATE_REFUSALS = {
     "create": _l("This assessment is %(state)s: queries and comments are opened while it is in review."),
     "reply": _l("This assessment is %(state)s: replies are written while it is in review or returned."),
@@ -32,22 +32,14 @@ STATE_REFUSALS = {
 }
 
 
-def refuse_if_locked(assessment) -> None:
-    """NotEditable when the assessment is validated: its review is closed. (The one place
-    that decides it here, so that a shared lock check can take its place.)"""
-    if assessment.state == "validated":
-        raise NotEditable(str(LOCKED))
-
-
 def state_refusal(action: str, state: str) -> str:
     """Why ``action`` (create, reply or resolve) is refused in ``state``, in the user's language."""
-    return str(LOCKED) if state == "validated" else str(STATE_REFUSALS[action]) % {"state": state}
+    return str(LOCKED) if workflow.is_locked(state) else str(STATE_REFUSALS[action]) % {"state": state}
 
 
 def _locked_in(assessment, states: frozenset[str], action: str):
     """The assessment under its row lock, refused unless it is in one of ``states``."""
-    assessment = lock(assessment)
-    refuse_if_locked(assessment)
+    assessment = lock_unlocked(assessment)
     if assessment.state not in states:
         raise NotEditable(state_refusal(action, assessment.state))
     return assessment
