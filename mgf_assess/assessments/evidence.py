@@ -96,8 +96,8 @@ def add_evidence(actor, assessment: Assessment, qid: str, *, kind: str, citation
     db.session.add(item)
     db.session.flush()
     audit.record(actor, "evidence.add", "evidence", item.id, country=assessment.country_code,
-                 new={"question": qid, "kind": kind, "citation": item.citation, "url": item.url,
-                      "file": item.file_name})
+                 new={"assessment": assessment.id, "question": qid, "kind": kind, "citation": item.citation,
+                      "url": item.url, "file": item.file_name})
     return item
 
 
@@ -105,6 +105,7 @@ def remove_evidence(actor, assessment: Assessment, item: Evidence) -> None:
     """Detach evidence (the stored file is kept: the audit log may refer to it)."""
     assessment = lock_editable(assessment, EVIDENCE_FROZEN)
     audit.record(actor, "evidence.remove", "evidence", item.id, country=assessment.country_code,
-                 old={"question": item.question_id, "citation": item.citation, "file": item.file_name})
+                 old={"assessment": assessment.id, "question": item.question_id, "citation": item.citation,
+                      "file": item.file_name})
     db.session.delete(item)
     db.session.flush()
