@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 from flask.cli import with_appcontext
 
-from mgf_assess.backup import operations
+from mgf_assess.backup import database, operations
 from mgf_assess.backup.manifest import BackupRefused
 
 
@@ -38,6 +38,10 @@ def restore_command(source: Path) -> None:
         _fail(f"restore refused: {refusal}.")
     click.echo(f"restored the database (schema revision {outcome.manifest['revision']}, backed up at "
                f"{outcome.manifest['created_at']}) and {outcome.files} files; the audit chain is intact.")
+    _, head = database.known_revisions()
+    if outcome.manifest["revision"] != head:
+        click.echo(f"this version's schema is revision {head}: run 'flask --app wsgi mgf init' to upgrade the "
+                   "restored database before serving it.")
 
 
 def _fail(message: str) -> None:

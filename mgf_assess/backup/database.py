@@ -37,6 +37,24 @@ def revision() -> str | None:
         return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
+def known_revisions() -> tuple[set[str], str | None]:
+    """(every schema revision this version's migrations know, the newest one)."""
+    from alembic.script import ScriptDirectory
+
+    from mgf_assess.config import REPO_ROOT
+
+    script = ScriptDirectory(str(REPO_ROOT / "migrations"))
+    return {item.revision for item in script.walk_revisions()}, script.get_current_head()
+
+
+def check_revision(wanted: str | None) -> None:
+    """Refuse a backup whose schema this version does not know (made by a newer version)."""
+    known, _head = known_revisions()
+    if wanted is not None and wanted not in known:
+        raise BackupRefused(f"nothing was restored: the backup's schema revision {wanted} is unknown to this version "
+                            "of mgf-assess (a newer version made it); restore it with that version or a newer one")
+
+
 def is_empty() -> bool:
     """Whether the database has no table at all."""
     return not inspect(db.engine).get_table_names()

@@ -48,6 +48,7 @@ def restore_backup(backup: Path) -> Outcome:
     the audit chain, and record the restore. Refuses, changing nothing, when anything is off."""
     found = manifest.read(backup)
     manifest.verify(backup, found)
+    database.check_revision(found["revision"])
     store = storage.current()
     _check_empty(store)
     database.restore(backup / found["database"]["file"], found["database"]["dialect"])

@@ -7,6 +7,7 @@ import json
 import threading
 
 import pytest
+import storage_support
 from backup_support import PDF, all_rows, make_app, migrate, scratch_database, seed
 from sqlalchemy import text
 
@@ -17,6 +18,7 @@ from mgf_assess.extensions import db
 
 OWN_EVENTS = ("backup.create", "backup.restore")  # the only rows allowed to differ
 HEAD = ("audit_chain",)  # the chain's head moves with those events; `mgf audit verify` checks it
+s3_endpoint = storage_support.s3_endpoint
 
 
 class Writer(threading.Thread):
@@ -69,10 +71,30 @@ def _cli(app, *args):
     return app.test_cli_runner().invoke(args=["mgf", *args])
 
 
+@pytest.fixture(params=["local files"])
+def files_in(request):
+    """Where the applications keep their files: a function giving the settings of a new,
+    empty place (``local files``: the upload folder; ``s3``: a bucket of the S3 API)."""
+    if request.param == "local files":
+        return lambda: {}
+    endpoint = request.getfixturevalue("s3_endpoint")
+
+    def new_bucket():
+        import uuid
+
+        import boto3
+
+        bucket = f"mgf-{uuid.uuid4().hex[:12]}"
+        boto3.client("s3", endpoint_url=endpoint).create_bucket(Bucket=bucket)
+        return {"STORAGE_URL": f"s3://{bucket}/evidence", "STORAGE_ENDPOINT_URL": endpoint}
+
+    return new_bucket
+
+
 @pytest.fixture
-def source(database_url, tmp_path):
+def source(database_url, tmp_path, files_in):
     with scratch_database(database_url, tmp_path) as url:
-        app = make_app(url, tmp_path / "source-files")
+        app = make_app(url, tmp_path / "source-files", **files_in())
         migrate(app)
         yield app, seed(app, tmp_path / "q")
         with app.app_context():
@@ -80,15 +102,16 @@ def source(database_url, tmp_path):
 
 
 @pytest.fixture
-def target(database_url, tmp_path):
+def target(database_url, tmp_path, files_in):
     with scratch_database(database_url, tmp_path) as url:
-        app = make_app(url, tmp_path / "target-files")
+        app = make_app(url, tmp_path / "target-files", **files_in())
         yield app
         with app.app_context():
             db.session.remove()
             db.engine.dispose()
 
 
+@pytest.mark.parametrize("files_in", ["local files", "s3"], indirect=True)
 def test_a_backup_under_write_load_restores_one_committed_moment(source, target, tmp_path):
     app, assessment_id = source
     files_before = _files(app)
@@ -154,8 +177,15 @@ def _missing_file(backup, target):
     return f"files/{evidence_file.name} is missing"
 
 
-@pytest.mark.parametrize("spoil", [_damage, _not_empty_database, _not_empty_storage, _missing_file],
-                         ids=["checksum", "database not empty", "storage not empty", "file missing"])
+def _newer_schema(backup, target):
+    manifest = json.loads((backup / "manifest.json").read_text())
+    manifest["revision"] = "9999"
+    (backup / "manifest.json").write_text(json.dumps(manifest))
+    return "schema revision 9999 is unknown to this version"
+
+
+@pytest.mark.parametrize("spoil", [_damage, _not_empty_database, _not_empty_storage, _missing_file, _newer_schema],
+                         ids=["checksum", "database not empty", "storage not empty", "file missing", "newer schema"])
 def test_a_restore_that_cannot_go_ahead_is_refused_and_changes_nothing(source, target, tmp_path, spoil):
     app, _ = source
     assert _cli(app, "backup", str(tmp_path / "backup")).exit_code == 0
