@@ -43,6 +43,7 @@ def _init_extensions(app: Flask) -> None:
     from mgf_assess.auth.passwords import configure_hashing
     from mgf_assess.database import ping_when_idle, tune_sqlite
     from mgf_assess.i18n import select_locale, select_timezone
+    from mgf_assess.storage import init_app as init_storage
 
     configure_hashing(fast=app.config["FAST_PASSWORD_HASHING"])
     db.init_app(app)
@@ -50,6 +51,7 @@ def _init_extensions(app: Flask) -> None:
     login_manager.init_app(app)
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
+    init_storage(app)
     with app.app_context():
         if db.engine.dialect.name == "sqlite":
             tune_sqlite(db.engine)

@@ -45,9 +45,11 @@ def add_init_step(step) -> None:
 
 def init_app(app: Flask) -> None:
     from mgf_assess.auth.cli import users
+    from mgf_assess.backup.cli import backup_command, restore_command
     from mgf_assess.core.audit.cli import audit
+    from mgf_assess.portability.cli import export_command
 
-    for group in (users, audit):
+    for group in (users, audit, backup_command, restore_command, export_command):
         if group.name not in mgf.commands:
             mgf.add_command(group)
     app.cli.add_command(mgf)

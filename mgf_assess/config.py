@@ -56,6 +56,9 @@ def from_environment(instance_path: str) -> dict:
         "SECRET_KEY": env.get("SECRET_KEY"),
         "SQLALCHEMY_DATABASE_URI": env.get("DATABASE_URL") or default_database_url(instance_path),
         "UPLOAD_FOLDER": env.get("UPLOAD_FOLDER") or str(Path(instance_path) / "uploads"),
+        # Files in an object store instead of UPLOAD_FOLDER (s3://bucket/prefix; see mgf_assess.storage)
+        "STORAGE_URL": env.get("STORAGE_URL", "").strip(),
+        "STORAGE_ENDPOINT_URL": env.get("STORAGE_ENDPOINT_URL", "").strip(),
         "MAX_UPLOAD_MB": int(env.get("MAX_UPLOAD_MB", "20")),
         "MAX_JSON_KB": int(env.get("MAX_JSON_KB", "1024")),  # a JSON request body; larger ones get 413
         "DEFAULT_LANGUAGE": env.get("DEFAULT_LANGUAGE", "en"),
@@ -76,6 +79,7 @@ def from_environment(instance_path: str) -> dict:
         "FAST_PASSWORD_HASHING": False,  # tests only: cheap argon2 parameters
         **mail_settings(),
         # production: refuse to start with debug on, no SECRET_KEY or an unwritable upload folder
+        # (when files are kept there)
         "PRODUCTION": env.get("MGF_ENV", "").strip().lower() == "production",
     }
 
@@ -109,7 +113,7 @@ def production_problems(config: dict, debug: bool) -> list[str]:
         problems.append("debug mode is on: unset FLASK_DEBUG (the debugger would let anyone run code)")
     if not config.get("SECRET_KEY_FROM_ENVIRONMENT"):
         problems.append("SECRET_KEY is not set: set it to the same long random value on every server")
-    if not _writable(config["UPLOAD_FOLDER"]):
+    if not (config.get("STORAGE_URL") or "").strip() and not _writable(config["UPLOAD_FOLDER"]):
         problems.append(f"the upload folder {config['UPLOAD_FOLDER']} is not writable: create it and give "
                         "the service's user write access, or set UPLOAD_FOLDER")
     return problems

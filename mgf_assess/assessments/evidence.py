@@ -92,12 +92,12 @@ def add_evidence(actor, assessment: Assessment, qid: str, *, kind: str, citation
     if upload is not None:
         name, data = upload
         item.file_name, item.size, item.content_type = name[:255], len(data), content_type
-        item.stored_name = files.store(current_app.config["UPLOAD_FOLDER"], data)
+        item.stored_name = files.store(data)
     db.session.add(item)
     db.session.flush()
     audit.record(actor, "evidence.add", "evidence", item.id, country=assessment.country_code,
-                 new={"assessment": assessment.id, "question": qid, "kind": kind, "citation": item.citation, "url": item.url,
-                      "file": item.file_name})
+                 new={"assessment": assessment.id, "question": qid, "kind": kind, "citation": item.citation,
+                      "url": item.url, "file": item.file_name})
     return item
 
 

@@ -128,6 +128,14 @@ def test_production_needs_a_writable_upload_folder(monkeypatch, tmp_path):
         _production(monkeypatch, tmp_path, SECRET_KEY="s" * 40, UPLOAD_FOLDER=str(blocked / "uploads"))
 
 
+def test_the_upload_folder_does_not_matter_with_object_storage(monkeypatch, tmp_path):
+    blocked = tmp_path / "file-not-folder"
+    blocked.write_text("x")
+    app = _production(monkeypatch, tmp_path, SECRET_KEY="s" * 40, UPLOAD_FOLDER=str(blocked / "uploads"),
+                      STORAGE_URL="s3://evidence-bucket/mgf", STORAGE_ENDPOINT_URL="http://127.0.0.1:9")
+    assert app.config["PRODUCTION"] and app.extensions["mgf_storage"].describe() == "s3://evidence-bucket/mgf"
+
+
 def test_a_safe_production_configuration_starts(monkeypatch, tmp_path):
     app = _production(monkeypatch, tmp_path, SECRET_KEY="s" * 40)
     assert app.config["PRODUCTION"] and not app.debug and app.config["SESSION_COOKIE_SECURE"]

@@ -9,6 +9,6 @@ never unpacking them; ``storage`` keeps files under random names and serves them
 from mgf_assess.assessments.files.archives import LIMITS, ArchiveLimits
 from mgf_assess.assessments.files.content import ALLOWED_DESCRIPTION, sniff
 from mgf_assess.assessments.files.refusals import Refused
-from mgf_assess.assessments.files.storage import path_of, read_upload, send, store
+from mgf_assess.assessments.files.storage import checked_name, read_upload, send, store
 
-__all__ = ["ALLOWED_DESCRIPTION", "LIMITS", "ArchiveLimits", "Refused", "path_of", "read_upload", "send", "sniff", "store"]
+__all__ = ["ALLOWED_DESCRIPTION", "LIMITS", "ArchiveLimits", "Refused", "checked_name", "read_upload", "send", "sniff", "store"]

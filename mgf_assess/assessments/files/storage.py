@@ -1,48 +1,52 @@
-"""Keeping evidence files: random names in the upload folder, outside the static folder."""
+"""Keeping evidence files: random names in the application's storage (``mgf_assess.storage``:
+the upload folder, outside the static folder, or an object store)."""
 
 from __future__ import annotations
 
 import secrets
-from pathlib import Path
 
-from flask import abort, current_app, send_file
+from flask import abort, send_file
+
+from mgf_assess import storage
 
 
-def read_upload(storage) -> tuple[str, bytes]:
+def read_upload(upload) -> tuple[str, bytes]:
     """(file name, bytes) of an uploaded file (a werkzeug FileStorage), closed once read: a
     large upload is spooled to a temporary file, which is released now rather than later."""
     try:
-        return storage.filename or "", storage.read()
+        return upload.filename or "", upload.read()
     finally:
-        storage.close()
+        upload.close()
 
 
-def store(folder: str | Path, data: bytes) -> str:
-    """Write the bytes under a new random name in ``folder``; return the name."""
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
+def store(data: bytes) -> str:
+    """Keep the bytes under a new random name; return the name."""
     name = secrets.token_hex(16)
-    (folder / name).write_bytes(data)
+    storage.current().put(name, data)
     return name
 
 
-def path_of(folder: str | Path, stored_name: str) -> Path:
-    """The file of a stored name; names are our own hex tokens, so no path can escape the folder."""
+def checked_name(stored_name: str) -> str:
+    """A stored name as evidence has it: our own hex tokens, so no path can escape the storage."""
     if not stored_name.isalnum():
         raise ValueError("invalid stored file name")
-    return Path(folder) / stored_name
+    return stored_name
 
 
 def send(item):
     """The response downloading an evidence item's file as an attachment under its uploaded
-    name; 404 when the item has no file or the file is gone."""
+    name, streamed from the storage; 404 when the item has no file or the file is gone."""
     if not item.stored_name:
         abort(404)
-    path = path_of(current_app.config["UPLOAD_FOLDER"], item.stored_name)
-    if not path.is_file():
+    try:
+        stream = storage.current().open(checked_name(item.stored_name))
+    except storage.Missing:
         abort(404)
-    return send_file(path, as_attachment=True, download_name=download_name(item.file_name),
-                     mimetype=item.content_type or "application/octet-stream")
+    response = send_file(stream, as_attachment=True, download_name=download_name(item.file_name),
+                         mimetype=item.content_type or "application/octet-stream")
+    if item.size is not None and response.content_length is None:
+        response.content_length = item.size
+    return response
 
 
 def download_name(file_name: str | None) -> str:

@@ -1,7 +1,8 @@
 """Uploaded workbooks waiting between their preview and their application.
 
-The preview page must not trust the browser with the file's content, so the upload is kept on
-the server: under ``UPLOAD_FOLDER/pending-workbooks/``, named by a random token, with a small
+The preview page must not trust the browser with the file's content, so the upload is kept in
+the application's storage (``mgf_assess.storage``, which every server shares): under
+``pending-workbooks/``, named by a random token, with a small
 JSON note of who uploaded it for which assessment, when, and its SHA-256. Only that user may
 preview or apply it, for that assessment, within ``layout.PENDING_MINUTES``; it is deleted when
 applied, and expired files are swept on every new upload.
@@ -15,10 +16,8 @@ import re
 import secrets
 import time
 from dataclasses import dataclass
-from pathlib import Path
 
-from flask import current_app
-
+from mgf_assess import storage
 from mgf_assess.assessments.workbook import layout
 
 FOLDER = "pending-workbooks"
@@ -38,24 +37,18 @@ def now() -> float:
     return time.time()
 
 
-def _folder() -> Path:
-    return Path(current_app.config["UPLOAD_FOLDER"]) / FOLDER
-
-
-def _paths(token: str) -> tuple[Path, Path]:
-    folder = _folder()
-    return folder / f"{token}.xlsx", folder / f"{token}.json"
+def _names(token: str) -> tuple[str, str]:
+    return f"{FOLDER}/{token}.xlsx", f"{FOLDER}/{token}.json"
 
 
 def keep(data: bytes, user_id: int, assessment_id: int, file_name: str) -> str:
     """Keep an uploaded workbook; returns its token."""
     sweep()
-    token = secrets.token_hex(16)
-    content, note = _paths(token)
-    content.parent.mkdir(parents=True, exist_ok=True)
-    note.write_text(json.dumps({"user": user_id, "assessment": assessment_id, "file_name": file_name[:200],
-                                "uploaded_at": now(), "sha256": hashlib.sha256(data).hexdigest()}))
-    content.write_bytes(data)  # after its note: a sweep never sees content without a note
+    token, files = secrets.token_hex(16), storage.current()
+    content, note = _names(token)
+    files.put(note, json.dumps({"user": user_id, "assessment": assessment_id, "file_name": file_name[:200],
+                                "uploaded_at": now(), "sha256": hashlib.sha256(data).hexdigest()}).encode())
+    files.put(content, data)  # after its note: a sweep never sees content without a note
     return token
 
 
@@ -64,11 +57,11 @@ def fetch(token: str, user_id: int, assessment_id: int) -> Pending | None:
     expired and intact; None otherwise."""
     if not TOKEN.fullmatch(token):
         return None
-    content, note = _paths(token)
+    content, note = _names(token)
     try:
-        meta = json.loads(note.read_text())
-        data = content.read_bytes()
-    except (OSError, ValueError):
+        meta = json.loads(storage.current().get(note))
+        data = storage.current().get(content)
+    except (storage.Missing, ValueError):
         return None
     if (meta.get("user"), meta.get("assessment")) != (user_id, assessment_id) or _expired(meta):
         return None
@@ -80,8 +73,8 @@ def fetch(token: str, user_id: int, assessment_id: int) -> Pending | None:
 def discard(token: str) -> None:
     """Delete a kept workbook (its content first, then its note)."""
     if TOKEN.fullmatch(token):
-        for path in _paths(token):
-            path.unlink(missing_ok=True)
+        for name in _names(token):
+            storage.current().delete(name)
 
 
 def _expired(meta: dict) -> bool:
@@ -91,18 +84,20 @@ def _expired(meta: dict) -> bool:
 
 def sweep() -> int:
     """Delete expired uploads (and notes without content, or content without note)."""
-    folder, removed = _folder(), 0
-    if not folder.is_dir():
-        return 0
-    for note in folder.glob("*.json"):
-        try:
-            expired = _expired(json.loads(note.read_text()))
-        except (OSError, ValueError):
-            expired = True
-        if expired:
-            discard(note.stem)
+    files, removed = storage.current(), 0
+    names = set(files.names(f"{FOLDER}/"))
+    for note in sorted(name for name in names if name.endswith(".json")):
+        if _note_expired(files, note):
+            discard(note.removeprefix(f"{FOLDER}/").removesuffix(".json"))
             removed += 1
-    for content in folder.glob("*.xlsx"):
-        if not content.with_suffix(".json").exists():
-            content.unlink(missing_ok=True)
+    for content in names:
+        if content.endswith(".xlsx") and content.removesuffix(".xlsx") + ".json" not in names:
+            files.delete(content)
     return removed
+
+
+def _note_expired(files, note: str) -> bool:
+    try:
+        return _expired(json.loads(files.get(note)))
+    except (storage.Missing, ValueError):
+        return True
