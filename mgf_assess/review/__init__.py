@@ -12,3 +12,6 @@ from flask import Flask
 
 def init_app(app: Flask) -> None:
     from mgf_assess.review import models  # noqa: F401  (tables are known to migrations)
+    from mgf_assess.review.routes import bp
+
+    app.register_blueprint(bp)
