@@ -42,3 +42,22 @@ def override(assessment, question="c_plan", score=100, justification="Plan seen 
     db.session.add(ScoreOverride(assessment_id=assessment.id, question_id=question, score=score,
                                  justification=justification))
     db.session.commit()
+
+
+def reviewed_snapshot(assessment, overrides: dict, kind="reviewed"):
+    """A snapshot of ``kind`` recording the current answers with ``overrides`` (qid → (score,
+    justification)), as the review's accept and validate steps record it."""
+    from mgf_assess.assessments.scoring_bridge import definition_for, snapshot_inputs
+    from mgf_assess.results.models import ScoreSnapshot, summary_of
+    from scoring.api import parse_answers, result_dict, score
+
+    inputs = snapshot_inputs(assessment)
+    inputs["answers"]["overrides"] = {qid: {"score": value, "justification": why}
+                                      for qid, (value, why) in overrides.items()}
+    definition = definition_for(assessment)
+    result = result_dict(score(definition, parse_answers(definition, inputs["answers"])))
+    snapshot = ScoreSnapshot(assessment_id=assessment.id, kind=kind, result=result, summary=summary_of(result),
+                             **inputs)
+    db.session.add(snapshot)
+    db.session.commit()
+    return snapshot

@@ -80,3 +80,19 @@ def test_the_empty_queue_in_a_browser(page, live_server, make_user):
         page.goto(f"{live_server}/review")
         assert page.locator(".review-empty").count() == 1
         assert _fits(page) and not _serious(page), width
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_reviewed_gap_report_in_a_browser(app, tmp_path, page, live_server, make_user, language):
+    from test_reports_review import _reviewed
+
+    with app.app_context():
+        qrich.load(app, tmp_path / "q")
+        number = _reviewed().id
+    sign_in(page, live_server, make_user(role="focal_point", country="KEN"), PASSWORD)
+    for width, height in SIZES:
+        page.set_viewport_size({"width": width, "height": height})
+        page.goto(f"{live_server}/assessments/{number}/report?lang={language}")
+        assert page.locator("#overrides-annex tbody tr").count() == 2
+        assert _fits(page), (language, width)
+        assert not _serious(page), (language, width)
