@@ -15,15 +15,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import NamedTuple
 
 from sqlalchemy import Integer, cast, func, union_all
-from sqlalchemy.orm import contains_eager
 
 from mgf_assess.assessments.models import Assessment, Evidence
 from mgf_assess.core import policy
-from mgf_assess.core.models import AuditEvent
+from mgf_assess.core.models import AuditEvent, Country
 from mgf_assess.extensions import db
 from mgf_assess.questionnaires.definitions import definition_of
+from mgf_assess.questionnaires.models import QuestionnaireVersion
 from mgf_assess.review.models import ReviewComment, ScoreOverride
 
 # The queue's groups, in the order an evaluator works through them; validated ones come last
@@ -31,11 +32,26 @@ from mgf_assess.review.models import ReviewComment, ScoreOverride
 GROUPS = ("submitted", "in_review", "returned", "reviewed", "validated")
 
 
+class QueuedAssessment(NamedTuple):
+    """The columns of an assessment the queue shows, with its country and questionnaire
+    version (read as plain rows: building hundreds of ORM objects would cost more than the
+    rest of the page)."""
+
+    id: int
+    country_code: str
+    cycle: int
+    state: str
+    submitted_at: datetime | None
+    updated_at: datetime | None
+    country: Country
+    questionnaire: QuestionnaireVersion
+
+
 @dataclass(frozen=True)
 class QueueItem:
     """One assessment of the queue."""
 
-    assessment: Assessment
+    assessment: QueuedAssessment
     open_queries: int
     last_activity: datetime | None
     days_since_submission: int | None
@@ -54,33 +70,47 @@ def review_queue(user, today: date) -> tuple[QueueGroup, ...]:
     assessments = queue_assessments(user)
     ids = [a.id for a in assessments]
     queries, activity = open_query_counts(ids), last_activity(ids)
-    items = [_item(a, queries.get(a.id, 0), activity.get(a.id), today) for a in assessments]
+    areas = {v.id: _first_area(v) for v in {a.questionnaire for a in assessments}}
+    items = [_item(a, queries.get(a.id, 0), activity.get(a.id), today, areas[a.questionnaire.id]) for a in assessments]
     return tuple(QueueGroup(state, tuple(i for i in items if i.assessment.state == state)) for state in GROUPS)
 
 
-def _item(assessment: Assessment, queries: int, activity: datetime | None, today: date) -> QueueItem:
+def _item(assessment: QueuedAssessment, queries: int, activity: datetime | None, today: date,
+          first_area: str | None) -> QueueItem:
     submitted = assessment.submitted_at
     days = None if submitted is None else max((today - submitted.date()).days, 0)
     return QueueItem(assessment, queries, max(filter(None, (activity, assessment.updated_at)), default=None),
-                     days, _first_area(assessment))
+                     days, first_area)
 
 
-def _first_area(assessment: Assessment) -> str | None:
+def _first_area(version: QuestionnaireVersion) -> str | None:
     # Definitions are parsed once per version and cached: no query per assessment.
-    domains = definition_of(assessment.questionnaire).domains
+    domains = definition_of(version).domains
     return domains[0].areas[0].id if domains and domains[0].areas else None
 
 
-def queue_assessments(user) -> list[Assessment]:
-    """The assessments of the queue's states the user may see (one query), oldest submission
-    first, then by country code."""
-    query = (db.select(Assessment).join(Assessment.country).options(contains_eager(Assessment.country))
+def queue_assessments(user) -> list[QueuedAssessment]:
+    """The assessments of the queue's states the user may see (one query, and one for their
+    few questionnaire versions), oldest submission first, then by country code."""
+    columns = (Assessment.id, Assessment.country_code, Assessment.cycle, Assessment.state,
+               Assessment.submitted_at, Assessment.updated_at)
+    query = (db.select(*columns, Country, Assessment.questionnaire_version_id)
+             .join(Country, Country.code == Assessment.country_code)
              .where(Assessment.state.in_(GROUPS))
              .order_by(Assessment.submitted_at, Assessment.country_code, Assessment.id))
     countries = policy.country_filter(user)
     if countries is not None:
         query = query.where(Assessment.country_code.in_(countries or {""}))
-    return list(db.session.scalars(query))
+    rows = db.session.execute(query).all()
+    versions = _versions({row[-1] for row in rows})
+    return [QueuedAssessment(*row[:-1], versions[row[-1]]) for row in rows]
+
+
+def _versions(ids: set[int]) -> dict[int, QuestionnaireVersion]:
+    if not ids:
+        return {}
+    query = db.select(QuestionnaireVersion).where(QuestionnaireVersion.id.in_(ids))
+    return {version.id: version for version in db.session.scalars(query)}
 
 
 def open_query_counts(ids: Iterable[int]) -> dict[int, int]:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from flask import render_template
 from flask_login import current_user, login_required
 
-from mgf_assess.assessments.workflow import STATE_BADGES, STATE_LABELS
 from mgf_assess.core import policy
 from mgf_assess.database import utcnow
+from mgf_assess.i18n import current_language
+from mgf_assess.review.display import RowTexts
 from mgf_assess.review.queue import review_queue
 from mgf_assess.review.routes import bp
 
@@ -17,5 +18,5 @@ from mgf_assess.review.routes import bp
 def queue():
     policy.require(current_user, "review.queue")
     groups = review_queue(current_user, utcnow().date())
-    return render_template("review/queue.html", groups=groups, STATE_LABELS=STATE_LABELS,
-                           STATE_BADGES=STATE_BADGES, total=sum(len(g.items) for g in groups))
+    rows = RowTexts(current_language()).rows(groups)
+    return render_template("review/queue.html", groups=rows, total=sum(len(items) for items in rows.values()))
