@@ -20,6 +20,7 @@ class Entry:
 ENTRIES: list[Entry] = [
     Entry("core.dashboard", _l("Dashboard")),
     Entry("assessments.index", _l("Assessments")),
+    Entry("review.queue", _l("Review queue"), "review.queue"),
     Entry("comparisons.page", _l("Comparisons"), "comparisons.view"),
     Entry("questionnaires.index", _l("Questionnaires"), "questionnaires.view"),
     Entry("auth.users", _l("Users"), "users.manage"),

@@ -213,6 +213,13 @@ RULES.update({
 })
 
 
+@rule("review.queue")
+def _review_queue(user, _obj=None) -> bool:
+    """The review queue lists the submitted assessments of the evaluator's countries (an
+    admin's: every country)."""
+    return user.role in ("admin", "evaluator")
+
+
 # ---- transitions, from the workflow table ------------------------------------------------
 # ``transition.<name>.who``: may the user make it at all (whatever the state);
 # ``transition.<name>``: may the user make it now (the assessment is in one of its states).

@@ -123,15 +123,27 @@ def test_tables_have_captions_and_scoped_headers(rich, client, login_as):
         assert "<th>" not in table
 
 
-def test_preliminary_banner_until_validated(rich, client, login_as):
+BANNERS = {"draft": "PRELIMINARY — not validated", "submitted": "Submitted — not yet validated",
+           "in_review": "In review — not yet validated",
+           "returned": "Returned to the country for changes — not yet validated",
+           "reviewed": "Reviewed — awaiting the government’s validation"}
+
+
+def test_the_banner_says_where_the_assessment_stands_until_validated(rich, client, login_as):
     assessment_id = _assessment(rich, submitted=True)
     login_as(role="focal_point", country="KEN")
-    banner = "PRELIMINARY — not validated"
-    assert banner in _page(client, assessment_id).get_data(as_text=True)
+    for state, banner in BANNERS.items():
+        with rich.app_context():
+            db.session.get(Assessment, assessment_id).state = state
+            db.session.commit()
+        html = _page(client, assessment_id).get_data(as_text=True)
+        assert f'role="note"><strong>{banner}</strong>' in html
+        assert [other for other in BANNERS.values() if other in html] == [banner]
     with rich.app_context():
         db.session.get(Assessment, assessment_id).state = "validated"
         db.session.commit()
-    assert banner not in _page(client, assessment_id).get_data(as_text=True)
+    html = _page(client, assessment_id).get_data(as_text=True)
+    assert not any(banner in html for banner in BANNERS.values()) and 'class="report-banner"' not in html
 
 
 def test_page_offers_every_format_in_every_language(rich, client, login_as):

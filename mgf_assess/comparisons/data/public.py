@@ -73,4 +73,5 @@ def public_gap_report(assessment: Assessment, language: str) -> GapReport:
                             well_developed=tuple(replace(row, override_justification=None)
                                                  for row in section.well_developed))
                     for section in report.domains)
-    return replace(report, domains=domains)
+    overrides = tuple(replace(item, justification=None) for item in report.overrides)
+    return replace(report, domains=domains, overrides=overrides)

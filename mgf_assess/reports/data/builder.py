@@ -11,8 +11,11 @@ GapReport
   language, direction ("ltr" | "rtl")
   cover: Cover
       country_code, country_name, questionnaire_id, questionnaire_title, version, cycle,
-      state, state_label, preliminary (True unless the assessment is validated: every page
-      then carries "PRELIMINARY — not validated"), generated_at (the ``now`` passed in),
+      state, state_label, preliminary (True unless the assessment is validated), mark (the
+      text every page then carries, worded for the state: "PRELIMINARY — not validated" for a
+      draft, "Submitted — not yet validated", "In review — …", "Returned to the country for
+      changes — …", "Reviewed — awaiting the government's validation"; None once validated),
+      generated_at (the ``now`` passed in),
       as_of (the snapshot's date, else generated_at), snapshot_id / snapshot_kind (None:
       built from the current answers), source_text (a sentence saying which of the two)
   summary: ExecutiveSummary
@@ -44,6 +47,11 @@ GapReport
       status_rules (how answered / na / not_relevant / unknown / missing / overridden count),
       rules (rounding, completeness and confidence, gap order), questionnaire id and version,
       engine version, definition hash.
+  reviewed: True when the figures come from a reviewed or validated snapshot: renderers then
+      show every score (overall, domain, area, question) as validated with the self-assessed
+      score and band beside it (``ScoreLine.self_score``, ``QuestionRow.self_score``)
+  overrides: (OverrideItem question, domain, area, self_score(+band), score(+band),
+      justification ...) from the snapshot's answers document, in questionnaire order
 
 Where the figures come from: the latest score snapshot of the assessment (its answers and
 overrides scored again with the same definition), or the current answers when there is no
@@ -80,6 +88,7 @@ from mgf_assess.reports.data.model import (
     Radar,
     RadarSeries,
 )
+from mgf_assess.reports.data.review import is_reviewed, override_items
 from mgf_assess.reports.data.sections import (
     Texts,
     area_summaries,
@@ -119,7 +128,8 @@ def build_gap_report(assessment: Assessment, language: str, now: datetime | None
             tuple(domain_section(source, texts, index) for index in range(len(source.scoreset.domains))),
             data_gap_groups(source.scoreset, texts),
             tuple(recommendation_item(hit, texts) for hit in source.scoreset.recommendations),
-            methodology(source.definition, language, source.definition_hash))
+            methodology(source.definition, language, source.definition_hash),
+            is_reviewed(source), override_items(source, texts))
 
 
 def cover(assessment: Assessment, source: Source, language: str, now: datetime) -> Cover:
@@ -130,7 +140,7 @@ def cover(assessment: Assessment, source: Source, language: str, now: datetime) 
         localized(source.definition.title, language), source.definition.version, assessment.cycle,
         assessment.state, labels.text(STATE_LABELS, assessment.state), assessment.state != "validated",
         now, as_of, snapshot.id if snapshot else None, snapshot.kind if snapshot else None,
-        source_text(source))
+        source_text(source), labels.state_mark(assessment.state))
 
 
 def source_text(source: Source) -> str:

@@ -32,10 +32,13 @@ HEADINGS = {
     "versions": _l("Versions"),
     "radar": _l("Domain profile"),
     "band_distribution": _l("Questions per band"),
+    "overrides_annex": _l("Annex: the evaluator's score overrides"),
 }
 
 MARKS = {
     "preliminary": _l("PRELIMINARY — not validated"),
+    "no_overrides": _l("The evaluator changed no score: every validated score is the self-assessed one."),
+    "justification_withheld": _l("Not published"),
     "page_of": _l("Page %(page)s of %(pages)s"),
     "live_answers": _l("Built from the current answers (no score snapshot yet)"),
     "snapshot": _l("Score snapshot %(id)s (%(kind)s) of %(date)s"),
@@ -81,6 +84,18 @@ FIELDS = {
     "definition_hash": _l("Questionnaire file fingerprint (SHA-256)"),
     "justification": _l("Justification"),
     "override": _l("Evaluator's score"),
+    "self_band": _l("Self-assessed band"),
+    "validated_band": _l("Validated band"),
+}
+
+# The mark every page of a report carries until the government validates it, worded for where
+# the assessment stands (drafts: the PRELIMINARY mark). A validated report carries none.
+STATE_MARKS = {
+    "draft": MARKS["preliminary"],
+    "submitted": _l("Submitted — not yet validated"),
+    "in_review": _l("In review — not yet validated"),
+    "returned": _l("Returned to the country for changes — not yet validated"),
+    "reviewed": _l("Reviewed — awaiting the government’s validation"),
 }
 
 SERIES = {
@@ -146,6 +161,12 @@ SENTENCES = {
 UNKNOWN_TEXT = _l("Don't know")
 NO_ANSWER_TEXT = _l("No answer")
 NA_TEXT = _l("Not applicable — %(why)s")
+
+
+def state_mark(state: str) -> str | None:
+    """The not-yet-validated mark of a report in ``state`` (None once validated)."""
+    message = STATE_MARKS.get(state, None if state == "validated" else MARKS["preliminary"])
+    return None if message is None else str(message)
 
 
 def text(table: dict, key: str, **values) -> str:

@@ -30,6 +30,7 @@ class Cover:
     snapshot_id: int | None
     snapshot_kind: str | None
     source_text: str
+    mark: str | None  # the not-yet-validated mark, worded for the state; None once validated
 
 
 @dataclass(frozen=True)
@@ -157,6 +158,25 @@ class QuestionRow:
     evidence: tuple[EvidenceItem, ...]
     override_justification: str | None
     flags: tuple[str, ...]
+    self_band: str | None = None
+    self_band_label: str = ""
+
+
+@dataclass(frozen=True)
+class OverrideItem:
+    """An evaluator's score of one question, with the self-assessed one it replaces and why."""
+
+    question_id: str
+    question_label: str
+    domain_id: str
+    domain_title: str
+    area_id: str
+    area_title: str
+    self_score: Decimal | None
+    self_band_label: str
+    score: Decimal | None
+    band_label: str
+    justification: str | None  # None in a public report: not published
 
 
 @dataclass(frozen=True)
@@ -287,3 +307,7 @@ class GapReport:
     data_gaps: tuple[DataGapGroup, ...]
     recommendations: tuple[RecommendationItem, ...]
     methodology: Methodology
+    # True when the figures come from a reviewed or validated snapshot: every score is then
+    # shown as validated, with the self-assessed one beside it.
+    reviewed: bool = False
+    overrides: tuple[OverrideItem, ...] = ()  # the snapshot's overrides, in questionnaire order

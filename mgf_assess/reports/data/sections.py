@@ -113,7 +113,7 @@ def question_row(result: QuestionResult, texts: Texts) -> QuestionRow:
         result.id, texts.label(result.id), result.area, texts.areas[result.area], question.type,
         result.scored, result.status, status_label(result.status), answer_text(result, texts), justification,
         result.score, result.self_score, result.band, texts.band(result.band), result.weight,
-        evidence_items(result), override, result.flags)
+        evidence_items(result), override, result.flags, result.self_band, texts.band(result.self_band))
 
 
 def gap_item(gap: Gap, texts: Texts) -> GapItem:

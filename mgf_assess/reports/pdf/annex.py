@@ -16,8 +16,28 @@ EMPTY = "—"
 
 
 def annex_story(report: GapReport, writer: Writer) -> list:
-    return [*data_gaps(report, writer), PageBreak(), *recommendations_annex(report, writer), PageBreak(),
-            *methodology(report, writer)]
+    return [*data_gaps(report, writer), PageBreak(), *overrides_annex(report, writer),
+            *recommendations_annex(report, writer), PageBreak(), *methodology(report, writer)]
+
+
+def has_overrides_annex(report: GapReport) -> bool:
+    return report.reviewed or bool(report.overrides)
+
+
+def overrides_annex(report: GapReport, writer: Writer) -> list:
+    """The evaluator's score overrides with their justifications (once reviewed), on their own pages."""
+    if not has_overrides_annex(report):
+        return []
+    flowables = [writer.heading(labels.text(H, "overrides_annex"), "h1", 0, "overrides")]
+    if not report.overrides:
+        return flowables + [writer.para(labels.text(M, "no_overrides")), PageBreak()]
+    header = [labels.text(F, k) for k in ("question", "self_score", "validated_score", "justification")]
+    rows = [[[writer.para(o.question_label, "cell"), writer.para(f"{o.domain_title} · {o.area_title}", "cell_muted")],
+             [writer.para(writer.score(o.self_score), "cell"), writer.para(o.self_band_label, "cell_muted")],
+             [writer.para(writer.score(o.score), "cell_bold"), writer.para(o.band_label, "cell_muted")],
+             o.justification if o.justification is not None else
+             writer.para(labels.text(M, "justification_withheld"), "cell_muted")] for o in report.overrides]
+    return flowables + [writer.table(header, rows, [58 * mm, 26 * mm, 26 * mm, None]), PageBreak()]
 
 
 def data_gaps(report: GapReport, writer: Writer) -> list:

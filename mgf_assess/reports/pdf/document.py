@@ -16,7 +16,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from mgf_assess.reports.data import labels
 from mgf_assess.reports.data.model import GapReport
-from mgf_assess.reports.pdf.annex import annex_story
+from mgf_assess.reports.pdf.annex import annex_story, has_overrides_annex
 from mgf_assess.reports.pdf.domains import domains_story
 from mgf_assess.reports.pdf.page import NumberedCanvas, PageDecor
 from mgf_assess.reports.pdf.sections import cover_story, summary_story
@@ -57,7 +57,9 @@ def contents_entries(report: GapReport) -> list[tuple[int, str, str]]:
     part = lambda key: labels.text(labels.HEADINGS, key)  # noqa: E731
     return [(0, part("executive_summary"), "summary"), (0, part("domains"), "domains"),
             *[(1, s.summary.title, f"domain-{s.summary.id}") for s in report.domains],
-            (0, part("data_gaps"), "data-gaps"), (0, part("recommendations_annex"), "recommendations"),
+            (0, part("data_gaps"), "data-gaps"),
+            *([(0, part("overrides_annex"), "overrides")] if has_overrides_annex(report) else []),
+            (0, part("recommendations_annex"), "recommendations"),
             (0, part("methodology"), "methodology")]
 
 

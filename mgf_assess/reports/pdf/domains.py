@@ -20,37 +20,50 @@ def domains_story(report: GapReport, writer: Writer) -> list:
         # The first domain's kicker stands for the whole part in the contents.
         kicker = labels.text(H, "domains")
         flowables.append(writer.heading(kicker, "kicker", 0, "domains") if index == 0 else writer.para(kicker, "kicker"))
-        flowables += domain_story(section, writer) + [PageBreak()]
+        flowables += domain_story(section, writer, report.reviewed) + [PageBreak()]
     return flowables
 
 
-def domain_story(section: DomainSection, writer: Writer) -> list:
+def domain_story(section: DomainSection, writer: Writer, reviewed: bool = False) -> list:
     summary = section.summary
     flowables = [writer.heading(summary.title, "h1", 1, f"domain-{summary.id}")]
     if section.help:
         flowables.append(writer.para(section.help, "muted"))
-    flowables += [figures_table(section, writer), *writer.subheading(labels.text(H, "areas")),
-                  areas_table(section, writer)]
+    flowables += [figures_table(section, writer, reviewed), *writer.subheading(labels.text(H, "areas")),
+                  areas_table(section, writer, reviewed)]
     flowables += well_developed(section, writer) + potential(section, writer)
-    flowables += recommendations(section, writer) + questions(section, writer)
+    flowables += recommendations(section, writer) + questions(section, writer, reviewed)
     return flowables
 
 
-def figures_table(section: DomainSection, writer: Writer):
+def _score_key(reviewed: bool) -> str:
+    return "validated_score" if reviewed else "score"
+
+
+def figures_table(section: DomainSection, writer: Writer, reviewed: bool = False):
     summary, figures = section.summary, section.summary.figures
     target = labels.text(N, "target_missed" if summary.below_target else "target_met") \
         if summary.below_target is not None else EMPTY
-    header = [labels.text(F, k) for k in ("score", "self_score", "band", "target", "completeness", "confidence")]
+    keys = (_score_key(reviewed), "self_score", "validated_band" if reviewed else "band", "target", "completeness",
+            "confidence")
+    header = [labels.text(F, k) for k in keys]
     row = [writer.score(figures.score), writer.score(figures.self_score), figures.band_label or EMPTY,
            f"{summary.target_label} ({target})", writer.share(figures.completeness), writer.share(figures.confidence)]
-    return writer.table(header, [row], [18 * mm, 27 * mm, 36 * mm, None, 26 * mm, 23 * mm], "cell_bold")
+    widths = [22 * mm, 27 * mm, 30 * mm, None, 24 * mm, 22 * mm] if reviewed else \
+        [18 * mm, 27 * mm, 36 * mm, None, 26 * mm, 23 * mm]
+    return writer.table(header, [row], widths, "cell_bold")
 
 
-def areas_table(section: DomainSection, writer: Writer):
-    header = [labels.text(F, k) for k in ("area", "score", "band", "completeness", "confidence")]
-    rows = [[a.title, writer.score(a.figures.score), a.figures.band_label or EMPTY,
-             writer.share(a.figures.completeness), writer.share(a.figures.confidence)] for a in section.areas]
-    return writer.table(header, rows, [None, 18 * mm, 38 * mm, 26 * mm, 23 * mm])
+def areas_table(section: DomainSection, writer: Writer, reviewed: bool = False):
+    """Each area's score and band; once reviewed, the validated ones with the self-assessed
+    score beside them."""
+    extra = ["self_score"] if reviewed else []
+    header = [labels.text(F, k) for k in ("area", _score_key(reviewed), *extra, "band", "completeness", "confidence")]
+    rows = [[a.title, writer.score(a.figures.score), *([writer.score(a.figures.self_score)] if reviewed else []),
+             a.figures.band_label or EMPTY, writer.share(a.figures.completeness), writer.share(a.figures.confidence)]
+            for a in section.areas]
+    widths = [None, 22 * mm, 26 * mm, 32 * mm, 24 * mm, 22 * mm] if reviewed else [None, 18 * mm, 38 * mm, 26 * mm, 23 * mm]
+    return writer.table(header, rows, widths)
 
 
 def well_developed(section: DomainSection, writer: Writer) -> list:
@@ -81,14 +94,16 @@ def recommendations(section: DomainSection, writer: Writer) -> list:
     return [*heading, writer.table(header, rows, [18 * mm, None, 58 * mm])]
 
 
-def questions(section: DomainSection, writer: Writer) -> list:
-    header = [labels.text(F, k) for k in ("question", "answer", "score", "status", "evidence")]
-    rows = [question_cells(row, writer) for row in section.questions]
+def questions(section: DomainSection, writer: Writer, reviewed: bool = False) -> list:
+    keys = ("question", "answer", _score_key(reviewed), *(["self_score"] if reviewed else []), "status", "evidence")
+    rows = [question_cells(row, writer, reviewed) for row in section.questions]
+    widths = [42 * mm, 38 * mm, 20 * mm, 25 * mm, 19 * mm, None] if reviewed else \
+        [52 * mm, 44 * mm, 15 * mm, 22 * mm, None]
     return [*writer.subheading(labels.text(H, "questions")),
-            writer.table(header, rows, [52 * mm, 44 * mm, 15 * mm, 22 * mm, None])]
+            writer.table([labels.text(F, k) for k in keys], rows, widths)]
 
 
-def question_cells(row: QuestionRow, writer: Writer) -> list:
+def question_cells(row: QuestionRow, writer: Writer, reviewed: bool = False) -> list:
     question = [writer.para(row.label, "cell"), writer.para(row.area_title, "cell_muted")]
     answer = [writer.para(row.answer_text, "cell")]
     if row.justification and row.status not in ("na",) and row.answer_text.find(row.justification) < 0:
@@ -97,6 +112,8 @@ def question_cells(row: QuestionRow, writer: Writer) -> list:
         answer.append(writer.para(labels.text(N, "override", score=writer.score(row.score),
                                               self_score=writer.score(row.self_score),
                                               why=row.override_justification), "cell_muted"))
-    score = writer.score(row.score) if row.scored else EMPTY
+    scores = [writer.score(row.score) if row.scored else EMPTY]
+    if reviewed:
+        scores.append(writer.score(row.self_score) if row.scored else EMPTY)
     evidence = [writer.para(f"{e.kind_label}: {e.citation}", "cell_muted") for e in row.evidence] or EMPTY
-    return [question, answer, score, row.status_label, evidence]
+    return [question, answer, *scores, row.status_label, evidence]

@@ -47,11 +47,11 @@ class PageDecor:
         cover = report.cover
         self.contents = contents
         self.rtl = report.direction == "rtl"
-        self.preliminary = cover.preliminary
+        self.preliminary = cover.mark is not None
         self.left = f"{cover.country_name} · {cover.questionnaire_id} {cover.version} · {cover.cycle}"
         self.snapshot = (labels.text(labels.FIELDS, "snapshot") + f" #{cover.snapshot_id}"
                          if cover.snapshot_id else labels.text(labels.MARKS, "live_answers"))
-        self.mark = labels.text(labels.MARKS, "preliminary")
+        self.mark = cover.mark or ""
         self.page_text = lambda page, pages: labels.text(labels.MARKS, "page_of", page=page, pages=pages)
 
     def __call__(self, canvas: Canvas, page: int, total: int) -> None:

@@ -22,14 +22,14 @@ def cover_story(report: GapReport, writer: Writer, contents: Contents) -> list:
     flowables = [Spacer(1, 28 * mm), writer.para(labels.text(H, "report_title"), "title"),
                  writer.para(cover.country_name, "country"), writer.para(cover.questionnaire_title, "subtitle"),
                  Spacer(1, 8 * mm)]
-    if cover.preliminary:
-        flowables += [preliminary_box(writer), Spacer(1, 6 * mm)]
+    if cover.mark:
+        flowables += [preliminary_box(cover.mark, writer), Spacer(1, 6 * mm)]
     flowables += [facts_table(report, writer), Spacer(1, 10 * mm), overall_box(report, writer)]
     return flowables + [PageBreak(), writer.para(labels.text(H, "contents"), "h1"), contents, PageBreak()]
 
 
-def preliminary_box(writer: Writer) -> Table:
-    box = Table([[writer.para(labels.text(M, "preliminary"), "mark")]], colWidths=[CONTENT_WIDTH])
+def preliminary_box(mark: str, writer: Writer) -> Table:
+    box = Table([[writer.para(mark, "mark")]], colWidths=[CONTENT_WIDTH])
     box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.2, WARNING), ("TOPPADDING", (0, 0), (-1, -1), 6),
                              ("BOTTOMPADDING", (0, 0), (-1, -1), 6), ("LEFTPADDING", (0, 0), (-1, -1), 8),
                              ("RIGHTPADDING", (0, 0), (-1, -1), 8)]))
@@ -76,24 +76,39 @@ def summary_story(report: GapReport, writer: Writer) -> list:
     return flowables + [PageBreak()]
 
 
+def score_heads(report: GapReport) -> tuple[str, str]:
+    """The headings of a score and its band: the validated ones once the report is reviewed."""
+    if report.reviewed:
+        return labels.text(F, "validated_score"), labels.text(F, "validated_band")
+    return labels.text(F, "score"), labels.text(F, "band")
+
+
 def overall_table(report: GapReport, writer: Writer) -> Table:
     overall = report.summary.overall
-    header = [labels.text(F, key) for key in ("score", "band", "self_score", "completeness", "confidence")]
+    self_band = [labels.text(F, "self_band")] if report.reviewed else []
+    header = [*score_heads(report), labels.text(F, "self_score"), *self_band,
+              *(labels.text(F, key) for key in ("completeness", "confidence"))]
     row = [writer.score(overall.score), overall.band_label or "—", writer.score(overall.self_score),
+           *([overall.self_band_label or "—"] if report.reviewed else []),
            writer.share(overall.completeness), writer.share(overall.confidence)]
-    return writer.table(header, [row], [25 * mm, 50 * mm, 35 * mm, None, None], "cell_bold")
+    widths = [25 * mm, 50 * mm, 35 * mm, None, None] if not report.reviewed else \
+        [24 * mm, 36 * mm, 26 * mm, 36 * mm, None, None]
+    return writer.table(header, [row], widths, "cell_bold")
 
 
 def domain_table(report: GapReport, writer: Writer) -> Table:
-    show_self = any(d.figures.overridden for d in report.summary.domains)
-    keys = ["domain", "score", *(["self_score"] if show_self else []), "band", "target", "completeness", "confidence"]
+    show_self = report.reviewed or any(d.figures.overridden for d in report.summary.domains)
+    score, band = score_heads(report)
+    header = [labels.text(F, "domain"), score, *([labels.text(F, "self_score")] if show_self else []), band,
+              *(labels.text(F, k) for k in ("target", "completeness", "confidence"))]
     rows = []
     for domain in report.summary.domains:
         f = domain.figures
         rows.append([domain.title, writer.score(f.score), *([writer.score(f.self_score)] if show_self else []),
                      f.band_label or "—", domain.target_label, writer.share(f.completeness), writer.share(f.confidence)])
-    widths = [None, 15 * mm, *([22 * mm] if show_self else []), 36 * mm, 18 * mm, 26 * mm, 23 * mm]
-    return writer.table([labels.text(F, k) for k in keys], rows, widths)
+    widths = [None, 22 * mm, 25 * mm, 30 * mm, 18 * mm, 24 * mm, 22 * mm] if report.reviewed else \
+        [None, 15 * mm, *([22 * mm] if show_self else []), 36 * mm, 18 * mm, 26 * mm, 23 * mm]
+    return writer.table(header, rows, widths)
 
 
 def radar_block(report: GapReport, writer: Writer) -> list:

@@ -26,14 +26,19 @@ from mgf_assess.reports.tables.spreadsheet import SheetWriter, excel_writer
 JSON_FORMAT = "mgf-assess/gap-report"
 JSON_FORMAT_VERSION = 1
 # The CSV's columns: a tidy table, one row per question (keys are stable across languages).
+# ``validation`` repeats on every row where the report stands (its not-yet-validated mark, or
+# "Validated"), so that no extract of the file loses it.
 CSV_KEYS = ["domain_id", "domain", "area_id", "area", "question_id", "question", "type", "status",
             "status_label", "answer", "score", "self_score", "band", "band_label", "weight",
-            "evidence_count", "flags"]
+            "evidence_count", "flags", "self_band", "override_justification", "validation"]
 SHEETS = {
-    "summary": (_l("Summary"), ["level", "domain", "score", "band_label", "self_score", "target",
-                                "below_target", "completeness", "confidence"]),
-    "questions": (_l("Questions"), CSV_KEYS[:10] + ["justification", "score", "self_score", "band_label",
-                                                     "weight", "evidence_count", "override_justification"]),
+    "summary": (_l("Summary"), ["level", "domain", "score", "band_label", "self_score", "self_band_label",
+                                "target", "below_target", "completeness", "confidence"]),
+    "questions": (_l("Questions"), CSV_KEYS[:10] + ["justification", "score", "band_label", "self_score",
+                                                     "self_band_label", "weight", "evidence_count",
+                                                     "override_justification"]),
+    "overrides": (_l("Score overrides"), ["domain", "area", "question_id", "question", "self_score",
+                                          "self_band_label", "score", "band_label", "override_justification"]),
     "recommendations": (labels.HEADINGS["recommendations"], [
         "priority_label", "recommendation", "domain", "question_id", "question", "gap", "gcm",
         "recommendation_id"]),
@@ -46,16 +51,25 @@ ROWS = {"questions": table_rows.question_rows, "recommendations": table_rows.rec
 
 
 def render_xlsx(report: GapReport) -> bytes:
-    """The workbook: Summary, Questions, Recommendations, Evidence and Data gaps sheets."""
+    """The workbook: Summary, Questions, Recommendations, Evidence and Data gaps sheets, and
+    Score overrides once reviewed."""
     buffer = io.BytesIO()
     with force_locale(report.language), excel_writer(buffer) as writer:
-        sheets = SheetWriter(writer, rtl=report.direction == "rtl")
+        sheets = SheetWriter(writer, rtl=report.direction == "rtl",
+                             headers=table_rows.REVIEWED_HEADERS if report.reviewed else None)
         _summary_sheet(sheets, report)
-        for key, build in ROWS.items():
+        for key, build in _sheet_rows(report).items():
             title, keys = SHEETS[key]
             sheets.table(sheet_name(title), build(report), keys)
         writer.book.set_properties(_properties(report))
     return buffer.getvalue()
+
+
+def _sheet_rows(report: GapReport) -> dict:
+    rows = dict(ROWS)
+    if report.reviewed or report.overrides:
+        rows = {"questions": rows.pop("questions"), "overrides": table_rows.override_rows, **rows}
+    return rows
 
 
 def _summary_sheet(sheets: SheetWriter, report: GapReport) -> None:
@@ -65,7 +79,7 @@ def _summary_sheet(sheets: SheetWriter, report: GapReport) -> None:
     facts = table_rows.fact_rows(report)
     sheet = sheets.table(name, facts, ["name", "value"], filters=False, freeze=False)
     sheets.table(name, table_rows.score_rows(report), keys, start_row=len(facts) + 2, freeze=False)
-    if report.cover.preliminary:
+    if report.cover.mark:
         sheet.write_string(1, 0, neutralise(facts[0]["name"]), sheets.banner)
 
 
@@ -89,7 +103,9 @@ def render_csv(report: GapReport) -> bytes:
     tools, the XLSX for people.
     """
     with force_locale(report.language):
-        rows = [{key: _csv_cell(row[key]) for key in CSV_KEYS} for row in table_rows.question_rows(report)]
+        validation = table_rows.validation_text(report)
+        rows = [{key: _csv_cell(row.get(key, validation)) for key in CSV_KEYS}
+                for row in table_rows.question_rows(report)]
     buffer = io.StringIO()
     pd.DataFrame(rows, columns=CSV_KEYS, dtype=object).to_csv(buffer, index=False, lineterminator="\r\n")
     return buffer.getvalue().encode("utf-8-sig")

@@ -27,8 +27,11 @@ HEADERS = {
     "gcm": F["gcm"], "kind": _l("Kind code"), "kind_label": _l("Kind"), "citation": _l("Citation"),
     "required": _l("Required"), "level": F["level"], "target": F["target"],
     "below_target": _l("Below target"), "completeness": F["completeness"], "confidence": F["confidence"],
-    "name": _l("Item"), "value": _l("Value"),
+    "name": _l("Item"), "value": _l("Value"), "self_band": _l("Self-assessed band code"),
+    "self_band_label": F["self_band"], "validation": _l("Validation"),
 }
+# A reviewed report's scores are the validated ones: their columns say so in the workbook.
+REVIEWED_HEADERS = {"score": F["validated_score"], "band_label": F["validated_band"]}
 NUMBER_KEYS = ("score", "self_score", "weight", "gap")
 SHARE_KEYS = ("completeness", "confidence")
 
@@ -43,11 +46,26 @@ def question_row(domain: DomainSection, row: QuestionRow) -> dict:
         "band": row.band or "", "band_label": row.band_label, "weight": row.weight,
         "evidence_count": len(row.evidence), "flags": " ".join(row.flags),
         "override_justification": row.override_justification or "",
+        "self_band": row.self_band or "", "self_band_label": row.self_band_label,
     }
 
 
 def question_rows(report: GapReport) -> list[dict]:
     return [question_row(domain, row) for domain in report.domains for row in domain.questions]
+
+
+def override_rows(report: GapReport) -> list[dict]:
+    """The evaluator's score overrides, with the self-assessed scores they replace and why."""
+    return [{"domain_id": item.domain_id, "domain": item.domain_title, "area_id": item.area_id,
+             "area": item.area_title, "question_id": item.question_id, "question": item.question_label,
+             "self_score": item.self_score, "self_band_label": item.self_band_label, "score": item.score,
+             "band_label": item.band_label, "override_justification": item.justification or ""}
+            for item in report.overrides]
+
+
+def validation_text(report: GapReport) -> str:
+    """Where the report stands: its not-yet-validated mark, or the state (validated)."""
+    return report.cover.mark or report.cover.state_label
 
 
 def recommendation_rows(report: GapReport) -> list[dict]:
@@ -85,7 +103,7 @@ def score_rows(report: GapReport) -> list[dict]:
 
 def _score_row(node_id: str, title: str, figures: ScoreLine, target: str, below: bool | None) -> dict:
     return {"level": node_id, "domain": title, "score": figures.score, "band_label": figures.band_label,
-            "self_score": figures.self_score, "target": target,
+            "self_score": figures.self_score, "self_band_label": figures.self_band_label, "target": target,
             "below_target": "" if below is None else _yes_no(below),
             "completeness": figures.completeness, "confidence": figures.confidence}
 
@@ -98,8 +116,8 @@ def fact_rows(report: GapReport) -> list[dict]:
              ("cycle", cover.cycle), ("state", cover.state_label),
              ("date", cover.as_of.date().isoformat()), ("snapshot", cover.source_text)]
     rows = [{"name": str(F[key]), "value": value} for key, value in facts]
-    if cover.preliminary:
-        rows.insert(0, {"name": labels.text(labels.MARKS, "preliminary"), "value": ""})
+    if cover.mark:
+        rows.insert(0, {"name": cover.mark, "value": ""})
     return rows
 
 

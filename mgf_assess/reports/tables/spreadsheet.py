@@ -17,8 +17,9 @@ MAX_CELL_CHARS = 32_767
 CUT_MARK = " […]"
 WORKBOOK_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
 WIDE = {"question": 50, "answer": 40, "justification": 40, "recommendation": 60, "citation": 60,
-        "override_justification": 40, "value": 60, "name": 30, "domain": 30, "area": 25}
-NARROW = {"evidence_count": 10, "required": 10, "gcm": 12, "type": 14, "status": 12, "band": 16, "kind": 14}
+        "override_justification": 50, "value": 60, "name": 30, "domain": 30, "area": 25}
+NARROW = {"evidence_count": 10, "required": 10, "gcm": 12, "type": 14, "status": 12, "band": 16, "kind": 14,
+          "self_band": 16}
 
 
 def excel_writer(buffer) -> pd.ExcelWriter:
@@ -45,8 +46,9 @@ def frame(rows: list[dict], keys: list[str]) -> pd.DataFrame:
 class SheetWriter:
     """Formats shared by the sheets of one workbook."""
 
-    def __init__(self, writer: pd.ExcelWriter, rtl: bool) -> None:
+    def __init__(self, writer: pd.ExcelWriter, rtl: bool, headers: dict | None = None) -> None:
         self.writer, self.book, self.rtl = writer, writer.book, rtl
+        self.headers = {**HEADERS, **(headers or {})}  # a column's heading, by its key
         self.header = self.book.add_format({"bold": True, "bg_color": "#E8EEF9", "font_color": "#072A66",
                                             "bottom": 2, "text_wrap": True, "valign": "top"})
         self.text = self.book.add_format({"text_wrap": True, "valign": "top"})
@@ -60,7 +62,7 @@ class SheetWriter:
         data = frame(rows, keys)
         data.to_excel(self.writer, sheet_name=name, index=False, header=False, startrow=start_row + 1)
         sheet = self.writer.sheets[name]
-        sheet.write_row(start_row, 0, [neutralise(str(HEADERS[key])) for key in keys], self.header)
+        sheet.write_row(start_row, 0, [neutralise(str(self.headers[key])) for key in keys], self.header)
         if freeze:
             sheet.freeze_panes(start_row + 1, 0)
         if filters:

@@ -19,7 +19,7 @@ from mgf_assess.core.errors import OperationError
 from mgf_assess.core.forms import ActionForm
 from mgf_assess.extensions import db
 from mgf_assess.review import operations
-from mgf_assess.review.routes import bp
+from mgf_assess.review.routes import ASSESSMENT, bp
 
 
 def _back(assessment, qid: str):
@@ -57,7 +57,7 @@ def _done(assessment, qid: str, write, message: str):
     return _back(assessment, qid)
 
 
-@bp.post("/<int:assessment_id>/review/overrides/<qid>")
+@bp.post(ASSESSMENT + "/review/overrides/<qid>")
 @login_required
 def override(assessment_id: int, qid: str):
     assessment = queries.assessment_for(current_user, assessment_id)
@@ -72,7 +72,7 @@ def override(assessment_id: int, qid: str):
                  _("The validated score was saved."))
 
 
-@bp.post("/<int:assessment_id>/review/evidence/<int:evidence_id>")
+@bp.post(ASSESSMENT + "/review/evidence/<int:evidence_id>")
 @login_required
 def evidence_review(assessment_id: int, evidence_id: int):
     assessment = queries.assessment_for(current_user, assessment_id)
@@ -89,7 +89,7 @@ def evidence_review(assessment_id: int, evidence_id: int):
                  else _("The evidence was marked as rejected."))
 
 
-@bp.post("/<int:assessment_id>/review/marks/<qid>")
+@bp.post(ASSESSMENT + "/review/marks/<qid>")
 @login_required
 def mark(assessment_id: int, qid: str):
     assessment = queries.assessment_for(current_user, assessment_id)

@@ -9,10 +9,10 @@ from mgf_assess.assessments import queries as assessment_queries
 from mgf_assess.assessments.scoring_bridge import definition_for
 from mgf_assess.i18n import use_questionnaire_language
 from mgf_assess.review.display import query_lines
-from mgf_assess.review.routes import bp
+from mgf_assess.review.routes import ASSESSMENT, bp
 
 
-@bp.get("/<int:assessment_id>/queries")
+@bp.get(ASSESSMENT + "/queries")
 @login_required
 def queries_page(assessment_id: int):
     assessment = assessment_queries.assessment_for(current_user, assessment_id, "comment.view")

@@ -15,7 +15,7 @@ from mgf_assess.core.forms import ActionForm
 from mgf_assess.extensions import db
 from mgf_assess.review.access import ThreadTarget
 from mgf_assess.review.forms import ReplyForm, ThreadForm
-from mgf_assess.review.routes import bp
+from mgf_assess.review.routes import ASSESSMENT, bp
 from mgf_assess.review.threads import operations, queries
 
 
@@ -40,7 +40,7 @@ def _form_errors(form) -> None:
         flash(" ".join(str(message) for message in messages), "error")
 
 
-@bp.post("/<int:assessment_id>/questions/<qid>/threads")
+@bp.post(ASSESSMENT + "/questions/<qid>/threads")
 @login_required
 def open_thread(assessment_id: int, qid: str):
     assessment = assessment_queries.assessment_for(current_user, assessment_id, "comment.view")
@@ -65,7 +65,7 @@ def _thread(assessment, comment_id: int):
     return root
 
 
-@bp.post("/<int:assessment_id>/threads/<int:comment_id>/replies")
+@bp.post(ASSESSMENT + "/threads/<int:comment_id>/replies")
 @login_required
 def reply(assessment_id: int, comment_id: int):
     assessment = assessment_queries.assessment_for(current_user, assessment_id, "comment.view")
@@ -80,7 +80,7 @@ def reply(assessment_id: int, comment_id: int):
     return _back(assessment, root.question_id)
 
 
-@bp.post("/<int:assessment_id>/threads/<int:comment_id>/<any(resolve, reopen):change>")
+@bp.post(ASSESSMENT + "/threads/<int:comment_id>/<any(resolve, reopen):change>")
 @login_required
 def set_status(assessment_id: int, comment_id: int, change: str):
     assessment = assessment_queries.assessment_for(current_user, assessment_id, "comment.view")
