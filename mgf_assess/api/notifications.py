@@ -27,9 +27,12 @@ def notification_json(notification) -> dict:
 def list_notifications():
     """The caller's notifications, newest first."""
     unread = request.args.get("unread", "false")
+    problems = [item(name, "unknown", f"Unknown parameter {name}: the only one is unread.")
+                for name in request.args if name != "unread"]
     if unread not in FLAGS:
-        return problem(422, "Invalid parameters; nothing was read.",
-                       problems=[item("unread", "invalid", "unread must be true or false.")])
+        problems.append(item("unread", "invalid", "unread must be true or false."))
+    if problems:
+        return problem(422, "Invalid parameters; nothing was read.", problems=problems)
     found = queries.notifications_of(current_user, unread_only=FLAGS[unread])
     return respond({"notifications": [notification_json(n) for n in found],
                     "unread": queries.unread_count(current_user)})

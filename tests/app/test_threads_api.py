@@ -167,6 +167,8 @@ def test_the_notifications_api(client, review, app):
     assert read.status_code == 200 and read.json["read_at"] is not None
     assert client.get("/api/v1/notifications?unread=true", headers=headers["focal_point"]).json["notifications"] == []
     assert client.get("/api/v1/notifications?unread=maybe", headers=headers["focal_point"]).status_code == 422
+    unknown = client.get("/api/v1/notifications?page=2", headers=headers["focal_point"])
+    assert unknown.status_code == 422 and unknown.json["error"]["problems"][0]["location"] == "page"
 
 
 def test_every_api_route_is_in_the_document(app):
