@@ -19,4 +19,5 @@ def queue():
     policy.require(current_user, "review.queue")
     groups = review_queue(current_user, utcnow().date())
     rows = RowTexts(current_language()).rows(groups)
-    return render_template("review/queue.html", groups=rows, total=sum(len(items) for items in rows.values()))
+    return render_template("review/queue.html", groups=rows, total=sum(len(items) for items in rows.values()),
+                           every_country=policy.country_filter(current_user) is None)
