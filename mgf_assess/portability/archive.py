@@ -81,8 +81,12 @@ def _answers_csv(answers: list[dict]) -> str:
     writer = csv.DictWriter(buffer, fieldnames=ANSWER_COLUMNS, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for answer in answers:
-        value = answer["value"]
-        shown = value if isinstance(value, str | int | float) and not isinstance(value, bool) or value is None \
-            else json.dumps(value, ensure_ascii=False)
-        writer.writerow({**answer, "value": shown})
+        writer.writerow({**answer, "value": _cell(answer["value"])})
     return buffer.getvalue()
+
+
+def _cell(value):
+    """A text or a number as it is; anything else (lists of option codes) as JSON."""
+    if value is None or isinstance(value, str) or (isinstance(value, int | float) and not isinstance(value, bool)):
+        return value
+    return json.dumps(value, ensure_ascii=False)

@@ -30,16 +30,25 @@ class Writer(threading.Thread):
         self.app, self.assessment_id = app, assessment_id
         self.states, self.stop, self.moved = [], threading.Event(), threading.Condition()
 
+    error = None
+
     def run(self):
-        with self.app.app_context():
-            number = 0
-            while not self.stop.is_set():
-                number += 1
-                self._write(number)
-                self.states.append(all_rows(self.app, OWN_EVENTS, HEAD))
-                db.session.commit()
-                with self.moved:
-                    self.moved.notify_all()
+        try:
+            with self.app.app_context():
+                number = 0
+                while not self.stop.is_set():
+                    number += 1
+                    self._write(number)
+                    self.states.append(all_rows(self.app, OWN_EVENTS, HEAD))
+                    db.session.commit()
+                    self._tell()
+        except Exception as error:  # noqa: BLE001 (reported by the test, not lost in the thread)
+            self.error = error
+            self._tell()
+
+    def _tell(self):
+        with self.moved:
+            self.moved.notify_all()
 
     def _write(self, number):
         assessment = db.session.get(Assessment, self.assessment_id)
@@ -53,7 +62,8 @@ class Writer(threading.Thread):
 
     def wait_for_commits(self, count):
         with self.moved:
-            self.moved.wait_for(lambda: len(self.states) >= count)
+            self.moved.wait_for(lambda: len(self.states) >= count or self.error is not None)
+        assert self.error is None, f"the writer failed: {self.error!r}"
 
 
 def _files(app) -> dict[str, bytes]:

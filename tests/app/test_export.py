@@ -53,13 +53,16 @@ def test_every_part_is_in_the_archive_and_explained_in_its_readme(runner, seeded
     assert assessment["export"]["include_internal"] is False
 
 
-def test_answers_in_json_and_csv(runner, seeded, tmp_path):
+def test_answers_in_json_and_csv(app, runner, seeded, tmp_path):
+    from assess_helpers import save
+
+    save(app, seeded, "q_multi", {"value": ["x", "z"]})
     archive = _export(runner, seeded, tmp_path / "export.zip")
     answers = {row["question_id"]: row for row in _json(archive, "answers.json")}
-    assert answers["q_yes"]["value"] == "yes" and answers["q_choice"]["value"] == "a"
+    assert answers["q_yes"]["value"] == "yes" and answers["q_multi"]["value"] == ["x", "z"]
     table = list(csv.DictReader(io.StringIO(archive.read("answers.csv").decode())))
     assert {(row["question_id"], row["value"], row["status"]) for row in table} == {
-        ("q_yes", "yes", "answered"), ("q_choice", "a", "answered")}
+        ("q_yes", "yes", "answered"), ("q_choice", "a", "answered"), ("q_multi", '["x", "z"]', "answered")}
     people = {person["id"]: person["name"] for person in _json(archive, "people.json")}
     assert people[answers["q_yes"]["updated_by_id"]] == "Focal Point"
 

@@ -123,3 +123,30 @@ def make_user_s3(s3_app):
                                password=PASSWORD)
         db.session.commit()
     return "focal@example.org"
+
+
+def test_a_workbook_previewed_on_one_server_is_applied_on_another(s3_app, database_url, tmp_path, s3_url, s3_endpoint,
+                                                                  make_user_s3):
+    """Two application servers on one database and one bucket: the pending upload kept by the
+    first is found by the second (no shared disk)."""
+    from conftest import _config, login
+    from workbook_support import apply, download, edit, preview_url, upload
+
+    from mgf_assess.assessments.models import Answer
+
+    publish(s3_app, tmp_path / "q")
+    assessment_id = open_assessment(s3_app)
+    first = s3_app.test_client()
+    assert login(first, make_user_s3).status_code == 302
+    url = preview_url(upload(first, assessment_id, edit(download(first, assessment_id), {"q_yes": {"answer": "Yes"}})))
+    other = create_app({**_config(database_url, tmp_path / "other"), "STORAGE_URL": s3_url,
+                        "STORAGE_ENDPOINT_URL": s3_endpoint})
+    second = other.test_client()
+    second.set_cookie("session", first.get_cookie("session").value, domain="localhost")
+    page = second.get(url)
+    assert page.status_code == 200 and "q_yes" in page.get_data(as_text=True)
+    assert apply(second, url, page.get_data(as_text=True)).status_code == 302
+    with other.app_context():
+        assert db.session.scalar(db.select(Answer.value).filter_by(assessment_id=assessment_id, question_id="q_yes")) == "yes"
+        db.engine.dispose()
+    assert s3_app.extensions[storage.KEY].names("pending-workbooks/") == []
