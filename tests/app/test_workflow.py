@@ -18,6 +18,7 @@ from mgf_assess.assessments.models import Assessment
 from mgf_assess.core import policy
 from mgf_assess.core.errors import OperationError
 from mgf_assess.core.models import AuditEvent
+from mgf_assess.core.policy.assessments import transition_rules
 from mgf_assess.extensions import db
 
 EXTRA = workflow.Transition(
@@ -30,7 +31,8 @@ EXTRA = workflow.Transition(
 def with_extra_transition(monkeypatch):
     table = {**workflow.TRANSITIONS, EXTRA.name: EXTRA}
     monkeypatch.setattr(workflow, "TRANSITIONS", table)
-    monkeypatch.setattr(policy, "RULES", {**policy.RULES, **policy._transition_rules(EXTRA)})
+    for action, check in transition_rules(EXTRA).items():
+        monkeypatch.setitem(policy.RULES, action, check)
 
 
 @pytest.fixture
