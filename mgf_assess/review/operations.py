@@ -103,10 +103,15 @@ def _override_problems(assessment: Assessment, qid: str, score, justification: s
 
 
 def _decimal(score) -> Decimal | None:
+    """The score as a finite Decimal, or None; a decimal comma (62,5) is read as a point, as
+    French and Spanish writers type it."""
     if isinstance(score, bool) or not isinstance(score, (int, float, Decimal, str)):
         return None
+    text = str(score).strip()
+    if text.count(",") == 1 and "." not in text:
+        text = text.replace(",", ".")
     try:
-        value = Decimal(str(score).strip())
+        value = Decimal(text)
     except InvalidOperation:
         return None
     return value if value.is_finite() else None

@@ -67,6 +67,7 @@ def test_an_override_is_set_changed_removed_and_audited(app, in_review):
     ("q_num", 50, "", "justification"), ("q_num", 50, "   ", "justification"),
     ("q_num", 50, "x" * (TEXT_MAX + 1), "justification"), ("q_num", 100.5, "Why", "score"),
     ("q_num", -1, "Why", "score"), ("q_num", "12.345", "Why", "score"), ("q_num", "abc", "Why", "score"),
+    ("q_num", "1,000.5", "Why", "score"), ("q_num", "6,2,5", "Why", "score"),
     ("q_num", float("nan"), "Why", "score"), ("q_num", True, "Why", "score"),
     ("q_note", 50, "Why", "question"), ("q_nothing", 50, "Why", "question")])
 def test_a_bad_override_changes_nothing(app, in_review, qid, score, justification, field):
@@ -83,6 +84,13 @@ def test_a_score_at_the_limits_is_accepted(app, in_review):
         for score in (0, 100, "99.99"):
             operations.set_override(None, _get(in_review), "q_num", score, "Limits")
         db.session.commit()
+
+
+def test_a_decimal_comma_is_read_as_a_point(app, in_review):
+    with app.app_context():
+        operations.set_override(None, _get(in_review), "q_num", " 62,5 ", "Typed as in French")
+        db.session.commit()
+        assert db.session.scalars(db.select(ScoreOverride)).one().score == Decimal("62.5")
 
 
 def test_overrides_feed_the_engine_beside_the_self_assessed_score(app, in_review):
