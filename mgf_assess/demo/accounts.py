@@ -42,6 +42,16 @@ def _demo_assessments(users: dict) -> None:
 SEED_STEPS.append(_demo_assessments)
 
 
+def _demo_reviews(users: dict) -> None:
+    """The review of the assessments planned beyond submission (see ``demo.review``)."""
+    from mgf_assess.demo.review import seed_reviews
+
+    seed_reviews(users)
+
+
+SEED_STEPS.append(_demo_reviews)
+
+
 def _demo_comparisons(users: dict) -> None:
     """Corridors, and publication of validated assessments (see ``demo.comparisons``)."""
     from mgf_assess.demo.comparisons import seed_comparisons

@@ -34,7 +34,7 @@ from mgf_assess.demo.countries import (
     DRAFT_FILL,
     FAMILY,
     FILE_COUNTRIES,
-    SUB,
+    SUBMITTED_PLANS,
     DemoCountry,
 )
 from mgf_assess.demo.evidence import evidence_for
@@ -105,7 +105,7 @@ def seed_one(users: dict, country: DemoCountry, cycle: int, version: str, plan: 
     audit.record(job.actor, "assessment.demo_seed", "assessment", job.assessment.id,
                  country=country.code, reason="demo data (fictitious answers)",
                  new={"plan": job.plan, "answers": len(answers), "evidence": items})
-    if job.plan == SUB:
+    if job.plan in SUBMITTED_PLANS:  # the review's plans start from a submission (``demo.review``)
         operations.submit(job.actor, job.assessment, comment="Submitted with the demo data.")
     return job.assessment
 

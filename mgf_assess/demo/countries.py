@@ -29,49 +29,55 @@ def _c(code: str, roles: str, plan_2019: str | None, plan_2026: str | None) -> D
 
 
 # What each demo assessment becomes. ``carried`` starts from the previous cycle through the
-# version mapping (a partly filled draft when no mapping exists); ``None``: no assessment.
+# version mapping (a partly filled draft when no mapping exists); ``None``: no assessment. The
+# plans after ``submitted`` are fully answered, submitted, then taken through the review by
+# ``demo.review`` (``reopened``: validated, then reopened by an admin, so in review again).
 SUB, DRAFT, CARRIED = "submitted", "draft", "carried"
+IN_REVIEW, RETURNED, REVIEWED, VALIDATED, REOPENED = "in_review", "returned", "reviewed", "validated", "reopened"
+REVIEW_PLANS = (IN_REVIEW, RETURNED, REVIEWED, VALIDATED, REOPENED)
+SUBMITTED_PLANS = (SUB, *REVIEW_PLANS)  # every plan whose assessment is submitted first
+VAL = VALIDATED
 COUNTRIES = [
     # Africa (002): Eastern, Western, Northern, Southern and Middle Africa
-    _c("KEN", "origin transit destination", SUB, DRAFT),
-    _c("SEN", "origin transit", SUB, SUB),
-    _c("NGA", "origin transit", SUB, SUB),
-    _c("ETH", "origin transit destination", SUB, CARRIED),
-    _c("MAR", "origin transit destination", SUB, SUB),
-    _c("ZAF", "transit destination", SUB, CARRIED),
-    _c("GHA", "origin", SUB, SUB),
+    _c("KEN", "origin transit destination", VAL, DRAFT),
+    _c("SEN", "origin transit", VAL, IN_REVIEW),
+    _c("NGA", "origin transit", VAL, IN_REVIEW),
+    _c("ETH", "origin transit destination", VAL, CARRIED),
+    _c("MAR", "origin transit destination", VAL, RETURNED),
+    _c("ZAF", "transit destination", VAL, CARRIED),
+    _c("GHA", "origin", VAL, SUB),
     _c("CMR", "origin transit", DRAFT, DRAFT),
     # Americas (019): Central America, South America, Northern America, Caribbean
-    _c("MEX", "origin transit destination", SUB, DRAFT),
+    _c("MEX", "origin transit destination", VAL, SUB),
     _c("GTM", "origin transit", None, DRAFT),
-    _c("COL", "origin destination", SUB, SUB),
-    _c("ECU", "origin transit destination", SUB, CARRIED),
-    _c("BRA", "origin destination", SUB, SUB),
-    _c("CHL", "destination", SUB, CARRIED),
-    _c("CAN", "destination", SUB, SUB),
-    _c("JAM", "origin", SUB, DRAFT),
+    _c("COL", "origin destination", VAL, REVIEWED),
+    _c("ECU", "origin transit destination", VAL, CARRIED),
+    _c("BRA", "origin destination", VAL, VAL),
+    _c("CHL", "destination", VAL, CARRIED),
+    _c("CAN", "destination", VAL, VAL),
+    _c("JAM", "origin", VAL, DRAFT),
     # Asia (142): Western, South-eastern, Southern, Central and Eastern Asia
-    _c("JOR", "transit destination", SUB, CARRIED),
-    _c("PHL", "origin", SUB, SUB),
-    _c("BGD", "origin", SUB, CARRIED),
-    _c("NPL", "origin", SUB, DRAFT),
-    _c("KAZ", "origin transit destination", SUB, SUB),
+    _c("JOR", "transit destination", VAL, REVIEWED),
+    _c("PHL", "origin", VAL, IN_REVIEW),
+    _c("BGD", "origin", VAL, CARRIED),
+    _c("NPL", "origin", VAL, DRAFT),
+    _c("KAZ", "origin transit destination", VAL, SUB),
     _c("KGZ", "origin", None, DRAFT),
-    _c("JPN", "destination", SUB, DRAFT),
-    _c("TUR", "origin transit destination", SUB, CARRIED),
-    _c("THA", "origin transit destination", SUB, DRAFT),
+    _c("JPN", "destination", VAL, DRAFT),
+    _c("TUR", "origin transit destination", VAL, CARRIED),
+    _c("THA", "origin transit destination", VAL, DRAFT),
     # Europe (150): Western, Southern, Northern and Eastern Europe
-    _c("DEU", "destination", SUB, SUB),
-    _c("ITA", "transit destination", SUB, CARRIED),
-    _c("ESP", "transit destination", SUB, SUB),
-    _c("SWE", "destination", SUB, SUB),
-    _c("POL", "origin destination", SUB, CARRIED),
-    _c("MDA", "origin", SUB, DRAFT),
-    _c("GRC", "transit destination", SUB, DRAFT),
+    _c("DEU", "destination", VAL, VAL),
+    _c("ITA", "transit destination", VAL, CARRIED),
+    _c("ESP", "transit destination", VAL, VAL),
+    _c("SWE", "destination", VAL, VAL),
+    _c("POL", "origin destination", VAL, CARRIED),
+    _c("MDA", "origin", VAL, RETURNED),
+    _c("GRC", "transit destination", REOPENED, DRAFT),
     # Oceania (009): Australia and New Zealand, Melanesia, Polynesia, Micronesia
-    _c("AUS", "destination", SUB, SUB),
-    _c("NZL", "destination", SUB, SUB),
-    _c("FJI", "origin", SUB, CARRIED),
+    _c("AUS", "destination", VAL, VAL),
+    _c("NZL", "destination", VAL, VAL),
+    _c("FJI", "origin", VAL, CARRIED),
     _c("WSM", "origin", None, DRAFT),
     _c("KIR", "origin", DRAFT, DRAFT),
 ]

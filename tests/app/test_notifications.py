@@ -9,6 +9,7 @@ from conftest import login
 from mail_support import outbox, serving
 from threads_support import assign, by_email, people, reviewed_assessment, write_thread
 
+from mgf_assess.assessments import operations as assessment_operations
 from mgf_assess.assessments.models import Assessment
 from mgf_assess.auth.models import User
 from mgf_assess.extensions import db
@@ -128,6 +129,34 @@ def test_a_return_reaches_the_focal_points_mailbox(app, setup, smtp):
     text = message.get_body(("plain",)).get_content()
     assert "Eva Luator" in text and "Add the decree, please." in text
     assert f"/assessments/{assessment_id}" in text and message.get_body(("html",)) is not None
+
+
+def _return_through_the_operation(app, client, assessment_id, who, reason):
+    with app.app_context():
+        assessment_operations.run_transition(by_email(who["evaluator"]), db.session.get(Assessment, assessment_id),
+                                             "return", comment=reason)
+        db.session.commit()
+
+
+def _return_through_the_page(app, client, assessment_id, who, reason):
+    login(client, who["evaluator"])
+    response = client.post(f"/assessments/{assessment_id}/transitions", data={"action": "return", "comment": reason})
+    assert response.status_code == 302
+
+
+@pytest.mark.parametrize("make_return", [_return_through_the_operation, _return_through_the_page])
+def test_a_real_return_transition_reaches_the_focal_points_mailbox(app, client, setup, smtp, make_return):
+    assessment_id, who = setup
+    make_return(app, client, assessment_id, who, "Attach the adopted decree, please.")
+    with app.app_context():
+        assert db.session.get(Assessment, assessment_id).state == "returned"
+        assert deliver_due().sent == 1
+    [message] = smtp.messages
+    assert message["To"] == who["focal_point"]
+    assert "returned the assessment of Kenya 2026" in message["Subject"]
+    text = message.get_body(("plain",)).get_content()
+    assert "Eva Luator" in text and "Attach the adopted decree, please." in text
+    assert f"http://127.0.0.1:5000/assessments/{assessment_id}" in text
 
 
 def test_texts_are_worded_in_the_readers_language(app, setup):
