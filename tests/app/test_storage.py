@@ -147,6 +147,8 @@ def test_a_workbook_previewed_on_one_server_is_applied_on_another(s3_app, databa
     assert page.status_code == 200 and "q_yes" in page.get_data(as_text=True)
     assert apply(second, url, page.get_data(as_text=True)).status_code == 302
     with other.app_context():
-        assert db.session.scalar(db.select(Answer.value).filter_by(assessment_id=assessment_id, question_id="q_yes")) == "yes"
+        saved = db.session.scalar(db.select(Answer.value).filter_by(assessment_id=assessment_id, question_id="q_yes"))
+        db.session.remove()
         db.engine.dispose()
+    assert saved == "yes"
     assert s3_app.extensions[storage.KEY].names("pending-workbooks/") == []
