@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from mgf_assess.assessments.models import Assessment
-from mgf_assess.assessments.scoring_bridge import definition_for
+from mgf_assess.assessments.scoring_bridge import definition_for, score_assessment
 from mgf_assess.core import policy
 from mgf_assess.extensions import db
 from mgf_assess.review.models import ReviewComment, ReviewMark, ScoreOverride
@@ -46,11 +46,13 @@ def marked_questions(assessment: Assessment) -> set[str]:
 @dataclass(frozen=True)
 class SectionReview:
     """What the evaluator's forms on a section page need: the overrides, the questions looked
-    at, and which questions are scored (only those can be overridden)."""
+    at, which questions are scored (only those can be overridden) and the country's own score
+    of each (shown beside the validated score, None when it has none)."""
 
     overrides: dict[str, ScoreOverride]
     marked: set[str]
     scored: set[str]
+    self_scores: dict[str, float | None]
 
 
 def section_review(user, assessment: Assessment) -> SectionReview | None:
@@ -60,4 +62,11 @@ def section_review(user, assessment: Assessment) -> SectionReview | None:
     definition = definition_for(assessment)
     probe = {"score": 0, "justification": "probe"}
     scored = {qid for qid in definition.question_map if not check_override(definition, qid, probe)[1]}
-    return SectionReview(overrides_of(assessment), marked_questions(assessment), scored)
+    return SectionReview(overrides_of(assessment), marked_questions(assessment), scored, self_scores(assessment))
+
+
+def self_scores(assessment: Assessment) -> dict[str, float | None]:
+    """The self-assessed score of every question, by id."""
+    result = score_assessment(assessment)
+    return {question["id"]: question.get("self_score") for domain in result["domains"]
+            for area in domain["areas"] for question in area["questions"]}

@@ -60,3 +60,10 @@ def test_others_may_not_use_the_forms(app, client, tmp_path, login_as, role, cou
     assert response.status_code == status and actions(app, "review.") == []
     page = client.get(f"/assessments/{assessment_id}/areas/services")
     assert "Mark as looked at" not in page.get_data(as_text=True)
+
+
+def test_the_override_form_shows_the_self_assessed_score(app, client, tmp_path, evaluator):
+    assessment_id = reviewable(app, tmp_path / "q")  # q_num: 15 days, scored linearly from 30 (0) to 0 (100)
+    page = client.get(f"/assessments/{assessment_id}/areas/services").get_data(as_text=True)
+    assert '<p class="field__help" id="override-q_num-own">Self-assessed score: 50.' in page
+    assert 'aria-describedby="override-q_num-own"' in page
