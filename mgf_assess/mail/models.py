@@ -13,8 +13,9 @@ from mgf_assess.extensions import db
 
 # pending: waiting for its (next) attempt; sent: the SMTP server accepted it; logged: no SMTP
 # server is configured, so it was written to the log; failed: the server refused the recipient
-# for good; expired: not delivered before its link stopped working.
-STATUSES = ("pending", "sent", "logged", "failed", "expired")
+# for good; expired: not delivered before its link stopped working; withheld: never to be sent
+# (the notifications of the demo's made-up history, addressed to its fictitious accounts).
+STATUSES = ("pending", "sent", "logged", "failed", "expired", "withheld")
 
 
 class OutboxMessage(db.Model):

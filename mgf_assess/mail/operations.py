@@ -36,3 +36,21 @@ def deliver_after_commit() -> None:
     """Wake the background sender once the current transaction commits (nothing happens if it
     rolls back): it has queued mail, or recorded a request the sender turns into mail."""
     db.session.info[QUEUED] = True
+
+
+def last_message_id() -> int:
+    """The id of the newest message in the outbox (0 when it is empty)."""
+    return db.session.scalar(db.select(db.func.max(OutboxMessage.id))) or 0
+
+
+def withhold_since(message_id: int, kind: str, reason: str) -> int:
+    """Keep the pending messages of ``kind`` queued after ``message_id`` from being sent: they
+    become ``withheld``, with ``reason`` and emptied bodies. Returns how many."""
+    query = db.select(OutboxMessage).filter(OutboxMessage.id > message_id, OutboxMessage.kind == kind,
+                                            OutboxMessage.status == "pending")
+    found = list(db.session.scalars(query))
+    for message in found:
+        message.status, message.last_error = "withheld", reason
+        message.body_text = message.body_html = ""
+    db.session.flush()
+    return len(found)

@@ -22,6 +22,7 @@ from mgf_assess.assessments.workflow import STATES
 from mgf_assess.auth.models import User
 from mgf_assess.core.models import AuditEvent
 from mgf_assess.extensions import db
+from mgf_assess.mail.models import OutboxMessage
 from mgf_assess.notifications.models import Notification
 from mgf_assess.results.models import ScoreSnapshot
 from mgf_assess.review.models import ReviewComment, ReviewMark, ScoreOverride
@@ -191,6 +192,15 @@ def test_every_review_write_is_audited(ctx):
     reviewed = db.session.scalar(db.select(func.count()).select_from(Evidence).filter(Evidence.accepted.is_not(None)))
     assert _count(AuditEvent, action="evidence.review") == reviewed
     assert _count(AuditEvent, action="assessment.reopen") == 1
+
+
+def test_the_history_notifies_in_the_application_but_sends_no_mail(demo, ctx):
+    assert _count(Notification) > 0
+    assert _count(OutboxMessage, kind="notification", status="pending") == 0
+    assert _count(OutboxMessage, kind="notification", status="withheld") == _count(Notification)
+    withheld = db.session.scalars(db.select(OutboxMessage).filter_by(status="withheld")).first()
+    assert withheld.body_text == withheld.body_html == "" and "demo" in withheld.last_error
+    assert "mails about the demo's history withheld" in demo[1]
 
 
 def test_the_demo_publishes_most_validated_results(demo, ctx):
