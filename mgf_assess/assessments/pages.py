@@ -20,6 +20,18 @@ from mgf_assess.i18n import localized
 from scoring.api import Area, Definition, Domain
 
 
+# How the overview heads the scores in each state: until the review starts they are the
+# country's own (preliminary); from then on they are the validated ones (with the evaluator's
+# overrides), shown beside the self-assessed ones.
+SCORE_STAGES = {"in_review": "under_review", "reviewed": "reviewed", "validated": "validated"}
+
+
+def score_stage(assessment: Assessment) -> str:
+    """``preliminary``, ``under_review``, ``reviewed`` or ``validated``: how the overview heads
+    the scores."""
+    return SCORE_STAGES.get(assessment.state, "preliminary")
+
+
 def flash_if_locked(assessment: Assessment) -> bool:
     """Flash why nothing can change when the assessment is locked (validated); True if it is."""
     if not workflow.is_locked(assessment.state):

@@ -67,3 +67,22 @@ def test_the_override_form_shows_the_self_assessed_score(app, client, tmp_path, 
     page = client.get(f"/assessments/{assessment_id}/areas/services").get_data(as_text=True)
     assert '<p class="field__help" id="override-q_num-own">Self-assessed score: 50.' in page
     assert 'aria-describedby="override-q_num-own"' in page
+
+
+@pytest.mark.parametrize(("state", "heading"), [
+    ("submitted", None),
+    ("in_review", "Validated score (review under way)"),
+    ("reviewed", "Validated score (awaiting the government’s validation)"),
+    ("validated", "Validated score")])
+def test_the_overview_shows_validated_scores_beside_the_self_assessed_ones(app, client, tmp_path, evaluator,
+                                                                            state, heading):
+    assessment_id = reviewable(app, tmp_path / "q", state=state)
+    with app.app_context():
+        db.session.add(ScoreOverride(assessment_id=assessment_id, question_id="q_num", score=0, justification="No"))
+        db.session.commit()
+    page = client.get(f"/assessments/{assessment_id}").get_data(as_text=True)
+    if heading is None:  # before the review, the scores are the country's own
+        assert 'data-stage=' not in page and "Preliminary — self-assessed, not validated" in page
+        return
+    assert f'data-stage="{ {"in_review": "under_review"}.get(state, state) }"' in page
+    assert f"Overall — {heading}</span>" in page and "Self-assessed: " in page

@@ -87,7 +87,8 @@ def show(assessment_id: int):
     result = score_assessment(assessment)
     manage = policy.can(current_user, "assessment.manage", assessment)
     context = {"manage": manage, "transitions": policy.transitions_for(current_user, assessment),
-               "review": _review(assessment),
+               "review": _review(assessment), "stage": pages.score_stage(assessment),
+               "show_scores": policy.can(current_user, "assessment.scores", assessment),
                "queries": open_queries(assessment, definition_for(assessment))
                if policy.can(current_user, "comment.view", assessment) else None}
     if manage:
