@@ -19,7 +19,6 @@ from mgf_assess.extensions import db
 from mgf_assess.i18n import localized
 from scoring.api import Area, Definition, Domain
 
-
 # How the overview heads the scores in each state: until the review starts they are the
 # country's own (preliminary); from then on they are the validated ones (with the evaluator's
 # overrides), shown beside the self-assessed ones.
