@@ -1,0 +1,70 @@
+"""``python -m soak``: run the load and crash scenarios, print the tables, write the figures as JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from soak import output, scenario
+from soak.instance import ROOT
+from soak.server import WORKERS
+
+RUN_OVERHEAD = 45  # seconds a run needs besides its load: setup, sign-ins, checks (measured)
+
+
+def arguments(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m soak", description=__doc__)
+    parser.add_argument("--duration", type=float, default=60, help="seconds of load per run (default 60)")
+    parser.add_argument("--users", type=int, default=20, help="simulated users (default 20)")
+    parser.add_argument("--think", type=float, default=1.0,
+                        help="mean seconds a user waits between two requests (uniform, ±50%%; default 1)")
+    parser.add_argument("--database", choices=("sqlite", "postgresql", "both"), default="both")
+    parser.add_argument("--crash", action=argparse.BooleanOptionalAction, default=None,
+                        help="--crash: crash runs only; --no-crash: load runs only (default: both)")
+    parser.add_argument("--budget", type=float, default=470,
+                        help="seconds the whole soak may take; a run that no longer fits is skipped (default 470)")
+    parser.add_argument("--output", type=Path, help="the JSON of the figures (default instance/soak-<time>.json)")
+    return parser.parse_args(argv)
+
+
+def plan_runs(options: argparse.Namespace) -> list[tuple[str, bool]]:
+    """(database, crash) of every run asked for, in order."""
+    databases = ["sqlite", "postgresql"] if options.database == "both" else [options.database]
+    crashes = [False, True] if options.crash is None else [options.crash]
+    return [(database, crash) for database in databases for crash in crashes]
+
+
+def main(argv: list[str] | None = None) -> int:
+    options = arguments(argv)
+    settings = scenario.Settings(options.duration, options.users, options.think)
+    print(f"mgf-assess soak: {options.users} users, {options.duration:g} s per run, think time "
+          f"{options.think:g} s ±50%, gunicorn with {WORKERS} workers on 127.0.0.1", flush=True)
+    runs, skipped, deadline = [], [], time.monotonic() + options.budget
+    for database, crash in plan_runs(options):
+        if time.monotonic() + options.duration + RUN_OVERHEAD > deadline:
+            skipped.append(f"{database} {'crash' if crash else 'load'}")
+            continue
+        runs.append(scenario.run(database, crash, settings))
+        print("\n".join(output.run_table(runs[-1])), flush=True)
+    return _finish(options, runs, skipped)
+
+
+def _finish(options: argparse.Namespace, runs: list[dict], skipped: list[str]) -> int:
+    print("\n".join(output.summary_table(runs)) + output.headline(runs))
+    if skipped:
+        print(f"SKIPPED (over the --budget of {options.budget:g} s): {', '.join(skipped)}")
+    path = options.output or ROOT / "instance" / f"soak-{datetime.now(UTC):%Y%m%dT%H%M%SZ}.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    settings = {k: v for k, v in vars(options).items() if k != "output"}
+    path.write_text(json.dumps({"settings": settings, "runs": runs, "skipped": skipped}, indent=2, default=str))
+    print(f"figures: {path}")
+    failed = skipped or any(not target["pass"] for run in runs for target in run["targets"])
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,105 @@
+"""A fresh instance for one run: its environment, ``mgf init`` and ``mgf demo`` as the README
+runs them, then the plan of the simulated users (accounts, tokens, their assessment, the
+questions they may answer and the revisions those are at)."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEMO_PASSWORD = "copper-lantern-meadow-violin"  # README, "Demo sign-ins"
+# Demo accounts that sign in with a password alone (no two-step verification) and whose
+# country has a draft: two of Kenya's team, and the focal points of Mexico and Jordan (Spanish
+# and Arabic pages and reports).
+ACCOUNTS = ("focal.ken@demo.mgf", "contributor.ken@demo.mgf", "focal.mex@demo.mgf", "focal.jor@demo.mgf")
+# Question types a simulated user answers (always-relevant questions without a constraint)
+TYPES = ("yes_no", "number", "percent", "text", "date", "single_choice", "multi_choice")
+
+
+@dataclass
+class Account:
+    """A demo account in the plan: its API token, the draft it works on and what it may answer."""
+
+    email: str
+    token: str
+    assessment: int
+    areas: list[str]
+    questions: list[dict]
+    revisions: dict[str, int] = field(default_factory=dict)
+
+
+def environment(folder: Path, url: str) -> dict:
+    """The server's and the commands' environment: production settings on plain http."""
+    return {**os.environ, "MGF_ENV": "production", "SECRET_KEY": secrets.token_hex(32), "DATABASE_URL": url,
+            "MGF_INSTANCE_PATH": str(folder / "instance"), "UPLOAD_FOLDER": str(folder / "instance" / "uploads"),
+            "SECURE_COOKIES": "0", "FLASK_APP": "wsgi"}
+
+
+def mgf(env: dict, *arguments: str, check: bool = True) -> subprocess.CompletedProcess:
+    """Run ``flask --app wsgi mgf ARGUMENTS`` with the run's environment."""
+    command = [str(Path(sys.executable).parent / "flask"), "--app", "wsgi", "mgf", *arguments]
+    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=check, timeout=300)
+
+
+def seed(env: dict) -> None:
+    """``mgf init`` then ``mgf demo`` into the fresh instance."""
+    Path(env["UPLOAD_FOLDER"]).mkdir(parents=True, exist_ok=True)
+    mgf(env, "init")
+    mgf(env, "demo")
+
+
+def plan(env: dict) -> list[Account]:
+    """Each account's token (the operation ``mgf users token`` calls), draft and questions."""
+    from mgf_assess import create_app
+    from mgf_assess.extensions import db
+
+    app = create_app({"SQLALCHEMY_DATABASE_URI": env["DATABASE_URL"], "SECRET_KEY": env["SECRET_KEY"],
+                      "UPLOAD_FOLDER": env["UPLOAD_FOLDER"], "PRODUCTION": False})
+    try:
+        with app.app_context():
+            accounts = [_account(email) for email in ACCOUNTS]
+            db.session.commit()
+            return accounts
+    finally:
+        with app.app_context():
+            db.session.remove()
+            db.engine.dispose()
+
+
+def _account(email: str) -> Account:
+    from mgf_assess.assessments import queries
+    from mgf_assess.assessments.scoring_bridge import definition_for
+    from mgf_assess.auth import operations
+    from mgf_assess.auth.queries import user_by_email
+
+    user = user_by_email(email)
+    assessment = next(a for a in queries.visible_assessments(user) if a.state == "draft")
+    definition = definition_for(assessment)
+    stored = queries.answers_of(assessment)
+    questions = list(_writable(user, assessment, definition))
+    return Account(email, operations.create_token(None, user, "soak")[1], assessment.id,
+                   [area.id for domain in definition.domains for area in domain.areas], questions,
+                   {q["id"]: stored[q["id"]].revision if q["id"] in stored else 0 for q in questions})
+
+
+def _writable(user, assessment, definition):
+    """The questions the user may answer that a soak can answer at any time, described as data."""
+    from mgf_assess.assessments.access import AnswerTarget
+    from mgf_assess.core import policy
+
+    for domain, area, question in definition.iter_questions():
+        if question.type not in TYPES or question.relevant or question.constraint:
+            continue
+        if policy.can(user, "answer.edit", AnswerTarget(assessment, domain.id, area.id)):
+            yield {"id": question.id, "type": question.type, "options": [o.code for o in question.options],
+                   "evidence": question.evidence != "none",
+                   "min": _number(question.min), "max": _number(question.max)}
+
+
+def _number(value) -> float | None:
+    return None if value is None else float(value)
