@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,21 +17,34 @@ POSTGRES_SERVER = os.environ.get("SOAK_POSTGRES_SERVER", "postgresql+psycopg://p
 
 
 @contextmanager
-def scratch(kind: str, folder: Path) -> Iterator[str]:
-    """The URL of an empty database of ``kind`` (sqlite or postgresql) for one run."""
+def scratch(kind: str, folder: Path, template: str | None = None) -> Iterator[str]:
+    """The URL of a database of ``kind`` (sqlite or postgresql) for one run: empty, or a copy of
+    the database at ``template``; a PostgreSQL one is dropped afterwards."""
     if kind == "sqlite":
-        yield f"sqlite:///{folder}/soak.sqlite3"
+        path = folder / "soak.sqlite3"
+        if template:
+            _copy_sqlite(make_url(template).database, path)
+        yield f"sqlite:///{path}"
         return
     name = f"mgf_soak_{os.getpid()}_{folder.name[-8:].lower()}".replace("-", "_")
+    copy = f' TEMPLATE "{make_url(template).database}"' if template else ""
     admin = create_engine(POSTGRES_SERVER, isolation_level="AUTOCOMMIT")
     try:
         with admin.connect() as connection:
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
+            connection.execute(text(f'CREATE DATABASE "{name}"{copy}'))
         yield make_url(POSTGRES_SERVER).set(database=name).render_as_string(hide_password=False)
     finally:
         with admin.connect() as connection:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+def _copy_sqlite(source: str, target: Path) -> None:
+    """A consistent copy (SQLite's backup, which includes what is still in the WAL)."""
+    with sqlite3.connect(source) as origin, sqlite3.connect(target) as copy:
+        origin.backup(copy)
+    origin.close()
+    copy.close()
 
 
 @contextmanager

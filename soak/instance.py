@@ -6,10 +6,17 @@ from __future__ import annotations
 
 import os
 import secrets
+import shutil
 import subprocess
 import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from soak.databases import scratch
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO_PASSWORD = "copper-lantern-meadow-violin"  # README, "Demo sign-ins"
@@ -46,11 +53,31 @@ def mgf(env: dict, *arguments: str, check: bool = True) -> subprocess.CompletedP
     return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=check, timeout=300)
 
 
-def seed(env: dict) -> None:
-    """``mgf init`` then ``mgf demo`` into the fresh instance."""
-    Path(env["UPLOAD_FOLDER"]).mkdir(parents=True, exist_ok=True)
-    mgf(env, "init")
-    mgf(env, "demo")
+@dataclass(frozen=True)
+class Seeded:
+    """A database and upload folder just seeded with ``mgf init`` and ``mgf demo``, which each
+    run of that database copies (seeding takes a while: once per database, not per run)."""
+
+    url: str
+    uploads: Path
+    seconds: float
+
+
+@contextmanager
+def seeded(kind: str) -> Iterator[Seeded]:
+    """``mgf init`` then ``mgf demo`` into a fresh instance folder and database of ``kind``."""
+    with tempfile.TemporaryDirectory(prefix="mgf-soak-seed-") as folder, scratch(kind, Path(folder)) as url:
+        env = environment(Path(folder), url)
+        began = time.monotonic()
+        Path(env["UPLOAD_FOLDER"]).mkdir(parents=True)
+        mgf(env, "init")
+        mgf(env, "demo")
+        yield Seeded(url, Path(env["UPLOAD_FOLDER"]), time.monotonic() - began)
+
+
+def copy_uploads(seed: Seeded, env: dict) -> None:
+    """The demo's evidence files, into the run's upload folder."""
+    shutil.copytree(seed.uploads, env["UPLOAD_FOLDER"])
 
 
 def plan(env: dict) -> list[Account]:

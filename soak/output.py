@@ -47,7 +47,8 @@ def _integrity_lines(run: dict) -> list[str]:
 
 
 def _event_lines(run: dict) -> list[str]:
-    lines = [f"load {run['load_seconds']} s after {run['setup_seconds']} s of setup (mgf init, mgf demo, plan); "
+    lines = [f"load {run['load_seconds']} s after {run['setup_seconds']} s of setup (a copy of the demo seeded in "
+             f"{run['seed_seconds']} s, tokens); "
              f"machine load average {run['load_average'][0]:.1f} before, {run['load_average'][1]:.1f} after"]
     if run["crash"]:
         waits = [row["longest_wait"] for row in run["requests"].values() if row["longest_wait"] is not None]

@@ -17,9 +17,10 @@ from soak.databases import scratch
 from soak.figures import figures
 from soak.ledger import Ledger
 from soak.server import Gunicorn, free_port
-from soak.users import SimulatedUser
+from soak.users import Deadline, SimulatedUser
 
 OUTAGE_PAUSE = 2.0  # seconds between the kill and the restart: the outage users run into
+AFTER_RESTART = 15.0  # seconds of load at least once the restarted server answers
 
 
 @dataclass(frozen=True)
@@ -31,12 +32,12 @@ class Settings:
     think: float
 
 
-def run(database: str, crash: bool, settings: Settings) -> dict:
-    """Run one scenario and return its figures (see ``figures.figures``)."""
-    with tempfile.TemporaryDirectory(prefix="mgf-soak-") as folder, scratch(database, Path(folder)) as url:
+def run(database: str, crash: bool, settings: Settings, seed: instance.Seeded) -> dict:
+    """Run one scenario on a copy of the seeded database and return its figures."""
+    with tempfile.TemporaryDirectory(prefix="mgf-soak-") as folder, scratch(database, Path(folder), seed.url) as url:
         env = instance.environment(Path(folder), url)
         began = time.monotonic()
-        instance.seed(env)
+        instance.copy_uploads(seed, env)
         accounts = instance.plan(env)
         server = Gunicorn(env, free_port(), Path(folder) / "gunicorn.log")
         ledger = Ledger()
@@ -50,7 +51,8 @@ def run(database: str, crash: bool, settings: Settings) -> dict:
         checks = integrity.check(database, env, sorted({a.assessment for a in accounts}))
         log = _tail(server.log)
     return figures(database, crash, ledger, saves, uploads, checks,
-                   {**events, "setup_seconds": round(setup, 1), "server_log_tail": log})
+                   {**events, "setup_seconds": round(setup, 1), "seed_seconds": round(seed.seconds, 1),
+                    "server_log_tail": log})
 
 
 def _load(server: Gunicorn, ledger: Ledger, accounts: list, settings: Settings, crash: bool) -> dict:
@@ -60,24 +62,32 @@ def _load(server: Gunicorn, ledger: Ledger, accounts: list, settings: Settings, 
     for user in users:
         user.sign_in()
     started, before = time.monotonic(), os.getloadavg()[0]
-    deadline = started + settings.duration
+    deadline = Deadline(started + settings.duration)
     threads = [threading.Thread(target=user.run, args=(deadline,), daemon=True) for user in users]
     for thread in threads:
         thread.start()
-    events = _crash_midway(server, ledger, started, settings.duration) if crash else {}
+    events = _crash_midway(server, ledger, started, deadline) if crash else {}
     for thread in threads:
         thread.join()
     return {**events, "load_seconds": round(time.monotonic() - started, 1),
             "load_average": [before, os.getloadavg()[0]]}
 
 
-def _crash_midway(server: Gunicorn, ledger: Ledger, started: float, duration: float) -> dict:
-    """kill -9 the server's process group halfway, restart it after OUTAGE_PAUSE."""
-    time.sleep(max(0.0, started + duration / 2 - time.monotonic()))
+def _crash_midway(server: Gunicorn, ledger: Ledger, started: float, deadline: Deadline) -> dict:
+    """kill -9 the server's process group halfway, restart it after OUTAGE_PAUSE; the load goes
+    on for at least AFTER_RESTART seconds once it answers again, so the restarted server is
+    tested too (however long its workers took to start)."""
+    planned = deadline.at
+    time.sleep(max(0.0, started + (planned - started) / 2 - time.monotonic()))
+    deadline.at = float("inf")  # nobody stops while the server is down
     killed = server.crash()
     time.sleep(OUTAGE_PAUSE)
-    ready = server.start()
+    try:
+        ready = server.start()
+    finally:
+        deadline.at = planned
     ledger.outage = (killed, ready)
+    deadline.at = max(planned, ready + AFTER_RESTART)
     return {"killed_at": round(killed - started, 1), "outage_seconds": round(ready - killed, 1)}
 
 

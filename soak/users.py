@@ -24,6 +24,16 @@ SAVE = {200: OK, 409: HANDLED}  # a conflict is answered with the current answer
 SIGNATURES = {"pdf": b"%PDF", "xlsx": b"PK"}
 
 
+class Deadline:
+    """When the users stop (a crash run may push it back, see ``scenario``)."""
+
+    def __init__(self, at: float):
+        self.at = at
+
+    def left(self) -> float:
+        return self.at - time.monotonic()
+
+
 class SimulatedUser:
     """One person at a browser (session cookie, CSRF token) who also uses the API (token)."""
 
@@ -46,10 +56,10 @@ class SimulatedUser:
             raise RuntimeError(f"user {self.number} ({self.account.email}) could not sign in: "
                                f"{signed.status_code}, then {page.status_code}")
 
-    def run(self, deadline: float) -> None:
+    def run(self, deadline: Deadline) -> None:
         """Act and think until the deadline."""
         actions, weights = list(MIX), list(MIX.values())
-        while time.monotonic() < deadline:
+        while deadline.left() > 0:
             self.count += 1
             kind = self.rng.choices(actions, weights)[0]
             try:
@@ -58,7 +68,7 @@ class SimulatedUser:
                 now = time.monotonic()
                 self.client.ledger.add(Call(kind, now, now, None, FAILED, f"unreadable response: {error!r}"))
             pause = self.think * self.rng.uniform(0.5, 1.5)
-            time.sleep(max(0.0, min(pause, deadline - time.monotonic())))
+            time.sleep(max(0.0, min(pause, deadline.left())))
 
     # ---- pages and downloads
 
