@@ -43,7 +43,7 @@ bench: catalogs
 	$(BIN)/python -m bench
 
 # Load and crash checks against gunicorn on 127.0.0.1 (SQLite, and PostgreSQL on
-# 127.0.0.1:5432): about 7 minutes, never part of `make test`. SOAK_ARGS="--duration 30" etc.
+# 127.0.0.1:5432): under 8 minutes, never part of `make test`. SOAK_ARGS="--duration 30" etc.
 soak: catalogs
 	$(BIN)/python -m soak $(SOAK_ARGS)
 

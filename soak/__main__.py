@@ -26,8 +26,8 @@ def arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--database", choices=("sqlite", "postgresql", "both"), default="both")
     parser.add_argument("--crash", action=argparse.BooleanOptionalAction, default=None,
                         help="--crash: crash runs only; --no-crash: load runs only (default: both)")
-    parser.add_argument("--budget", type=float, default=470,
-                        help="seconds the whole soak may take; a run that no longer fits is skipped (default 470)")
+    parser.add_argument("--budget", type=float, default=480,
+                        help="seconds the whole soak may take; a run that no longer fits is skipped (default 480)")
     parser.add_argument("--output", type=Path, help="the JSON of the figures (default instance/soak-<time>.json)")
     return parser.parse_args(argv)
 
@@ -41,23 +41,35 @@ def plan_runs(options: argparse.Namespace) -> list[tuple[str, bool]]:
 
 def main(argv: list[str] | None = None) -> int:
     options = arguments(argv)
-    settings = scenario.Settings(options.duration, options.users, options.think)
     print(f"mgf-assess soak: {options.users} users, {options.duration:g} s per run, think time "
           f"{options.think:g} s ±50%, gunicorn with {WORKERS} workers on 127.0.0.1", flush=True)
-    runs, skipped, deadline = [], [], time.monotonic() + options.budget
+    began = time.monotonic()
+    runs, skipped, deadline = [], [], began + options.budget
     for database in dict.fromkeys(database for database, _crash in plan_runs(options)):
         crashes = [crash for name, crash in plan_runs(options) if name == database]
-        if not _fits(options, deadline, SEED_SECONDS):
-            skipped.extend(f"{database} {'crash' if crash else 'load'}" for crash in crashes)
-            continue
-        with seeded(database) as seed:
-            for crash in crashes:
-                if not _fits(options, deadline, 0):
-                    skipped.append(f"{database} {'crash' if crash else 'load'}")
-                    continue
-                runs.append(scenario.run(database, crash, settings, seed))
-                print("\n".join(output.run_table(runs[-1])), flush=True)
+        if _fits(options, deadline, SEED_SECONDS):
+            _runs_of(database, crashes, options, deadline, runs, skipped)
+        else:
+            skipped.extend(_name(database, crash) for crash in crashes)
+    print(f"\nthe soak took {time.monotonic() - began:.0f} s")
     return _finish(options, runs, skipped)
+
+
+def _runs_of(database: str, crashes: list[bool], options: argparse.Namespace, deadline: float,
+             runs: list[dict], skipped: list[str]) -> None:
+    """Seed the database once, then each run that still fits in the budget, printed as it ends."""
+    settings = scenario.Settings(options.duration, options.users, options.think)
+    with seeded(database) as seed:
+        for crash in crashes:
+            if not _fits(options, deadline, 0):
+                skipped.append(_name(database, crash))
+                continue
+            runs.append(scenario.run(database, crash, settings, seed))
+            print("\n".join(output.run_table(runs[-1])), flush=True)
+
+
+def _name(database: str, crash: bool) -> str:
+    return f"{database} {'crash' if crash else 'load'}"
 
 
 def _fits(options: argparse.Namespace, deadline: float, more: float) -> bool:
