@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from soak import output, scenario
+from soak.figures import failed_run
 from soak.instance import ROOT, seeded
 from soak.server import WORKERS
 
@@ -64,7 +65,10 @@ def _runs_of(database: str, crashes: list[bool], options: argparse.Namespace, de
             if not _fits(options, deadline, 0):
                 skipped.append(_name(database, crash))
                 continue
-            runs.append(scenario.run(database, crash, settings, seed))
+            try:
+                runs.append(scenario.run(database, crash, settings, seed))
+            except Exception as error:  # reported as a failed run; the other runs still go ahead
+                runs.append(failed_run(database, crash, error))
             print("\n".join(output.run_table(runs[-1])), flush=True)
 
 

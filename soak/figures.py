@@ -26,6 +26,12 @@ def figures(database: str, crash: bool, ledger: Ledger, saves: SaveCheck, upload
     return result
 
 
+def failed_run(database: str, crash: bool, error: Exception) -> dict:
+    """A run that could not be completed (the server did not start, a check could not run)."""
+    return {"database": database, "crash": crash, "failed": f"{type(error).__name__}: {error}",
+            "targets": [{"target": "the run completes", "value": type(error).__name__, "pass": False}]}
+
+
 def requests_by_kind(ledger: Ledger) -> dict:
     """Per kind of request: how many ended each way, and latencies. p50 and p95 are of the
     requests answered outside the outage; those answered after waiting through it (queued while

@@ -17,6 +17,8 @@ def milliseconds(seconds: float | None) -> str:
 
 def run_table(run: dict) -> list[str]:
     """The requests table, writes, integrity and crash lines of one run."""
+    if "failed" in run:
+        return [f"\n== {title(run)} " + "=" * 60, f"the run failed: {run['failed']}"]
     lines = [f"\n== {title(run)} " + "=" * 60,
              f"{'kind':<15}{'ok':>6}{'conflict':>9}{'errors':>7}{'outage':>7}{'waited':>7}"
              f"{'p50':>9}{'p95':>9}{'max':>9}{'p95 all':>9}"]
@@ -49,7 +51,8 @@ def _integrity_lines(run: dict) -> list[str]:
 def _event_lines(run: dict) -> list[str]:
     lines = [f"load {run['load_seconds']} s after {run['setup_seconds']} s of setup (a copy of the demo seeded in "
              f"{run['seed_seconds']} s, tokens); "
-             f"machine load average {run['load_average'][0]:.1f} before, {run['load_average'][1]:.1f} after"]
+             f"machine load average {run['load_average'][0]:.1f} before, {run['load_average'][1]:.1f} after"
+             + (f"; gunicorn used {run['server_cores_busy']} cores on average" if run["server_cores_busy"] else "")]
     if run["crash"]:
         waits = [row["longest_wait"] for row in run["requests"].values() if row["longest_wait"] is not None]
         lines.append(f"crash: kill -9 of the process group at {run['killed_at']} s; answering again "
@@ -73,7 +76,9 @@ def summary_table(runs: list[dict]) -> list[str]:
 
 def headline(runs: list[dict]) -> str:
     """Totals over the runs."""
-    return (f"\ntotal: {sum(r['errors'] for r in runs)} errors, "
-            f"{sum(lost_writes(r['writes']) for r in runs)} lost writes, "
-            f"{sum(r['outage_failures'] for r in runs)} requests failed during outages, "
+    done = [run for run in runs if "failed" not in run]
+    return (f"\ntotal: {sum(r['errors'] for r in done)} errors, "
+            f"{sum(lost_writes(r['writes']) for r in done)} lost writes, "
+            f"{sum(r['outage_failures'] for r in done)} requests failed during outages, "
+            f"{len(runs) - len(done)} runs failed, "
             f"{sum(not t['pass'] for r in runs for t in r['targets'])} targets failed")

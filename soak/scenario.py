@@ -61,7 +61,7 @@ def _load(server: Gunicorn, ledger: Ledger, accounts: list, settings: Settings, 
     users = [SimulatedUser(n, accounts[n % len(accounts)], client, settings.think) for n in range(settings.users)]
     for user in users:
         user.sign_in()
-    started, before = time.monotonic(), os.getloadavg()[0]
+    started, before, cpu = time.monotonic(), os.getloadavg()[0], server.cpu_seconds()
     deadline = Deadline(started + settings.duration)
     threads = [threading.Thread(target=user.run, args=(deadline,), daemon=True) for user in users]
     for thread in threads:
@@ -69,8 +69,10 @@ def _load(server: Gunicorn, ledger: Ledger, accounts: list, settings: Settings, 
     events = _crash_midway(server, ledger, started, deadline) if crash else {}
     for thread in threads:
         thread.join()
-    return {**events, "load_seconds": round(time.monotonic() - started, 1),
-            "load_average": [before, os.getloadavg()[0]]}
+    elapsed = time.monotonic() - started
+    busy = None if crash else round((server.cpu_seconds() - cpu) / elapsed, 2)  # a kill loses the workers' counts
+    return {**events, "load_seconds": round(elapsed, 1), "load_average": [before, os.getloadavg()[0]],
+            "server_cores_busy": busy}
 
 
 def _crash_midway(server: Gunicorn, ledger: Ledger, started: float, deadline: Deadline) -> dict:

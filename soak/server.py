@@ -53,14 +53,30 @@ class Gunicorn:
         deadline = time.monotonic() + READY_SECONDS
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"gunicorn exited with {self.process.returncode}; see {self.log}")
+                raise RuntimeError(f"gunicorn exited with {self.process.returncode}:\n{self._log_tail()}")
             try:
                 if requests.get(f"{self.base}/healthz", timeout=2).status_code == 200:
                     return time.monotonic()
             except requests.RequestException:
                 pass  # not listening yet
             time.sleep(0.05)
-        raise RuntimeError(f"gunicorn did not answer within {READY_SECONDS} s; see {self.log}")
+        raise RuntimeError(f"gunicorn did not answer within {READY_SECONDS} s:\n{self._log_tail()}")
+
+    def _log_tail(self, lines: int = 40) -> str:
+        return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:]) if self.log.exists() else ""
+
+    def cpu_seconds(self) -> float:
+        """CPU time (user and system) the server's processes have used so far: the master and
+        its live workers, read from /proc (0 where /proc is not available)."""
+        total, ticks = 0.0, os.sysconf("SC_CLK_TCK")
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except (OSError, IndexError):
+                continue  # the process ended meanwhile
+            if self.process is not None and int(fields[2]) == self.process.pid:  # its process group
+                total += (int(fields[11]) + int(fields[12])) / ticks
+        return total
 
     def crash(self) -> float:
         """``kill -9`` the whole process group (master and workers); returns the moment."""

@@ -8,8 +8,9 @@ import pytest
 from soak.__main__ import arguments, plan_runs
 from soak.checks import canonical, compare_saves, compare_uploads
 from soak.client import csrf_token
-from soak.figures import lost_writes, requests_by_kind
+from soak.figures import failed_run, lost_writes, requests_by_kind
 from soak.ledger import FAILED, HANDLED, OK, AckedSave, AckedUpload, Call, Ledger, classify
+from soak.output import headline, run_table
 from soak.stats import percentile, summary
 
 
@@ -157,3 +158,10 @@ def test_defaults_of_the_options():
 ])
 def test_the_csrf_token_of_a_page(html, token):
     assert csrf_token(html) == token
+
+
+def test_a_run_that_could_not_complete_fails_its_target():
+    run = failed_run("sqlite", True, RuntimeError("gunicorn exited with 3"))
+    assert run["targets"] == [{"target": "the run completes", "value": "RuntimeError", "pass": False}]
+    assert "1 runs failed" in headline([run]) and "1 targets failed" in headline([run])
+    assert "gunicorn exited with 3" in run_table(run)[-1]
