@@ -14,8 +14,12 @@ from soak.figures import failed_run
 from soak.instance import ROOT, seeded
 from soak.server import WORKERS
 
-RUN_OVERHEAD = 45  # seconds a run needs besides its load: copy, sign-ins, restart, checks (measured)
-SEED_SECONDS = 25  # mgf init and mgf demo, once per database (measured)
+# Seconds measured on a busy 2-core machine (each run reports its phases):
+SEED_SECONDS = 60  # mgf init and mgf demo, every database side by side
+START_SECONDS = 30  # per database: a copy of the demo, tokens, gunicorn's start, and at the end
+#                     its stop and the integrity checks
+RUN_OVERHEAD = 20  # per run besides its load: signing the users in, looking the writes up, and
+#                    for a crash run the load going on after the restart
 
 
 def arguments(argv: list[str] | None = None) -> argparse.Namespace:
@@ -44,32 +48,30 @@ def main(argv: list[str] | None = None) -> int:
     options = arguments(argv)
     print(f"mgf-assess soak: {options.users} users, {options.duration:g} s per run, think time "
           f"{options.think:g} s ±50%, gunicorn with {WORKERS} workers on 127.0.0.1", flush=True)
-    began = time.monotonic()
-    runs, skipped, deadline = [], [], began + options.budget
-    for database in dict.fromkeys(database for database, _crash in plan_runs(options)):
-        crashes = [crash for name, crash in plan_runs(options) if name == database]
-        if _fits(options, deadline, SEED_SECONDS):
-            _runs_of(database, crashes, options, deadline, runs, skipped)
-        else:
-            skipped.extend(_name(database, crash) for crash in crashes)
+    began, runs = time.monotonic(), []
+    deadline, planned = began + options.budget, plan_runs(options)
+    if _fits(options, deadline, SEED_SECONDS + START_SECONDS):
+        with seeded(list(dict.fromkeys(database for database, _crash in planned))) as seeds:
+            for database in seeds:
+                runs.extend(_runs_of(database, [c for d, c in planned if d == database], seeds[database],
+                                     options, deadline))
+    done = {(run["database"], run["crash"]) for run in runs}
     print(f"\nthe soak took {time.monotonic() - began:.0f} s")
-    return _finish(options, runs, skipped)
+    return _finish(options, runs, [_name(*run) for run in planned if run not in done])
 
 
-def _runs_of(database: str, crashes: list[bool], options: argparse.Namespace, deadline: float,
-             runs: list[dict], skipped: list[str]) -> None:
-    """Seed the database once, then each run that still fits in the budget, printed as it ends."""
+def _runs_of(database: str, crashes: list[bool], seed, options: argparse.Namespace, deadline: float) -> list[dict]:
+    """The runs of one database that fit in the budget (a failure is reported as a failed run)."""
     settings = scenario.Settings(options.duration, options.users, options.think)
-    with seeded(database) as seed:
-        for crash in crashes:
-            if not _fits(options, deadline, 0):
-                skipped.append(_name(database, crash))
-                continue
-            try:
-                runs.append(scenario.run(database, crash, settings, seed))
-            except Exception as error:  # reported as a failed run; the other runs still go ahead
-                runs.append(failed_run(database, crash, error))
-            print("\n".join(output.run_table(runs[-1])), flush=True)
+    if not _fits(options, deadline, START_SECONDS):
+        return []
+    try:
+        runs = scenario.run_database(database, crashes, settings, seed, lambda: _fits(options, deadline, 10))
+    except Exception as error:  # reported as a failed run; the other database still goes ahead
+        runs = [failed_run(database, crashes[0], error)]
+    for run in runs:
+        print("\n".join(output.run_table(run)), flush=True)
+    return runs
 
 
 def _name(database: str, crash: bool) -> str:

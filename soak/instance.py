@@ -12,7 +12,8 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,15 +65,26 @@ class Seeded:
 
 
 @contextmanager
-def seeded(kind: str) -> Iterator[Seeded]:
-    """``mgf init`` then ``mgf demo`` into a fresh instance folder and database of ``kind``."""
-    with tempfile.TemporaryDirectory(prefix="mgf-soak-seed-") as folder, scratch(kind, Path(folder)) as url:
-        env = environment(Path(folder), url)
-        began = time.monotonic()
-        Path(env["UPLOAD_FOLDER"]).mkdir(parents=True)
-        mgf(env, "init")
-        mgf(env, "demo")
-        yield Seeded(url, Path(env["UPLOAD_FOLDER"]), time.monotonic() - began)
+def seeded(kinds: list[str]) -> Iterator[dict[str, Seeded]]:
+    """``mgf init`` then ``mgf demo`` into a fresh instance folder and database of each kind, the
+    databases seeded side by side (before any load, so nothing measured runs meanwhile)."""
+    with ExitStack() as stack:
+        places = [_place(stack, kind) for kind in kinds]
+        with ThreadPoolExecutor(max_workers=len(kinds) or 1) as pool:
+            yield dict(zip(kinds, pool.map(_seed, places), strict=True))
+
+
+def _place(stack: ExitStack, kind: str) -> dict:
+    folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="mgf-soak-seed-")))
+    return environment(folder, stack.enter_context(scratch(kind, folder)))
+
+
+def _seed(env: dict) -> Seeded:
+    began = time.monotonic()
+    Path(env["UPLOAD_FOLDER"]).mkdir(parents=True)
+    mgf(env, "init")
+    mgf(env, "demo")
+    return Seeded(env["DATABASE_URL"], Path(env["UPLOAD_FOLDER"]), time.monotonic() - began)
 
 
 def copy_uploads(seed: Seeded, env: dict) -> None:

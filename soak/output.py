@@ -39,6 +39,8 @@ def _writes_lines(writes: dict) -> list[str]:
 
 def _integrity_lines(run: dict) -> list[str]:
     checks = run["integrity"]
+    if checks is None:
+        return ["integrity: checked once the database's last run is over (with the server stopped)"]
     parts = [f"mgf audit verify: exit {checks['audit_verify']['exit']} ({checks['audit_verify']['said']})"]
     if "integrity_check" in checks:
         parts.append(f"PRAGMA integrity_check: {' '.join(checks['integrity_check'])}; "
@@ -49,8 +51,8 @@ def _integrity_lines(run: dict) -> list[str]:
 
 
 def _event_lines(run: dict) -> list[str]:
-    lines = [f"load {run['load_seconds']} s after {run['setup_seconds']} s of setup (a copy of the demo seeded in "
-             f"{run['seed_seconds']} s, tokens); "
+    phases = ", ".join(f"{phase} {seconds} s" for phase, seconds in run["phase_seconds"].items())
+    lines = [f"seconds: {phases} (the demo was seeded in {run['seed_seconds']} s); "
              f"machine load average {run['load_average'][0]:.1f} before, {run['load_average'][1]:.1f} after"
              + (f"; gunicorn used {run['server_cores_busy']} cores on average" if run["server_cores_busy"] else "")]
     if run["crash"]:

@@ -8,6 +8,8 @@ import os
 import tempfile
 import threading
 import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +18,7 @@ from soak.client import Client
 from soak.databases import scratch
 from soak.figures import figures
 from soak.ledger import Ledger
-from soak.server import Gunicorn, free_port
+from soak.server import WORKERS, Gunicorn, free_port
 from soak.users import Deadline, SimulatedUser
 
 OUTAGE_PAUSE = 2.0  # seconds between the kill and the restart: the outage users run into
@@ -32,35 +34,58 @@ class Settings:
     think: float
 
 
-def run(database: str, crash: bool, settings: Settings, seed: instance.Seeded) -> dict:
-    """Run one scenario on a copy of the seeded database and return its figures."""
+def run_database(database: str, crashes: list[bool], settings: Settings, seed: instance.Seeded,
+                 fits: Callable[[], bool]) -> list[dict]:
+    """The runs of one database (load, crash) one after the other on one copy of the seeded
+    demo and one server (started once; a crash run restarts it), each with its own users and
+    ledger, checked as it ends; the integrity checks once, with the server stopped, reported
+    with the last run. A run that no longer ``fits`` in the budget is left out."""
     with tempfile.TemporaryDirectory(prefix="mgf-soak-") as folder, scratch(database, Path(folder), seed.url) as url:
         env = instance.environment(Path(folder), url)
-        began = time.monotonic()
         instance.copy_uploads(seed, env)
         accounts = instance.plan(env)
-        server = Gunicorn(env, free_port(), Path(folder) / "gunicorn.log")
-        ledger = Ledger()
-        setup = time.monotonic() - began
+        server, done = Gunicorn(env, free_port(), Path(folder) / "gunicorn.log"), []
         try:
             server.start()
-            events = _load(server, ledger, accounts, settings, crash)
-            saves, uploads = verify.acknowledged_writes(ledger, accounts, url, server.base)
+            done = [_one_run(crash, server, accounts, settings, url) for crash in crashes if fits()]
         finally:
             server.stop()
-        checks = integrity.check(database, env, sorted({a.assessment for a in accounts}))
+        if done:
+            done[-1]["integrity"] = integrity.check(database, env, sorted({a.assessment for a in accounts}))
         log = _tail(server.log)
-    return figures(database, crash, ledger, saves, uploads, checks,
-                   {**events, "setup_seconds": round(setup, 1), "seed_seconds": round(seed.seconds, 1),
-                    "server_log_tail": log})
+    common = {"seed_seconds": round(seed.seconds, 1), "server_log_tail": log}
+    return [figures(database, run["crash"], *run["outcome"], run.get("integrity"), {**run["events"], **common})
+            for run in done]
 
 
-def _load(server: Gunicorn, ledger: Ledger, accounts: list, settings: Settings, crash: bool) -> dict:
+def _one_run(crash: bool, server: Gunicorn, accounts: list, settings: Settings, url: str) -> dict:
+    """One run's load, then its acknowledged writes looked up (the server still up)."""
+    clock, ledger = Phases(), Ledger()
+    events = _load(server, ledger, accounts, settings, crash, clock)
+    saves, uploads = verify.acknowledged_writes(ledger, accounts, url, server.base)
+    clock.mark("verify")
+    return {"crash": crash, "outcome": (ledger, saves, uploads),
+            "events": {**events, "phase_seconds": clock.spent}}
+
+
+class Phases:
+    """Seconds spent in each phase of a run, in order (for the budget and the report)."""
+
+    def __init__(self):
+        self.last, self.spent = time.monotonic(), {}
+
+    def mark(self, phase: str) -> None:
+        now = time.monotonic()
+        self.spent[phase], self.last = round(now - self.last, 1), now
+
+
+def _load(server: Gunicorn, ledger: Ledger, accounts: list, settings: Settings, crash: bool, clock: Phases) -> dict:
     """Sign every user in, let them act for the duration, crash and restart midway if asked."""
     client = Client(server.base, ledger)
     users = [SimulatedUser(n, accounts[n % len(accounts)], client, settings.think) for n in range(settings.users)]
-    for user in users:
-        user.sign_in()
+    with ThreadPoolExecutor(max_workers=WORKERS) as pool:  # as many at once as there are workers
+        list(pool.map(SimulatedUser.sign_in, users))
+    clock.mark("sign_in")
     started, before, cpu = time.monotonic(), os.getloadavg()[0], server.cpu_seconds()
     deadline = Deadline(started + settings.duration)
     threads = [threading.Thread(target=user.run, args=(deadline,), daemon=True) for user in users]
@@ -71,6 +96,7 @@ def _load(server: Gunicorn, ledger: Ledger, accounts: list, settings: Settings, 
         thread.join()
     elapsed = time.monotonic() - started
     busy = None if crash else round((server.cpu_seconds() - cpu) / elapsed, 2)  # a kill loses the workers' counts
+    clock.mark("load")
     return {**events, "load_seconds": round(elapsed, 1), "load_average": [before, os.getloadavg()[0]],
             "server_cores_busy": busy}
 

@@ -87,10 +87,11 @@ class Gunicorn:
         return moment
 
     def stop(self) -> None:
-        """Stop gracefully (SIGTERM to the master), killing the group if it does not stop in 30 s."""
+        """Stop (SIGINT: gunicorn's quick shutdown; the load is over, nothing is in flight),
+        killing the group if it has not stopped in 30 s."""
         if self.process is None or self.process.poll() is not None:
             return
-        self.process.terminate()
+        self.process.send_signal(signal.SIGINT)
         try:
             self.process.wait(timeout=30)
         except subprocess.TimeoutExpired:
