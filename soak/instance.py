@@ -17,7 +17,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from soak.databases import scratch
+from soak.databases import connected, scratch, stored_answers
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO_PASSWORD = "copper-lantern-meadow-violin"  # README, "Demo sign-ins"
@@ -124,6 +124,14 @@ def _account(email: str) -> Account:
     return Account(email, operations.create_token(None, user, "soak")[1], assessment.id,
                    [area.id for domain in definition.domains for area in domain.areas], questions,
                    {q["id"]: stored[q["id"]].revision if q["id"] in stored else 0 for q in questions})
+
+
+def refresh_revisions(accounts: list[Account], url: str) -> None:
+    """Each account's revisions as stored now (a second run starts where the first one left)."""
+    with connected(url) as connection:
+        stored = stored_answers(connection, sorted({account.assessment for account in accounts}))
+    for account in accounts:
+        account.revisions = {qid: stored.get((account.assessment, qid), (0, None))[0] for qid in account.revisions}
 
 
 def _writable(user, assessment, definition):

@@ -61,6 +61,7 @@ def run_database(database: str, crashes: list[bool], settings: Settings, seed: i
 def _one_run(crash: bool, server: Gunicorn, accounts: list, settings: Settings, url: str) -> dict:
     """One run's load, then its acknowledged writes looked up (the server still up)."""
     clock, ledger = Phases(), Ledger()
+    instance.refresh_revisions(accounts, url)
     events = _load(server, ledger, accounts, settings, crash, clock)
     saves, uploads = verify.acknowledged_writes(ledger, accounts, url, server.base)
     clock.mark("verify")
