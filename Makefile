@@ -9,7 +9,7 @@ PORT ?= 5000
 
 WORKERS ?= $(shell echo $$((2 * $$(nproc))))
 
-.PHONY: run serve test bench translations catalogs lint init demo clean
+.PHONY: run serve test bench soak translations catalogs lint init demo clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,11 @@ test: catalogs
 
 bench: catalogs
 	$(BIN)/python -m bench
+
+# Load and crash checks against gunicorn on 127.0.0.1 (SQLite, and PostgreSQL on
+# 127.0.0.1:5432): under 8 minutes, never part of `make test`. SOAK_ARGS="--duration 30" etc.
+soak: catalogs
+	$(BIN)/python -m soak $(SOAK_ARGS)
 
 # Extract UI strings, merge them into every catalog, compile.
 translations: $(STAMP)
