@@ -72,8 +72,10 @@ def tune_sqlite(engine: Engine, busy_timeout_ms: int = 15000) -> None:
     def _on_connect(dbapi_connection, _record):
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
+        # The timeout first: switching to WAL takes a lock, and another process recovering the
+        # log after a crash may hold it; the new connection then waits instead of failing.
         cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+        cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
