@@ -74,23 +74,13 @@ def put_evidence_review(assessment_id: int, evidence_id: int):
     return respond(evidence_item_json(operations.review_evidence(current_user, found, item, body.status, body.note)))
 
 
-@bp.put("/assessments/<int:assessment_id>/marks/<qid>")
+@bp.route("/assessments/<int:assessment_id>/marks/<qid>", methods=["PUT", "DELETE"])
 @token_required
-def put_mark(assessment_id: int, qid: str):
-    """Mark a question as looked at."""
+def put_or_delete_mark(assessment_id: int, qid: str):
+    """Mark a question as looked at (PUT), or take the mark away (DELETE)."""
     found = _reviewing(assessment_id, "review.mark")
     access.question(found, qid)
-    operations.mark_question(current_user, found, qid, True)
-    return no_content()
-
-
-@bp.delete("/assessments/<int:assessment_id>/marks/<qid>")
-@token_required
-def delete_mark(assessment_id: int, qid: str):
-    """Unmark a question."""
-    found = _reviewing(assessment_id, "review.mark")
-    access.question(found, qid)
-    operations.mark_question(current_user, found, qid, False)
+    operations.mark_question(current_user, found, qid, request.method == "PUT")
     return no_content()
 
 
