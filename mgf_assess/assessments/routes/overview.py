@@ -20,6 +20,7 @@ from mgf_assess.extensions import db
 from mgf_assess.i18n import current_language, localized
 from mgf_assess.questionnaires.queries import published_versions
 from mgf_assess.review.progress import review_progress
+from mgf_assess.review.recent import changes_panel
 from mgf_assess.review.threads.queries import open_queries
 
 
@@ -88,6 +89,7 @@ def show(assessment_id: int):
     manage = policy.can(current_user, "assessment.manage", assessment)
     context = {"manage": manage, "transitions": policy.transitions_for(current_user, assessment),
                "review": _review(assessment), "stage": pages.score_stage(assessment),
+               "changes": changes_panel(current_user, assessment, definition_for(assessment)),
                "show_scores": policy.can(current_user, "assessment.scores", assessment),
                "queries": open_queries(assessment, definition_for(assessment))
                if policy.can(current_user, "comment.view", assessment) else None}

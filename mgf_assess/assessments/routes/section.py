@@ -40,6 +40,7 @@ from mgf_assess.extensions import db
 from mgf_assess.i18n import use_questionnaire_language
 from mgf_assess.review.display import section_threads
 from mgf_assess.review.queries import section_review
+from mgf_assess.review.recent import FILTER, section_changes
 
 
 @dataclass
@@ -107,7 +108,9 @@ def render_section(ctx: SectionContext, form=None, *, hidden=None, evidence_form
         evidence=queries.evidence_of(ctx.assessment), evidence_forms=evidence_forms, previous=previous,
         following=following, messages=client_messages(), texts=client_texts(),
         review=section_review(current_user, ctx.assessment),
-        threads=section_threads(current_user, ctx.assessment, ctx.section)), status
+        threads=section_threads(current_user, ctx.assessment, ctx.section),
+        changed=section_changes(current_user, ctx.assessment, ctx.section),
+        only_changed=request.args.get("changed") == FILTER), status
 
 
 def _note_invalid_stored(ctx: SectionContext) -> None:
