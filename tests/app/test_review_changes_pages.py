@@ -112,3 +112,13 @@ def test_the_section_filter_shows_only_the_changed_questions(app, client, tmp_pa
     assert "1.1.3" in only  # the questions keep their numbers
     borders = client.get(f"/assessments/{assessment_id}/areas/borders?changed=return").get_data(as_text=True)
     assert 'id="q-q_border"' in borders and 'id="q-q_note"' not in borders and "evidence added" in borders
+
+
+def test_the_panel_lists_at_most_its_limit_and_says_how_many_more(app, client, tmp_path, people, monkeypatch):
+    monkeypatch.setattr(recent, "PANEL_LIMIT", 2)
+    assessment_id = _returned_and_resubmitted(app, tmp_path / "q", people)
+    login(client, people["evaluator"])
+    panel = _panel(client.get(f"/assessments/{assessment_id}").get_data(as_text=True))
+    assert panel.count('<li class="change"') == 2 and "And 1 more change" in panel
+    assert "1 reply to a query" in panel  # the counts are of every change
+    assert f"/assessments/{assessment_id}/areas/services?changed=return" in panel
