@@ -93,7 +93,8 @@ def prepared_app(url: str, folder: str):
     from mgf_assess.questionnaires import operations as qops
 
     app = create_app({"SECRET_KEY": "bench-only", "SQLALCHEMY_DATABASE_URI": url, "FAST_PASSWORD_HASHING": True,
-                      "UPLOAD_FOLDER": f"{folder}/uploads", "WTF_CSRF_ENABLED": False})
+                      "UPLOAD_FOLDER": f"{folder}/uploads", "WTF_CSRF_ENABLED": False,
+                      "MAIL_BACKGROUND": False})  # no sender thread outliving its scratch database
     with app.app_context():
         db.drop_all()
         db.create_all()
