@@ -110,16 +110,18 @@ def _seed_review() -> str:
     from mgf_assess.questionnaires.definitions import definition_of
     from mgf_assess.questionnaires.queries import version_or_none
     from mgf_assess.review.models import ReviewComment, ScoreOverride
+    from mgf_assess.review.queries import scored_questions
 
     version = version_or_none("mgf", "2026.1")
     definition = definition_of(version)
+    scored = scored_questions(definition)
     assessment = Assessment(country_code="KEN", family="mgf", questionnaire_version_id=version.id, cycle=2026,
                             state="in_review", submitted_at=START)
     db.session.add(assessment)
     db.session.flush()
     for index, (qid, value) in enumerate(_answers(definition, "KEN")["answers"].items()):
         db.session.add(Answer(assessment_id=assessment.id, question_id=qid, value=value, status="answered"))
-        if index % 5 == 0:
+        if index % 5 == 0 and qid in scored:
             db.session.add(ScoreOverride(assessment_id=assessment.id, question_id=qid, score=50,
                                          justification="Seen in the implementing regulation."))
         if index % 3 == 0:

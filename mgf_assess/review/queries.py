@@ -59,10 +59,14 @@ def section_review(user, assessment: Assessment) -> SectionReview | None:
     """The review forms' data when the user may review the assessment now, else None."""
     if not policy.can(user, "review.mark", assessment):
         return None
-    definition = definition_for(assessment)
-    probe = {"score": 0, "justification": "probe"}
-    scored = {qid for qid in definition.question_map if not check_override(definition, qid, probe)[1]}
+    scored = scored_questions(definition_for(assessment))
     return SectionReview(overrides_of(assessment), marked_questions(assessment), scored, self_scores(assessment))
+
+
+def scored_questions(definition) -> set[str]:
+    """The questions that can be overridden: the scored ones, as the engine decides."""
+    probe = {"score": 0, "justification": "probe"}
+    return {qid for qid in definition.question_map if not check_override(definition, qid, probe)[1]}
 
 
 def self_scores(assessment: Assessment) -> dict[str, float | None]:
