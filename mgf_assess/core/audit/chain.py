@@ -54,11 +54,17 @@ def _locked_head() -> AuditChain:
     held = db.session.info.get(_HEAD)
     if held is not None and held[0] is transaction:
         return held[1]
-    _ensure_head()
-    query = db.select(AuditChain).filter_by(id=1).with_for_update()
-    head = db.session.execute(query.execution_options(populate_existing=True)).scalar_one()
+    head = _select_head()
+    if head is None:  # a fresh database: create the row once, then lock it like any other time
+        _ensure_head()
+        head = _select_head()
     db.session.info[_HEAD] = (transaction, head)
     return head
+
+
+def _select_head() -> AuditChain | None:
+    query = db.select(AuditChain).filter_by(id=1).with_for_update()
+    return db.session.execute(query.execution_options(populate_existing=True)).scalar_one_or_none()
 
 
 def _ensure_head() -> None:
