@@ -4,7 +4,7 @@ checks that no request causes a server error and that every response matches the
 import pytest
 import schemathesis
 from api_support import bearer, open_assessment, publish, token_for
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
@@ -22,7 +22,10 @@ from mgf_assess.extensions import db
 
 CHECKS = [not_a_server_error, response_schema_conformance, status_code_conformance, content_type_conformance]
 NEGATIVE_CHECKS = [*CHECKS, negative_data_rejection]  # with cases built by the test, validity is not tracked
-SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# Derandomized: every run tries the same cases, so a run fails only when the application changed.
+SETTINGS = settings(max_examples=25, deadline=None, derandomize=True,
+                    suppress_health_check=[HealthCheck.function_scoped_fixture])
+BOTH_MEDIA_TYPES = {"POST /assessments/{assessment_id}/answers/{qid}/evidence"}  # JSON or multipart
 QUESTIONS = ["q_yes", "q_na", "q_num", "q_border", "q_note", "q_nope"]
 
 # The document is read from an application of its own at collection time (serving it needs
@@ -95,6 +98,11 @@ def test_operations_on_an_existing_assessment(app, api_token, label, mode):
     @given(case=_on_the_assessment(operation, mode))
     @SETTINGS
     def run(case):
+        # A multipart form carries only text and files: a value of the wrong JSON type (null,
+        # a number, an object) reaches the server as text or not at all, so it cannot be a
+        # negative case there. Where the operation also takes JSON, negative bodies are JSON.
+        assume(mode is GenerationMode.POSITIVE or label not in BOTH_MEDIA_TYPES
+               or not (case.media_type or "").startswith("multipart/"))
         case.call_and_validate(app=_served(app), headers=bearer(api_token), checks=NEGATIVE_CHECKS)
 
     run()
