@@ -21,10 +21,12 @@ from soak.databases import connected, scratch, stored_answers
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO_PASSWORD = "copper-lantern-meadow-violin"  # README, "Demo sign-ins"
-# Demo accounts that sign in with a password alone (no two-step verification) and whose
-# country has a draft: two of Kenya's team, and the focal points of Mexico and Jordan (Spanish
-# and Arabic pages and reports).
-ACCOUNTS = ("focal.ken@demo.mgf", "contributor.ken@demo.mgf", "focal.mex@demo.mgf", "focal.jor@demo.mgf")
+# Accounts that sign in with a password alone (no two-step verification) and whose country
+# has a 2026 draft: two of Kenya's demo team, and focal points the soak adds for Guatemala and
+# Jamaica (the demo's other drafts have no account; its Mexican and Jordanian assessments are
+# in review), one with Spanish pages and reports. (e-mail, country, language); None: a demo account.
+ACCOUNTS = (("focal.ken@demo.mgf", None, None), ("contributor.ken@demo.mgf", None, None),
+            ("focal.gtm@soak.example", "GTM", "es"), ("focal.jam@soak.example", "JAM", "en"))
 # Question types a simulated user answers (always-relevant questions without a constraint)
 TYPES = ("yes_no", "number", "percent", "text", "date", "single_choice", "multi_choice")
 
@@ -101,7 +103,7 @@ def plan(env: dict) -> list[Account]:
                       "UPLOAD_FOLDER": env["UPLOAD_FOLDER"], "PRODUCTION": False})
     try:
         with app.app_context():
-            accounts = [_account(email) for email in ACCOUNTS]
+            accounts = [_account(_user(*row)) for row in ACCOUNTS]
             db.session.commit()
             return accounts
     finally:
@@ -110,13 +112,24 @@ def plan(env: dict) -> list[Account]:
             db.engine.dispose()
 
 
-def _account(email: str) -> Account:
-    from mgf_assess.assessments import queries
-    from mgf_assess.assessments.scoring_bridge import definition_for
+def _user(email: str, country: str | None, language: str | None):
+    """The demo account, or the soak's focal point of ``country``, created on first use."""
     from mgf_assess.auth import operations
     from mgf_assess.auth.queries import user_by_email
 
     user = user_by_email(email)
+    if user is None and country is not None:
+        user = operations.create_user(None, email=email, name=f"Soak focal point {country}", role="focal_point",
+                                      password=DEMO_PASSWORD, country=country, language=language)
+    return user
+
+
+def _account(user) -> Account:
+    from mgf_assess.assessments import queries
+    from mgf_assess.assessments.scoring_bridge import definition_for
+    from mgf_assess.auth import operations
+
+    email = user.email
     assessment = next(a for a in queries.visible_assessments(user) if a.state == "draft")
     definition = definition_for(assessment)
     stored = queries.answers_of(assessment)
