@@ -6,8 +6,6 @@ from functools import partial
 from io import BytesIO
 
 from flask_babel import force_locale
-from reportlab.lib.pagesizes import A4
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from mgf_assess.comparisons.data import labels
 from mgf_assess.comparisons.data.model import Comparison
@@ -16,35 +14,20 @@ from mgf_assess.comparisons.pdf.front import front_story
 from mgf_assess.comparisons.pdf.page import ComparisonDecor
 from mgf_assess.comparisons.pdf.views import views_story
 from mgf_assess.reports.pdf.page import NumberedCanvas
-from mgf_assess.reports.pdf.styles import FOOTER_SPACE, HEADER_SPACE, PAGE_MARGIN
 from mgf_assess.reports.pdf.text import Writer
-from mgf_assess.reports.pdf.toc import Contents
+from mgf_assess.reports.pdf.toc import Contents, OutlinedDocument
 from mgf_assess.reports.typography.fonts import register_fonts
 
 H = labels.HEADINGS
 
 
-class ComparisonDocument(BaseDocTemplate):
-    """An A4 document whose headings feed the contents and the PDF outline."""
+class ComparisonDocument(OutlinedDocument):
+    """The comparison's document."""
 
     def __init__(self, buffer, comparison: Comparison, contents: Contents) -> None:
-        self.contents = contents
-        super().__init__(buffer, pagesize=A4, leftMargin=PAGE_MARGIN, rightMargin=PAGE_MARGIN,
-                         topMargin=HEADER_SPACE + 8, bottomMargin=FOOTER_SPACE + 10,
-                         title=f"{labels.text(H, 'title')} — {comparison.title} {comparison.cycle}",
-                         author="mgf-assess", subject=comparison.scope_text, lang=comparison.language, invariant=True)
-        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+        super().__init__(buffer, contents, title=f"{labels.text(H, 'title')} — {comparison.title} {comparison.cycle}",
+                         subject=comparison.scope_text, lang=comparison.language)
 
-    def afterFlowable(self, flowable) -> None:
-        entry = getattr(flowable, "toc_entry", None)
-        if entry is None:
-            return
-        level, text, key = entry
-        self.canv.bookmarkPage(key)
-        self.canv.addOutlineEntry(text, key, level=level, closed=level > 0)
-        self.contents.pages[key] = self.page
 
 
 def contents_entries(comparison: Comparison) -> list[tuple[int, str, str]]:

@@ -11,8 +11,6 @@ from functools import partial
 from io import BytesIO
 
 from flask_babel import force_locale
-from reportlab.lib.pagesizes import A4
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from mgf_assess.reports.data import labels
 from mgf_assess.reports.data.model import GapReport
@@ -20,36 +18,19 @@ from mgf_assess.reports.pdf.annex import annex_story, has_overrides_annex
 from mgf_assess.reports.pdf.domains import domains_story
 from mgf_assess.reports.pdf.page import NumberedCanvas, PageDecor
 from mgf_assess.reports.pdf.sections import cover_story, summary_story
-from mgf_assess.reports.pdf.styles import FOOTER_SPACE, HEADER_SPACE, PAGE_MARGIN
 from mgf_assess.reports.pdf.text import Writer
-from mgf_assess.reports.pdf.toc import Contents
+from mgf_assess.reports.pdf.toc import Contents, OutlinedDocument
 from mgf_assess.reports.typography.fonts import register_fonts
 
-TOP_GAP = HEADER_SPACE + 8  # room between the running header and the text
-BOTTOM_GAP = FOOTER_SPACE + 10
 
-
-class ReportDocument(BaseDocTemplate):
-    """An A4 document whose headings feed the contents and the PDF outline."""
+class ReportDocument(OutlinedDocument):
+    """The gap report's document."""
 
     def __init__(self, buffer, report: GapReport, contents: Contents) -> None:
-        self.contents = contents
         title = f"{labels.text(labels.HEADINGS, 'report_title')} — {report.cover.country_name} {report.cover.cycle}"
-        super().__init__(buffer, pagesize=A4, leftMargin=PAGE_MARGIN, rightMargin=PAGE_MARGIN,
-                         topMargin=TOP_GAP, bottomMargin=BOTTOM_GAP, title=title, author="mgf-assess",
-                         subject=report.cover.questionnaire_title, lang=report.language, invariant=True)
-        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+        super().__init__(buffer, contents, title=title, subject=report.cover.questionnaire_title,
+                         lang=report.language)
 
-    def afterFlowable(self, flowable) -> None:
-        entry = getattr(flowable, "toc_entry", None)
-        if entry is None:
-            return
-        level, text, key = entry
-        self.canv.bookmarkPage(key)
-        self.canv.addOutlineEntry(text, key, level=level, closed=level > 0)
-        self.contents.pages[key] = self.page
 
 
 def contents_entries(report: GapReport) -> list[tuple[int, str, str]]:

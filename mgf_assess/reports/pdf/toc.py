@@ -10,9 +10,11 @@ two or three of reportlab's ``multiBuild`` halves the time to build a report.
 from __future__ import annotations
 
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Table, TableStyle
 
+from mgf_assess.reports.pdf.styles import FOOTER_SPACE, HEADER_SPACE, PAGE_MARGIN
 from mgf_assess.reports.pdf.text import Writer
 from mgf_assess.reports.typography.palette import RULE
 
@@ -69,3 +71,26 @@ class Contents(Flowable):
 def _variant(style: ParagraphStyle, **changes) -> ParagraphStyle:
     """A copy of ``style`` with some attributes changed (indent, alignment)."""
     return ParagraphStyle(f"{style.name}-variant", parent=style, **changes)
+
+
+class OutlinedDocument(BaseDocTemplate):
+    """An A4 document of one frame whose headings (flowables with a ``toc_entry``) feed the
+    contents and the PDF outline: the gap report's and the comparison's."""
+
+    def __init__(self, buffer, contents: Contents, *, title: str, subject: str, lang: str) -> None:
+        self.contents = contents
+        super().__init__(buffer, pagesize=A4, leftMargin=PAGE_MARGIN, rightMargin=PAGE_MARGIN,
+                         topMargin=HEADER_SPACE + 8, bottomMargin=FOOTER_SPACE + 10, title=title,
+                         author="mgf-assess", subject=subject, lang=lang, invariant=True)
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+
+    def afterFlowable(self, flowable) -> None:
+        entry = getattr(flowable, "toc_entry", None)
+        if entry is None:
+            return
+        level, text, key = entry
+        self.canv.bookmarkPage(key)
+        self.canv.addOutlineEntry(text, key, level=level, closed=level > 0)
+        self.contents.pages[key] = self.page
